@@ -1,0 +1,63 @@
+"""The domain model: pure, immutable, validated on construction (no I/O)."""
+
+from accord.model.constraints import (
+    Condition,
+    Constraint,
+    condition_holds,
+    condition_text,
+    freeze_condition,
+)
+from accord.model.elements import (
+    ID_PATTERN,
+    Faction,
+    Issue,
+    Option,
+    Party,
+    Phase,
+    Role,
+    Rule,
+    Source,
+    Table,
+    Track,
+    level_id,
+)
+from accord.model.plans import Plan, PlanVariant, Reading
+from accord.model.preferences import Perspective, Profile, RedLine, Spread, complete_values
+from accord.model.problems import ModelError, Problem, ScenarioInvalid, format_path
+from accord.model.rules import RULE_KINDS
+from accord.model.scenario import FORMAT_VERSION, Scenario
+
+__all__ = [
+    "FORMAT_VERSION",
+    "ID_PATTERN",
+    "RULE_KINDS",
+    "Condition",
+    "Constraint",
+    "Faction",
+    "Issue",
+    "ModelError",
+    "Option",
+    "Party",
+    "Perspective",
+    "Phase",
+    "Plan",
+    "PlanVariant",
+    "Problem",
+    "Profile",
+    "Reading",
+    "RedLine",
+    "Role",
+    "Rule",
+    "Scenario",
+    "ScenarioInvalid",
+    "Source",
+    "Spread",
+    "Table",
+    "Track",
+    "complete_values",
+    "condition_holds",
+    "condition_text",
+    "format_path",
+    "freeze_condition",
+    "level_id",
+]

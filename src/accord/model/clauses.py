@@ -1,0 +1,42 @@
+"""Turn constraints and red lines into :mod:`accord.logic` clauses."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accord.logic import Clause, conjunction_forbidden, implication
+from accord.model.constraints import Condition, Constraint
+from accord.model.elements import Issue
+from accord.model.preferences import RedLine
+
+
+class IssueIndex:
+    """Positions of issues and options, for compiling conditions."""
+
+    def __init__(self, issues: Sequence[Issue]) -> None:
+        self.issues = tuple(issues)
+        self.position = {iss.id: k for k, iss in enumerate(self.issues)}
+        self.sizes = tuple(len(iss.options) for iss in self.issues)
+
+    def condition(self, cond: Condition) -> list[tuple[int, frozenset[int]]]:
+        """Index a condition; raises KeyError naming an unknown issue or option."""
+        out = []
+        for issue_id, opts in cond.items():
+            if issue_id not in self.position:
+                raise KeyError(issue_id)
+            k = self.position[issue_id]
+            issue = self.issues[k]
+            out.append((k, frozenset(issue.index(o) for o in opts)))
+        return out
+
+    def constraint(self, c: Constraint) -> list[Clause]:
+        origin = f"constraint {c.id}"
+        premise = self.condition(c.if_)
+        if c.kind == "excludes":
+            return [conjunction_forbidden(premise, self.sizes, origin)]
+        return [implication(premise, t, self.sizes, origin) for t in self.condition(c.then)]
+
+    def red_line(self, rl: RedLine, holder: str) -> Clause:
+        return conjunction_forbidden(
+            self.condition(rl.terms), self.sizes, f"red line of {holder}: {rl.text()}"
+        )

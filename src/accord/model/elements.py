@@ -1,0 +1,282 @@
+"""The structural elements of a negotiation: who talks, where, on what.
+
+Vocabulary follows the negotiation literature and the design notes
+(``shared/design.md``): *parties* sit at *tables*; *issues* are grouped in
+*tracks* (e.g. a ceasefire track before a political track, Parley Policy
+Initiative 2022) and *phases* (prior preparations, pre-negotiations,
+negotiations; Pickering 2022); *rules* are process principles such as
+"nothing is agreed until everything is agreed".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Literal
+
+from accord.model.problems import ModelError
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$"
+_ID_RE = re.compile(ID_PATTERN)
+ID_HINT = "ids start with a letter or digit and use only letters, digits, '_' and '-' (at most 64)"
+
+
+def check_id(value: object, field: str = "id") -> None:
+    """Raise :class:`ModelError` unless ``value`` is a well-formed id."""
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        raise ModelError(field, f"{value!r} is not a valid id", ID_HINT)
+
+
+def _check_ids(values: tuple[str, ...], field: str) -> None:
+    for v in values:
+        check_id(v, field)
+
+
+class Role(StrEnum):
+    """What a party is to the conflict."""
+
+    BELLIGERENT = "belligerent"
+    MEDIATOR = "mediator"
+    GUARANTOR = "guarantor"
+    ORGANIZATION = "organization"
+    OBSERVER = "observer"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Source:
+    """A document a number or an element is taken from."""
+
+    id: str
+    title: str
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    file: str = ""
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        if not self.title.strip():
+            raise ModelError("title", "a source needs a title")
+
+    def cite(self) -> str:
+        """A short human citation: author, title, date."""
+        parts = [p for p in (self.author, f"\u201c{self.title}\u201d", self.date) if p]
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Faction:
+    """An internal faction of a party with a view of its own.
+
+    Pickering (2022) notes that "up to 60 percent" of what must be resolved in a
+    negotiation is internal, e.g. between the NSC, State and Defense in the US.
+    """
+
+    id: str
+    name: str = ""
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Party:
+    id: str
+    name: str
+    role: Role
+    factions: tuple[Faction, ...] = ()
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        if not isinstance(self.role, Role):
+            raise ModelError("role", f"unknown role {self.role!r}", _role_hint())
+        ids = [f.id for f in self.factions]
+        dup = _first_duplicate(ids)
+        if dup is not None:
+            raise ModelError("factions", f"faction id {dup!r} appears twice")
+        _check_ids(self.sources, "sources")
+
+
+def _role_hint() -> str:
+    return "one of: " + ", ".join(r.value for r in Role)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Table:
+    """A negotiating table: a forum with its own set of parties (USIP 2022)."""
+
+    id: str
+    name: str
+    parties: tuple[str, ...]
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        _check_ids(self.parties, "parties")
+        _check_ids(self.sources, "sources")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Track:
+    """A stream of negotiation on a subset of issues, e.g. ceasefire vs political."""
+
+    id: str
+    name: str = ""
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        _check_ids(self.sources, "sources")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Phase:
+    """A stage of the peace process, in the order declared."""
+
+    id: str
+    name: str = ""
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        _check_ids(self.sources, "sources")
+
+
+RuleParam = str | float | bool | tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Rule:
+    """A process principle in machine-readable form.
+
+    ``kind`` names the principle (see :data:`accord.model.rules.RULE_KINDS`);
+    ``params`` carries its settings (e.g. ``before``/``after`` for sequencing).
+    """
+
+    id: str
+    kind: str
+    description: str = ""
+    exceptions: tuple[str, ...] = ()
+    params: tuple[tuple[str, RuleParam], ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        check_id(self.kind, "kind")
+        _check_ids(self.exceptions, "exceptions")
+        _check_ids(self.sources, "sources")
+
+    def param(self, name: str, default: RuleParam | None = None) -> RuleParam | None:
+        for key, value in self.params:
+            if key == name:
+                return value
+        return default
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
+    """One way an issue can be settled.
+
+    On a numeric issue every option carries a ``level`` (e.g. a troop ceiling);
+    ``level=None`` there means "no limit".
+    """
+
+    id: str
+    label: str = ""
+    description: str = ""
+    level: float | None = None
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        if self.level is not None and not math.isfinite(self.level):
+            raise ModelError("level", f"level {self.level!r} is not a finite number")
+        _check_ids(self.sources, "sources")
+
+    @property
+    def text(self) -> str:
+        return self.label or self.id
+
+
+IssueKind = Literal["discrete", "numeric"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Issue:
+    """A question the agreement must settle, with its options."""
+
+    id: str
+    title: str
+    options: tuple[Option, ...]
+    kind: IssueKind = "discrete"
+    unit: str = ""
+    table: str | None = None
+    track: str | None = None
+    phase: str | None = None
+    status_quo: str | None = None
+    description: str = ""
+    categories: tuple[str, ...] = ()
+    pax: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        if len(self.options) < 1:
+            raise ModelError("options", "an issue needs at least one option")
+        dup = _first_duplicate([o.id for o in self.options])
+        if dup is not None:
+            raise ModelError("options", f"option id {dup!r} appears twice")
+        if self.kind == "numeric":
+            levels = [o.level for o in self.options]
+            if sum(1 for lv in levels if lv is None) > 1:
+                raise ModelError("levels", "at most one level may be null (no limit)")
+        if self.status_quo is not None and self.status_quo not in self.option_ids:
+            raise ModelError(
+                "status_quo",
+                f"status_quo {self.status_quo!r} is not an option of issue {self.id!r}",
+                "options: " + ", ".join(self.option_ids),
+            )
+        _check_ids(self.sources, "sources")
+
+    @property
+    def option_ids(self) -> tuple[str, ...]:
+        return tuple(o.id for o in self.options)
+
+    def option(self, option_id: str) -> Option:
+        for o in self.options:
+            if o.id == option_id:
+                return o
+        raise KeyError(option_id)
+
+    def index(self, option_id: str) -> int:
+        for k, o in enumerate(self.options):
+            if o.id == option_id:
+                return k
+        raise KeyError(option_id)
+
+
+def level_id(level: float | int | None) -> str:
+    """The option id of a numeric level: ``85000`` -> ``"85000"``, ``None`` -> ``"none"``."""
+    if level is None:
+        return "none"
+    if float(level).is_integer():
+        return str(int(level))
+    return repr(float(level)).replace(".", "_").replace("-", "m")
+
+
+def _first_duplicate(items: list[str]) -> str | None:
+    seen: set[str] = set()
+    for item in items:
+        if item in seen:
+            return item
+        seen.add(item)
+    return None

@@ -1,0 +1,177 @@
+"""Estimated preferences: whose estimate, of what, and how unsure.
+
+Every :class:`Profile` belongs to a :class:`Perspective` (an analyst, a
+delegation, a think tank). The utility of a package ``x`` for party ``p`` is
+
+    u_p(x) = sum_i w_p,i * v_p,i(x_i) / sum_i w_p,i          (0-100)
+
+over the issues ``i`` that ``p`` weighs; ``x`` is *acceptable* to ``p`` when
+``u_p(x) > BATNA_p`` and ``x`` crosses none of ``p``'s red lines (design.md,
+"The scenario file"; Fisher & Ury 1981 for BATNA).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from accord.model.constraints import Condition, condition_holds, condition_text
+from accord.model.elements import Issue, check_id
+from accord.model.problems import ModelError
+
+SCALE_MIN = 0.0
+SCALE_MAX = 100.0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Perspective:
+    """Whose estimates a set of profiles are."""
+
+    id: str
+    name: str = ""
+    owner: str = ""
+    description: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RedLine:
+    """A combination of options a party will not accept at any price."""
+
+    terms: Condition
+    why: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.terms:
+            raise ModelError("terms", "a red line needs at least one issue")
+
+    def crossed_by(self, package: Mapping[str, str]) -> bool:
+        return condition_holds(self.terms, package)
+
+    def text(self) -> str:
+        return condition_text(self.terms)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Spread:
+    """How unsure an estimate is: relative for weights, points for values/BATNA."""
+
+    weights: float = 0.0
+    values: float = 0.0
+    batna: float = 0.0
+
+    def __post_init__(self) -> None:
+        for name in ("weights", "values", "batna"):
+            v = getattr(self, name)
+            if not math.isfinite(v) or v < 0:
+                raise ModelError(name, f"spread must be a finite number >= 0, got {v!r}")
+
+
+def _empty_values() -> Mapping[str, Mapping[str, float]]:
+    return MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Profile:
+    """One perspective's estimate of one party's (or faction's) preferences.
+
+    ``values`` may be partial on a numeric issue: missing levels are
+    interpolated linearly between the given ones (see :func:`complete_values`).
+    """
+
+    party: str
+    perspective: str
+    weights: Mapping[str, float]
+    values: Mapping[str, Mapping[str, float]] = field(default_factory=_empty_values)
+    batna: float
+    faction: str | None = None
+    red_lines: tuple[RedLine, ...] = ()
+    spread: Spread = field(default_factory=Spread)
+    rationale: str = ""
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.party, "party")
+        check_id(self.perspective, "perspective")
+        if self.faction is not None:
+            check_id(self.faction, "faction")
+        if not self.weights:
+            raise ModelError("weights", "a profile needs at least one weighted issue")
+        for issue, w in self.weights.items():
+            if not isinstance(w, int | float) or not math.isfinite(w) or w <= 0:
+                raise ModelError(
+                    f"weights.{issue}",
+                    f"weight must be a positive number, got {w!r}",
+                    "leave an issue out of 'weights' to give it no weight",
+                )
+        for issue, vals in self.values.items():
+            for opt, v in vals.items():
+                if not isinstance(v, int | float) or not (SCALE_MIN <= v <= SCALE_MAX):
+                    raise ModelError(
+                        f"values.{issue}.{opt}", f"value must be within 0-100, got {v!r}"
+                    )
+        if not isinstance(self.batna, int | float) or not (SCALE_MIN <= self.batna <= SCALE_MAX):
+            raise ModelError("batna", f"BATNA must be within 0-100, got {self.batna!r}")
+
+    @property
+    def holder(self) -> str:
+        """``US`` or ``US.NSC`` for a faction's profile."""
+        return self.party if self.faction is None else f"{self.party}.{self.faction}"
+
+
+class ValueGap(ValueError):
+    """A weighted issue lacks a value for some option."""
+
+    def __init__(self, missing: tuple[str, ...]) -> None:
+        super().__init__("no value for option(s): " + ", ".join(missing))
+        self.missing = missing
+
+
+def complete_values(issue: Issue, given: Mapping[str, float]) -> tuple[float, ...]:
+    """Values for every option of ``issue``, in option order.
+
+    Discrete issues need every option valued. On a numeric issue the levels that
+    are not given are interpolated linearly between the nearest given levels and
+    held constant beyond the outermost ones; the "no limit" level (``None``)
+    must be given explicitly because no interpolation reaches it.
+    """
+    if issue.kind != "numeric":
+        missing = tuple(o.id for o in issue.options if o.id not in given)
+        if missing:
+            raise ValueGap(missing)
+        return tuple(float(given[o.id]) for o in issue.options)
+    anchors = sorted(
+        (o.level, float(given[o.id]))
+        for o in issue.options
+        if o.id in given and o.level is not None
+    )
+    out: list[float] = []
+    missing_list: list[str] = []
+    for o in issue.options:
+        if o.id in given:
+            out.append(float(given[o.id]))
+        elif o.level is None or not anchors:
+            missing_list.append(o.id)
+            out.append(math.nan)
+        else:
+            out.append(_interpolate(anchors, o.level))
+    if missing_list:
+        raise ValueGap(tuple(missing_list))
+    return tuple(out)
+
+
+def _interpolate(anchors: list[tuple[float, float]], x: float) -> float:
+    if x <= anchors[0][0]:
+        return anchors[0][1]
+    if x >= anchors[-1][0]:
+        return anchors[-1][1]
+    for (x0, y0), (x1, y1) in zip(anchors, anchors[1:], strict=False):
+        if x0 <= x <= x1:
+            return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+    raise AssertionError("unreachable: anchors are sorted and x lies within them")

@@ -1,0 +1,108 @@
+"""The scenario: one conflict, written down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TypeVar
+
+from accord.model.constraints import Constraint
+from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track, check_id
+from accord.model.plans import Plan, PlanVariant
+from accord.model.preferences import Perspective, Profile
+from accord.model.problems import ScenarioInvalid
+
+FORMAT_VERSION = 1
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Scenario:
+    """Everything accord knows about a conflict.
+
+    Construction runs every check of :func:`accord.model.checks.check_scenario`
+    and raises :class:`ScenarioInvalid` listing all errors at once.
+    """
+
+    id: str
+    title: str
+    issues: tuple[Issue, ...]
+    parties: tuple[Party, ...]
+    perspectives: tuple[Perspective, ...]
+    default_perspective: str
+    accord: int = FORMAT_VERSION
+    description: str = ""
+    sources: tuple[Source, ...] = ()
+    tables: tuple[Table, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+    profiles: tuple[Profile, ...] = ()
+    plans: tuple[Plan, ...] = ()
+
+    def __post_init__(self) -> None:
+        check_id(self.id)
+        from accord.model.checks import check_scenario
+
+        problems = check_scenario(self)
+        if any(p.severity == "error" for p in problems):
+            raise ScenarioInvalid(problems)
+
+    # -- lookups ---------------------------------------------------------
+    def issue(self, issue_id: str) -> Issue:
+        return _find(self.issues, issue_id, "issue")
+
+    def party(self, party_id: str) -> Party:
+        return _find(self.parties, party_id, "party")
+
+    def plan(self, plan_id: str) -> Plan:
+        return _find(self.plans, plan_id, "plan")
+
+    def source(self, source_id: str) -> Source:
+        return _find(self.sources, source_id, "source")
+
+    def perspective(self, perspective_id: str) -> Perspective:
+        return _find(self.perspectives, perspective_id, "perspective")
+
+    def table(self, table_id: str) -> Table:
+        return _find(self.tables, table_id, "table")
+
+    def plan_variants(self) -> tuple[PlanVariant, ...]:
+        return tuple(v for p in self.plans for v in p.variants())
+
+    def plan_variant(self, variant_id: str) -> PlanVariant:
+        for v in self.plan_variants():
+            if v.id == variant_id:
+                return v
+        known = ", ".join(v.id for v in self.plan_variants())
+        raise KeyError(f"no plan {variant_id!r} in scenario {self.id!r}; plans: {known}")
+
+    def profile(
+        self, holder: str, perspective: str | None = None, *, fallback: bool = True
+    ) -> Profile | None:
+        """The profile of ``holder`` (``US`` or ``US.NSC``) under ``perspective``.
+
+        With ``fallback`` a holder without a profile in that perspective gets its
+        profile in the default perspective; the caller can tell from
+        ``profile.perspective`` whose estimate it received.
+        """
+        wanted = perspective or self.default_perspective
+        for p in self.profiles:
+            if p.holder == holder and p.perspective == wanted:
+                return p
+        if fallback and wanted != self.default_perspective:
+            return self.profile(holder, self.default_perspective, fallback=False)
+        return None
+
+    def profiled_parties(self) -> tuple[str, ...]:
+        """Parties (not factions) that have a profile in any perspective, in party order."""
+        have = {p.party for p in self.profiles if p.faction is None}
+        return tuple(p.id for p in self.parties if p.id in have)
+
+
+def _find(items: tuple[T, ...], key: str, what: str) -> T:
+    for item in items:
+        if getattr(item, "id") == key:
+            return item
+    known = ", ".join(getattr(i, "id") for i in items) or "none"
+    raise KeyError(f"no {what} {key!r}; known: {known}")

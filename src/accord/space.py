@@ -1,0 +1,354 @@
+"""The compiled numeric form of a scenario that every engine reads.
+
+A *package* is one option index per issue. For each party ``p`` (or faction
+``US.NSC``) and issue ``i`` the space holds ``contrib[i][p, k]``, the points
+option ``k`` of issue ``i`` adds to ``p``'s utility:
+
+    contrib[i][p, k] = w_p,i * v_p,i,k / sum_j w_p,j
+
+so that ``u_p(x) = sum_i contrib[i][p, x_i]`` (design.md, "The scenario file").
+Hard conditions are :class:`accord.logic.Clause` s: the scenario's constraints,
+and per party the red lines it must not see crossed. ``domains`` restricts
+options per issue (fixed issues, issues held at their status quo).
+
+Comparisons of utilities use the tolerance :data:`TOL` so that floating-point
+rounding never turns an exact tie into a strict preference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.logic import Clause
+from accord.model import Scenario, complete_values
+from accord.model.clauses import IssueIndex
+
+TOL = 1e-9
+"""Utilities closer than this (in points on 0-100) count as equal."""
+
+FloatArray = NDArray[np.float64]
+
+
+class SpaceError(ValueError):
+    """A request names something the scenario does not have, or cannot be met.
+
+    ``field`` names the request field at fault (``parties``, ``fix``, ...).
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Space:
+    issues: tuple[str, ...]
+    options: tuple[tuple[str, ...], ...]
+    parties: tuple[str, ...]
+    contrib: tuple[FloatArray, ...]
+    batna: FloatArray
+    constraints: tuple[Clause, ...] = ()
+    red_lines: tuple[tuple[Clause, ...], ...] = ()
+    domains: tuple[frozenset[int], ...] = ()
+    weights: FloatArray | None = None
+    perspectives: tuple[str, ...] = ()
+    status_quo: tuple[int | None, ...] = ()
+    scenario: str = ""
+    perspective: str = ""
+    issue_titles: tuple[str, ...] = ()
+    option_labels: tuple[tuple[str, ...], ...] = ()
+    notes: tuple[str, ...] = field(default=())
+
+    def __post_init__(self) -> None:
+        n, p = len(self.issues), len(self.parties)
+        if len(self.options) != n or len(self.contrib) != n:
+            raise ValueError("issues, options and contrib must have the same length")
+        for i, c in enumerate(self.contrib):
+            if c.shape != (p, len(self.options[i])):
+                raise ValueError(f"contrib[{i}] has shape {c.shape}, expected {(p, len(self.options[i]))}")
+        if self.batna.shape != (p,):
+            raise ValueError("batna must have one entry per party")
+        if not self.domains:
+            object.__setattr__(self, "domains", tuple(frozenset(range(len(o))) for o in self.options))
+        if not self.red_lines:
+            object.__setattr__(self, "red_lines", tuple(() for _ in self.parties))
+        if not self.perspectives:
+            object.__setattr__(self, "perspectives", tuple("" for _ in self.parties))
+        if not self.status_quo:
+            object.__setattr__(self, "status_quo", tuple(None for _ in self.issues))
+        if not self.issue_titles:
+            object.__setattr__(self, "issue_titles", self.issues)
+        if not self.option_labels:
+            object.__setattr__(self, "option_labels", self.options)
+
+    # -- construction ----------------------------------------------------
+    @classmethod
+    def from_arrays(
+        cls,
+        contrib: Sequence[Sequence[Sequence[float]]] | Sequence[FloatArray],
+        batna: Sequence[float],
+        *,
+        parties: Sequence[str] | None = None,
+        issues: Sequence[str] | None = None,
+        options: Sequence[Sequence[str]] | None = None,
+        constraints: Sequence[Clause] = (),
+        red_lines: Sequence[Sequence[Clause]] = (),
+    ) -> Space:
+        """A space straight from numbers: ``contrib[i][p][k]``, any scale.
+
+        For oracle cases and benchmarks whose utilities are not on 0-100.
+        """
+        arrays = tuple(np.asarray(c, dtype=np.float64) for c in contrib)
+        n_parties = arrays[0].shape[0] if arrays else len(batna)
+        names = tuple(parties) if parties is not None else tuple(f"P{k + 1}" for k in range(n_parties))
+        iss = tuple(issues) if issues is not None else tuple(f"i{k + 1}" for k in range(len(arrays)))
+        opts = (
+            tuple(tuple(o) for o in options)
+            if options is not None
+            else tuple(tuple(f"o{j + 1}" for j in range(a.shape[1])) for a in arrays)
+        )
+        return cls(
+            issues=iss,
+            options=opts,
+            parties=names,
+            contrib=arrays,
+            batna=np.asarray(batna, dtype=np.float64),
+            constraints=tuple(constraints),
+            red_lines=tuple(tuple(r) for r in red_lines),
+        )
+
+    # -- basic facts -----------------------------------------------------
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        return tuple(len(o) for o in self.options)
+
+    @property
+    def n_packages(self) -> int:
+        """How many packages the domains allow, before constraints (an exact int)."""
+        total = 1
+        for d in self.domains:
+            total *= len(d)
+        return total
+
+    def party_index(self, party: str) -> int:
+        try:
+            return self.parties.index(party)
+        except ValueError:
+            raise SpaceError("parties", _unknown("party", party, self.parties)) from None
+
+    def issue_index(self, issue: str) -> int:
+        try:
+            return self.issues.index(issue)
+        except ValueError:
+            raise SpaceError("issues", _unknown("issue", issue, self.issues)) from None
+
+    def option_index(self, issue: str, option: str) -> int:
+        i = self.issue_index(issue)
+        try:
+            return self.options[i].index(option)
+        except ValueError:
+            raise SpaceError("options", _unknown(f"option of {issue}", option, self.options[i])) from None
+
+    # -- packages --------------------------------------------------------
+    def utility(self, package: Sequence[int]) -> FloatArray:
+        """Utility of every party for one package (summed in issue order)."""
+        total = np.zeros(len(self.parties))
+        for i, k in enumerate(package):
+            total = total + self.contrib[i][:, k]
+        return total
+
+    def utilities(self, packages: NDArray[np.integer]) -> FloatArray:
+        """Utilities for many packages at once: shape (N, n_issues) -> (N, n_parties)."""
+        packages = np.asarray(packages)
+        total = np.zeros((packages.shape[0], len(self.parties)))
+        for i in range(len(self.issues)):
+            total = total + self.contrib[i][:, packages[:, i]].T
+        return total
+
+    def clauses(self, *, red_lines: bool = True, parties: Iterable[int] | None = None) -> tuple[Clause, ...]:
+        """The hard clauses: constraints, plus the red lines of ``parties`` (default all)."""
+        out = list(self.constraints)
+        if red_lines:
+            chosen = range(len(self.parties)) if parties is None else parties
+            for p in chosen:
+                out.extend(self.red_lines[p])
+        return tuple(out)
+
+    def in_domains(self, package: Sequence[int]) -> bool:
+        return all(k in d for k, d in zip(package, self.domains, strict=True))
+
+    def feasible(self, package: Sequence[int], *, red_lines: bool = True) -> bool:
+        return self.in_domains(package) and all(
+            c.satisfied_by(package) for c in self.clauses(red_lines=red_lines)
+        )
+
+    def crossed(self, package: Sequence[int], party: int) -> tuple[Clause, ...]:
+        """The red-line clauses of ``party`` that ``package`` violates."""
+        return tuple(c for c in self.red_lines[party] if not c.satisfied_by(package))
+
+    def acceptable(self, package: Sequence[int]) -> NDArray[np.bool_]:
+        """Per party: surplus above BATNA by more than :data:`TOL` and no red line crossed."""
+        u = self.utility(package)
+        return np.array(
+            [u[p] - self.batna[p] > TOL and not self.crossed(package, p) for p in range(len(self.parties))]
+        )
+
+    def package_ids(self, package: Sequence[int]) -> dict[str, str]:
+        return {self.issues[i]: self.options[i][k] for i, k in enumerate(package)}
+
+    def package_from_ids(self, terms: Mapping[str, str]) -> tuple[int, ...]:
+        """Indices of a complete package given by option ids."""
+        missing = [i for i in self.issues if i not in terms]
+        if missing:
+            raise SpaceError("package", "no option given for issue(s): " + ", ".join(missing))
+        return tuple(self.option_index(i, terms[i]) for i in self.issues)
+
+    # -- restriction -----------------------------------------------------
+    def select_parties(self, parties: Sequence[str]) -> Space:
+        """The same space seen by a subset of parties (in the order given)."""
+        if not parties:
+            raise SpaceError("parties", "choose at least one party")
+        idx = [self.party_index(p) for p in parties]
+        if len(set(idx)) != len(idx):
+            raise SpaceError("parties", "a party is listed twice")
+        return replace(
+            self,
+            parties=tuple(self.parties[k] for k in idx),
+            contrib=tuple(c[idx, :] for c in self.contrib),
+            batna=self.batna[idx],
+            red_lines=tuple(self.red_lines[k] for k in idx),
+            weights=None if self.weights is None else self.weights[idx, :],
+            perspectives=tuple(self.perspectives[k] for k in idx),
+        )
+
+    def fix(self, fixed: Mapping[str, str]) -> Space:
+        """Hold issues at given options (e.g. provisional agreements)."""
+        doms = list(self.domains)
+        for issue, option in fixed.items():
+            i = self.issue_index(issue)
+            # A fix overrides any earlier hold: it is the user's explicit choice.
+            doms[i] = frozenset({self.option_index(issue, option)})
+        return replace(self, domains=tuple(doms))
+
+
+def _unknown(what: str, name: str, known: Sequence[str]) -> str:
+    listing = ", ".join(known[:15]) + (" ..." if len(known) > 15 else "")
+    return f"unknown {what} {name!r}; known: {listing}"
+
+
+def compile_space(
+    scenario: Scenario,
+    *,
+    perspective: str | None = None,
+    parties: Sequence[str] | None = None,
+    tables: Sequence[str] | None = None,
+    tracks: Sequence[str] | None = None,
+    fixed: Mapping[str, str] | None = None,
+) -> Space:
+    """Compile ``scenario`` under ``perspective`` for ``parties``.
+
+    ``parties`` may name factions as ``US.NSC``; by default every party with a
+    profile takes part. A party without a profile under ``perspective`` gets its
+    default-perspective profile, and ``Space.perspectives`` records whose
+    estimate each row is. With ``tables``/``tracks`` the issues outside them
+    are held at their status quo (they are not on the table).
+    """
+    persp = perspective or scenario.default_perspective
+    if persp not in {p.id for p in scenario.perspectives}:
+        raise SpaceError(
+            "perspective", _unknown("perspective", persp, [p.id for p in scenario.perspectives])
+        )
+    holders = tuple(parties) if parties else scenario.profiled_parties()
+    if not holders:
+        raise SpaceError("parties", f"scenario {scenario.id!r} has no profiles to compute with")
+    known_parties = {p.id: p for p in scenario.parties}
+    profiles = []
+    for h in holders:
+        party_id, _, faction = h.partition(".")
+        if party_id not in known_parties:
+            raise SpaceError("parties", _unknown("party", party_id, list(known_parties)))
+        if faction and faction not in {f.id for f in known_parties[party_id].factions}:
+            raise SpaceError(
+                "parties",
+                _unknown(f"faction of {party_id}", faction, [f.id for f in known_parties[party_id].factions]),
+            )
+        prof = scenario.profile(h, persp)
+        if prof is None:
+            raise SpaceError(
+                "parties",
+                f"no profile for {h} under perspective {persp!r} or the default "
+                f"{scenario.default_perspective!r}",
+            )
+        profiles.append(prof)
+
+    index = IssueIndex(scenario.issues)
+    n_issues = len(scenario.issues)
+    weights = np.zeros((len(holders), n_issues))
+    values = []
+    for i, issue in enumerate(scenario.issues):
+        v = np.zeros((len(holders), len(issue.options)))
+        for p, prof in enumerate(profiles):
+            w = prof.weights.get(issue.id)
+            if w is not None:
+                weights[p, i] = w
+                v[p, :] = complete_values(issue, prof.values.get(issue.id, {}))
+        values.append(v)
+    weights = weights / weights.sum(axis=1, keepdims=True)
+    contrib = tuple(weights[:, [i]] * values[i] for i in range(n_issues))
+
+    red = tuple(tuple(index.red_line(rl, h) for rl in prof.red_lines) for h, prof in zip(holders, profiles, strict=True))
+    constraints = tuple(cl for c in scenario.constraints for cl in index.constraint(c))
+    status_quo = tuple(None if iss.status_quo is None else iss.index(iss.status_quo) for iss in scenario.issues)
+
+    space = Space(
+        issues=tuple(i.id for i in scenario.issues),
+        options=tuple(i.option_ids for i in scenario.issues),
+        parties=holders,
+        contrib=contrib,
+        batna=np.array([prof.batna for prof in profiles], dtype=np.float64),
+        constraints=constraints,
+        red_lines=red,
+        weights=weights,
+        perspectives=tuple(prof.perspective for prof in profiles),
+        status_quo=status_quo,
+        scenario=scenario.id,
+        perspective=persp,
+        issue_titles=tuple(i.title for i in scenario.issues),
+        option_labels=tuple(tuple(o.text for o in i.options) for i in scenario.issues),
+    )
+    if tables or tracks:
+        space = _hold_off_table(scenario, space, tables or (), tracks or ())
+    if fixed:
+        space = space.fix(fixed)
+    return space
+
+
+def _hold_off_table(
+    scenario: Scenario, space: Space, tables: Sequence[str], tracks: Sequence[str]
+) -> Space:
+    known_tables = [t.id for t in scenario.tables]
+    known_tracks = [t.id for t in scenario.tracks]
+    for t in tables:
+        if t not in known_tables:
+            raise SpaceError("tables", _unknown("table", t, known_tables))
+    for t in tracks:
+        if t not in known_tracks:
+            raise SpaceError("tracks", _unknown("track", t, known_tracks))
+    doms = list(space.domains)
+    for i, issue in enumerate(scenario.issues):
+        on_table = (not tables or issue.table in tables) and (not tracks or issue.track in tracks)
+        if on_table:
+            continue
+        if issue.status_quo is None:
+            raise SpaceError(
+                "tables" if tables else "tracks",
+                f"issue {issue.id!r} is outside the selection and has no status_quo to hold it "
+                f"at; fix it with --fix {issue.id}=OPTION",
+            )
+        doms[i] = frozenset({issue.index(issue.status_quo)})
+    return replace(space, domains=tuple(doms))
