@@ -1,0 +1,300 @@
+"""Terminal and JSON renderings of scenarios and evaluations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
+from accord.cli.common import r2
+from accord.model import Scenario
+
+MARK = {"yes": ("✓", "green"), "no": ("✗", "red"), "depends": ("?", "yellow")}
+
+
+def estimate_note(scenario: Scenario, ev: Evaluation) -> str:
+    persp = scenario.perspective(ev.perspective)
+    owner = f", held by {persp.owner}" if persp.owner else ""
+    borrowed = sorted({v.perspective for pe in ev.plans for v in pe.parties} - {ev.perspective})
+    note = (
+        f"Perspective: [bold]{persp.id}[/] ({persp.name or persp.id}{owner}). "
+        "Utilities and BATNAs are estimates on a 0–100 scale, not facts or forecasts."
+    )
+    if borrowed:
+        note += f" Parties without a profile under {persp.id} use {', '.join(borrowed)} (shown per row)."
+    return note
+
+
+# -- evaluate ---------------------------------------------------------------
+def evaluation_json(ev: Evaluation) -> dict[str, Any]:
+    return {
+        "scenario": ev.scenario,
+        "perspective": ev.perspective,
+        "method": ev.method,
+        "parties": list(ev.parties),
+        "plans": [plan_json(pe) for pe in ev.plans],
+    }
+
+
+def plan_json(pe: PlanEvaluation) -> dict[str, Any]:
+    return {
+        "id": pe.plan,
+        "title": pe.title,
+        "proposer": pe.proposer,
+        "date": pe.date,
+        "reading": pe.reading,
+        "complete": pe.complete,
+        "package": dict(pe.package),
+        "held_at_status_quo": list(pe.held_at_status_quo),
+        "undetermined": list(pe.undetermined),
+        "violations": list(pe.violations),
+        "acceptable_to_all": pe.acceptable_to_all,
+        "blocked_by": list(pe.blocked_by),
+        "undecided": list(pe.undecided),
+        "verdict": pe.verdict(),
+        "parties": {v.party: verdict_json(v) for v in pe.parties},
+    }
+
+
+def verdict_json(v: PartyVerdict) -> dict[str, Any]:
+    return {
+        "utility": r2(v.utility),
+        "utility_range": [r2(v.utility_range[0]), r2(v.utility_range[1])],
+        "batna": r2(v.batna),
+        "surplus": r2(v.surplus),
+        "acceptable": v.acceptable,
+        "acceptability": v.acceptability,
+        "red_lines": list(v.red_lines),
+        "red_lines_possible": list(v.red_lines_possible),
+        "perspective": v.perspective,
+        "firm": v.firm,
+        "spread": r2(v.spread),
+        "weighs_for": [{"issue": s.issue, "option": s.option, "share": r2(s.share)} for s in v.weighs_for()],
+        "weighs_against": [
+            {"issue": s.issue, "option": s.option, "share": r2(s.share)} for s in v.weighs_against()
+        ],
+    }
+
+
+def _shares_text(shares: tuple[Any, ...]) -> str:
+    return ", ".join(f"{s.issue} {s.share:+.1f}" for s in shares) or "—"
+
+
+def _utility_text(v: PartyVerdict) -> str:
+    lo, hi = v.utility_range
+    if abs(hi - lo) < 1e-9:
+        return f"{v.utility:.1f}"
+    return f"{lo:.1f}–{hi:.1f}"
+
+
+def print_evaluation(console: Console, scenario: Scenario, ev: Evaluation, *, detail: bool = False) -> None:
+    console.print(f"[bold]{scenario.title}[/] ([cyan]{scenario.id}[/])")
+    console.print(estimate_note(scenario, ev))
+    for pe in ev.plans:
+        console.print()
+        who = ", ".join(x for x in (pe.proposer or "", pe.date) if x)
+        head = Text.assemble((pe.plan, "bold cyan"), " — ", pe.title, (f"  ({who})" if who else "", "dim"))
+        console.print(head)
+        colour = "green" if pe.acceptable_to_all else ("yellow" if not pe.blocked_by and pe.undecided else "red")
+        console.print(Text("Verdict: " + pe.verdict(), style=colour))
+        if pe.held_at_status_quo:
+            console.print(Text("Left open, held at status quo: " + ", ".join(pe.held_at_status_quo), style="dim"))
+        if pe.undetermined:
+            console.print(
+                Text("Left open with no status quo (utility shown as a range): " + ", ".join(pe.undetermined),
+                     style="yellow")
+            )
+        table = Table(show_edge=False, pad_edge=False, header_style="bold")
+        for col, just in (("party", "left"), ("estimate by", "left"), ("utility", "right"), ("BATNA", "right"),
+                          ("surplus", "right"), ("", "center"), ("red lines crossed", "left"),
+                          ("weighs most for", "left"), ("weighs most against", "left")):
+            table.add_column(col, justify=just)  # type: ignore[arg-type]
+        n = 10 if detail else 3
+        for v in pe.parties:
+            mark, style = MARK[v.acceptability]
+            crossed = "; ".join(v.red_lines) or ("maybe: " + "; ".join(v.red_lines_possible) if v.red_lines_possible else "—")
+            fragile = "" if v.firm else " ~"
+            table.add_row(
+                v.party, v.perspective, _utility_text(v), f"{v.batna:.1f}", f"{v.surplus:+.1f}{fragile}",
+                Text(mark, style=style), crossed, _shares_text(v.weighs_for(n)), _shares_text(v.weighs_against(n)),
+            )
+        console.print(table)
+    console.print()
+    console.print(
+        Text("✓ acceptable  ✗ not acceptable  ? depends on open issues  ~ fragile: surplus within the "
+             "estimate's stated spread. Shares are each issue's points of the surplus over BATNA.", style="dim")
+    )
+
+
+# -- compare ----------------------------------------------------------------
+def print_compare(
+    console: Console, scenario: Scenario, ev: Evaluation, across: tuple[Evaluation, ...]
+) -> None:
+    console.print(f"[bold]{scenario.title}[/] ([cyan]{scenario.id}[/])")
+    console.print(estimate_note(scenario, ev))
+    console.print()
+    verdicts = Table(title="Plans × parties: surplus over BATNA (✓ acceptable, ✗ not, ? depends)",
+                     title_justify="left", header_style="bold", show_edge=False)
+    verdicts.add_column("plan")
+    verdicts.add_column("date")
+    for party in ev.parties:
+        verdicts.add_column(party, justify="right")
+    verdicts.add_column("verdict")
+    for pe in ev.plans:
+        cells: list[Text | str] = [pe.plan, pe.date]
+        for v in pe.parties:
+            mark, style = MARK[v.acceptability]
+            rl = " RL" if v.red_lines else ""
+            cells.append(Text(f"{mark} {v.surplus:+.1f}{rl}", style=style))
+        cells.append("all accept" if pe.acceptable_to_all else _short_verdict(pe))
+        verdicts.add_row(*cells)
+    console.print(verdicts)
+    console.print(Text("RL: crosses a red line of that party.", style="dim"))
+    console.print()
+
+    terms = Table(title="Issues × plans: the option each plan takes (· = left open; status quo applies)",
+                  title_justify="left", header_style="bold", show_edge=False)
+    terms.add_column("issue")
+    for pe in ev.plans:
+        terms.add_column(pe.plan, overflow="fold")
+    for issue in scenario.issues:
+        row: list[Text | str] = [issue.id]
+        for pe in ev.plans:
+            opt = pe.package.get(issue.id)
+            if issue.id in pe.held_at_status_quo or opt is None:
+                row.append(Text("·", style="dim"))
+            else:
+                row.append(opt)
+        terms.add_row(*row)
+    console.print(terms)
+    if len(across) > 1:
+        console.print()
+        persp = Table(title="Whose estimate decides: verdict per perspective", title_justify="left",
+                      header_style="bold", show_edge=False)
+        persp.add_column("plan")
+        for e in across:
+            persp.add_column(e.perspective)
+        for k, pe in enumerate(ev.plans):
+            row = [pe.plan]
+            for e in across:
+                other = e.plans[k]
+                row.append("all accept" if other.acceptable_to_all else _short_verdict(other))
+            persp.add_row(*row)
+        console.print(persp)
+
+
+def _short_verdict(pe: PlanEvaluation) -> str:
+    parts = []
+    if pe.violations:
+        parts.append("breaks " + ",".join(pe.violations))
+    if pe.blocked_by:
+        parts.append("blocked: " + ",".join(pe.blocked_by))
+    if pe.undecided:
+        parts.append("open: " + ",".join(pe.undecided))
+    return "; ".join(parts)
+
+
+def compare_json(scenario: Scenario, ev: Evaluation, across: tuple[Evaluation, ...]) -> dict[str, Any]:
+    return {
+        "scenario": scenario.id,
+        "perspective": ev.perspective,
+        "issues": [i.id for i in scenario.issues],
+        "plans": [
+            {
+                "id": pe.plan,
+                "terms": dict(pe.package),
+                "held_at_status_quo": list(pe.held_at_status_quo),
+                "acceptable_to_all": pe.acceptable_to_all,
+                "blocked_by": list(pe.blocked_by),
+                "parties": {v.party: {"surplus": r2(v.surplus), "acceptability": v.acceptability}
+                            for v in pe.parties},
+            }
+            for pe in ev.plans
+        ],
+        "by_perspective": {
+            e.perspective: {pe.plan: {"acceptable_to_all": pe.acceptable_to_all, "blocked_by": list(pe.blocked_by)}
+                            for pe in e.plans}
+            for e in across
+        },
+    }
+
+
+# -- show -------------------------------------------------------------------
+def print_scenario(console: Console, s: Scenario) -> None:
+    console.print(f"[bold]{s.title}[/] ([cyan]{s.id}[/])")
+    if s.description:
+        console.print(s.description.strip())
+    t = Table(title="Parties", title_justify="left", header_style="bold", show_edge=False)
+    for c in ("id", "name", "role", "factions"):
+        t.add_column(c)
+    for p in s.parties:
+        t.add_row(p.id, p.name, p.role.value, ", ".join(f.id for f in p.factions))
+    console.print(t)
+    if s.tables:
+        t = Table(title="Tables", title_justify="left", header_style="bold", show_edge=False)
+        for c in ("id", "name", "parties", "issues"):
+            t.add_column(c)
+        for tb in s.tables:
+            t.add_row(tb.id, tb.name, ", ".join(tb.parties), str(sum(1 for i in s.issues if i.table == tb.id)))
+        console.print(t)
+    if s.tracks or s.phases:
+        console.print("[bold]Tracks:[/] " + ", ".join(t.id for t in s.tracks)
+                      + "   [bold]Phases:[/] " + " → ".join(p.id for p in s.phases))
+    if s.rules:
+        t = Table(title="Process rules", title_justify="left", header_style="bold", show_edge=False)
+        for c in ("id", "kind", "settings"):
+            t.add_column(c)
+        for r in s.rules:
+            settings = [f"{k}={','.join(v) if isinstance(v, tuple) else v}" for k, v in r.params]
+            if r.exceptions:
+                settings.append("exceptions=" + ",".join(r.exceptions))
+            t.add_row(r.id, r.kind, " ".join(settings))
+        console.print(t)
+    t = Table(title="Issues (status quo marked *)", title_justify="left", header_style="bold", show_edge=False)
+    for c in ("id", "title", "table/track", "options"):
+        t.add_column(c, overflow="fold")
+    for i in s.issues:
+        opts = ", ".join(o.id + ("*" if o.id == i.status_quo else "") for o in i.options)
+        t.add_row(i.id, i.title, f"{i.table or '—'}/{i.track or '—'}", opts)
+    console.print(t)
+    if s.constraints:
+        console.print("[bold]Constraints[/]")
+        for c in s.constraints:
+            console.print(f"  {c.id}: {c.text()}" + (f"  [dim]({c.why})[/]" if c.why else ""))
+    t = Table(title="Perspectives (whose estimates)", title_justify="left", header_style="bold", show_edge=False)
+    for c in ("id", "name", "owner", "profiles"):
+        t.add_column(c)
+    for p in s.perspectives:
+        holders = [pr.holder for pr in s.profiles if pr.perspective == p.id]
+        t.add_row(p.id + (" (default)" if p.id == s.default_perspective else ""), p.name, p.owner,
+                  ", ".join(holders))
+    console.print(t)
+    t = Table(title="Plans", title_justify="left", header_style="bold", show_edge=False)
+    for c in ("id", "title", "proposer", "date", "issues settled", "readings"):
+        t.add_column(c, overflow="fold")
+    for p in s.plans:
+        t.add_row(p.id, p.title, p.proposer or "", p.date, str(len(p.terms)), ", ".join(r.id for r in p.readings))
+    console.print(t)
+
+
+def scenario_json(s: Scenario) -> dict[str, Any]:
+    return {
+        "id": s.id,
+        "title": s.title,
+        "default_perspective": s.default_perspective,
+        "parties": [{"id": p.id, "name": p.name, "role": p.role.value, "factions": [f.id for f in p.factions]}
+                    for p in s.parties],
+        "tables": [{"id": t.id, "name": t.name, "parties": list(t.parties)} for t in s.tables],
+        "tracks": [t.id for t in s.tracks],
+        "phases": [p.id for p in s.phases],
+        "rules": [{"id": r.id, "kind": r.kind} for r in s.rules],
+        "issues": [{"id": i.id, "title": i.title, "table": i.table, "track": i.track, "status_quo": i.status_quo,
+                    "options": list(i.option_ids)} for i in s.issues],
+        "constraints": [{"id": c.id, "text": c.text()} for c in s.constraints],
+        "perspectives": [p.id for p in s.perspectives],
+        "plans": [{"id": p.id, "title": p.title, "proposer": p.proposer, "date": p.date,
+                   "readings": [r.id for r in p.readings]} for p in s.plans],
+    }

@@ -1,0 +1,538 @@
+"""Scenario files -> validated :class:`accord.model.Scenario`.
+
+Every problem in a file is collected and reported with the file name, line,
+column, field and a hint; nothing raises past :func:`check_file` except
+:class:`ScenarioFileError` from :func:`load_scenario`. Items are validated one
+by one so a broken party does not hide a broken plan; follow-on errors that
+only echo an earlier one (a reference to a party that failed to parse) are
+dropped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+from types import MappingProxyType
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from accord.io import schema as sf
+from accord.io.yamlsource import Document, SourceError, parse_text
+from accord.model import (
+    Constraint,
+    Faction,
+    Issue,
+    ModelError,
+    Option,
+    Party,
+    Perspective,
+    Phase,
+    Plan,
+    Problem,
+    Profile,
+    Reading,
+    RedLine,
+    Role,
+    Rule,
+    Scenario,
+    ScenarioInvalid,
+    Source,
+    Spread,
+    Table,
+    Track,
+    format_path,
+    level_id,
+)
+from accord.model.problems import Path, Severity
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FileProblem:
+    """A problem located in a file."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def render(self) -> str:
+        loc = self.file
+        if self.line is not None:
+            loc += f":{self.line}"
+            if self.column is not None:
+                loc += f":{self.column}"
+        text = f"{loc}: {self.severity}: {self.field}: {self.message}"
+        if self.hint:
+            text += f"\n    hint: {self.hint}"
+        return text
+
+
+class ScenarioFileError(ValueError):
+    """A scenario file could not be loaded; ``problems`` lists why."""
+
+    def __init__(self, problems: tuple[FileProblem, ...]) -> None:
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__("\n".join(p.render() for p in errors) or "invalid scenario file")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Report:
+    """The outcome of checking a file: the scenario (if valid) and all problems."""
+
+    file: str
+    scenario: Scenario | None
+    problems: tuple[FileProblem, ...]
+
+    @property
+    def errors(self) -> tuple[FileProblem, ...]:
+        return tuple(p for p in self.problems if p.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[FileProblem, ...]:
+        return tuple(p for p in self.problems if p.severity == "warning")
+
+    @property
+    def ok(self) -> bool:
+        return self.scenario is not None and not self.errors
+
+
+def load_scenario(path: str | FsPath) -> Scenario:
+    """Load and validate a scenario file; raises :class:`ScenarioFileError`."""
+    report = check_file(path)
+    if report.scenario is None or report.errors:
+        raise ScenarioFileError(report.problems)
+    return report.scenario
+
+
+def check_file(path: str | FsPath) -> Report:
+    """Check a scenario file and report every problem found."""
+    p = FsPath(path)
+    name = str(path)
+    try:
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        return _fatal(name, "no such file")
+    except IsADirectoryError:
+        return _fatal(name, "is a directory, not a scenario file")
+    except OSError as exc:
+        return _fatal(name, f"cannot read: {exc.strerror or exc}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return _fatal(name, f"not UTF-8 text (byte {exc.start})")
+    return check_text(text, name=name, json_syntax=p.suffix.lower() == ".json")
+
+
+def check_text(text: str, *, name: str = "<text>", json_syntax: bool = False) -> Report:
+    """Check scenario text (YAML or JSON)."""
+    try:
+        doc = parse_text(text, json_syntax=json_syntax)
+    except SourceError as exc:
+        return Report(
+            file=name,
+            scenario=None,
+            problems=(FileProblem(file=name, line=exc.line, column=exc.column, field="(file)", message=exc.message),),
+        )
+    return _Builder(doc, name).run()
+
+
+def _fatal(name: str, message: str) -> Report:
+    return Report(
+        file=name,
+        scenario=None,
+        problems=(FileProblem(file=name, line=None, column=None, field="(file)", message=message),),
+    )
+
+
+_PYDANTIC_HINTS = {
+    "string_pattern_mismatch": "ids start with a letter or digit and use only letters, digits, '_' and '-'",
+    "missing": "add this field",
+    "extra_forbidden": "unknown field; check its spelling against docs/format.md",
+    "greater_than": "weights must be positive; leave an issue out to give it no weight",
+    "greater_than_equal": "use a number within range",
+    "less_than_equal": "use a number within range",
+    "literal_error": "",
+}
+
+
+class _Builder:
+    def __init__(self, doc: Document, name: str) -> None:
+        self.doc = doc
+        self.name = name
+        self.problems: list[FileProblem] = []
+        # file index of each domain item kept, per collection
+        self.kept: dict[str, list[int]] = {}
+        self.failed_ids: set[str] = set()
+        self.numeric_issues: set[str] = set()
+        self.excludes_constraints: set[int] = set()
+
+    # -- reporting -------------------------------------------------------
+    def add(self, path: Path, message: str, hint: str = "", severity: Severity = "error") -> None:
+        pos = self.doc.position(path)
+        self.problems.append(
+            FileProblem(
+                file=self.name,
+                line=pos[0] if pos else None,
+                column=pos[1] if pos else None,
+                field=format_path(path),
+                message=message,
+                hint=hint,
+                severity=severity,
+            )
+        )
+
+    def add_validation(self, base: Path, exc: ValidationError) -> None:
+        for err in exc.errors(include_url=False):
+            loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+            message = err["msg"]
+            if err["type"] == "string_pattern_mismatch":
+                message = f"{err['input']!r} is not a valid id"
+            elif err["type"] == "missing":
+                message = "required field is missing"
+            elif err["type"] == "extra_forbidden":
+                message = f"unknown field {loc[-1]!r}" if loc else "unknown field"
+            elif err["type"] == "value_error":
+                message = str(err["ctx"].get("error", message)) if "ctx" in err else message
+            self.add((*base, *loc), message, _PYDANTIC_HINTS.get(err["type"], ""))
+
+    # -- main ------------------------------------------------------------
+    def run(self) -> Report:
+        data = self.doc.data
+        for path, _line, _col in self.doc.duplicates:
+            self.add(path, f"duplicate key {path[-1]!r}", "each key may appear once in a mapping")
+        if not isinstance(data, dict):
+            self.add((), "a scenario file must be a mapping at the top level", "start with 'accord: 1'")
+            return self.report(None)
+        if "accord" not in data:
+            self.add((), "missing format version", "add 'accord: 1' as the first line")
+        header = self.validate(sf.HeaderFile, {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k != "sources"}, ())
+        for key in ("parties", "issues"):
+            if key not in data:
+                self.add((), f"required field {key!r} is missing", f"add a '{key}:' list")
+
+        sources = self.build_sources(data.get("sources"))
+        parties = self.items(data, "parties", self.to_party)
+        tables = self.items(data, "tables", self.to_table)
+        tracks = self.items(data, "tracks", lambda m, p: Track(id=m.id, name=m.name, description=m.description, sources=m.source_ids()))
+        phases = self.items(data, "phases", lambda m, p: Phase(id=m.id, name=m.name, description=m.description, sources=m.source_ids()))
+        issues = self.items(data, "issues", self.to_issue)
+        rules = self.items(data, "rules", self.to_rule)
+        constraints = self.items(data, "constraints", self.to_constraint)
+        perspectives = self.items(data, "perspectives", lambda m, p: Perspective(
+            id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids()))
+        profiles = self.items(data, "profiles", self.to_profile)
+        plans = self.items(data, "plans", self.to_plan)
+
+        if not isinstance(header, sf.HeaderFile) or any(p.severity == "error" for p in self.problems):
+            # Run the cross-checks anyway on what did parse, so one pass shows everything.
+            self.cross_check_only(header, sources, parties, tables, tracks, phases, rules, issues,
+                                  constraints, perspectives, profiles, plans)
+            return self.report(None)
+        if not perspectives:
+            self.add(("perspectives",), "no perspectives declared",
+                     "declare at least one, e.g. {id: analyst-baseline, name: Analyst baseline}")
+            return self.report(None)
+        try:
+            scenario = self.make_scenario(header, sources, parties, tables, tracks, phases, rules,
+                                          issues, constraints, perspectives, profiles, plans)
+        except ScenarioInvalid as exc:
+            self.add_problems(exc.problems)
+            return self.report(None)
+        from accord.model.checks import check_scenario
+
+        self.add_problems(tuple(p for p in check_scenario(scenario) if p.severity == "warning"))
+        return self.report(scenario)
+
+    def report(self, scenario: Scenario | None) -> Report:
+        order = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
+        return Report(file=self.name, scenario=scenario, problems=tuple(order))
+
+    def make_scenario(self, header: sf.HeaderFile, sources: tuple[Source, ...], *lists: Any) -> Scenario:
+        parties, tables, tracks, phases, rules, issues, constraints, perspectives, profiles, plans = lists
+        return Scenario(
+            accord=header.accord,
+            id=header.id,
+            title=header.title,
+            description=header.description,
+            default_perspective=header.default_perspective or (perspectives[0].id if perspectives else ""),
+            sources=sources,
+            parties=tuple(parties),
+            tables=tuple(tables),
+            tracks=tuple(tracks),
+            phases=tuple(phases),
+            rules=tuple(rules),
+            issues=tuple(issues),
+            constraints=tuple(constraints),
+            perspectives=tuple(perspectives),
+            profiles=tuple(profiles),
+            plans=tuple(plans),
+        )
+
+    def cross_check_only(self, header: object, sources: tuple[Source, ...], *lists: Any) -> None:
+        from accord.model.checks import check_scenario
+
+        # A stand-in scenario object: check_scenario only reads attributes.
+        class _Loose:
+            pass
+
+        loose = _Loose()
+        names = ("parties", "tables", "tracks", "phases", "rules", "issues", "constraints",
+                 "perspectives", "profiles", "plans")
+        for key, items in zip(names, lists, strict=True):
+            setattr(loose, key, tuple(items))
+        loose.sources = sources  # type: ignore[attr-defined]
+        persp = lists[7]
+        default = getattr(header, "default_perspective", None) or (persp[0].id if persp else None)
+        loose.default_perspective = default  # type: ignore[attr-defined]
+        problems = check_scenario(loose)  # type: ignore[arg-type]
+        if default is None:
+            problems = tuple(p for p in problems if p.path != ("default_perspective",))
+        self.add_problems(problems)
+
+    def add_problems(self, problems: tuple[Problem, ...]) -> None:
+        for prob in problems:
+            if prob.ref is not None and (prob.ref in self.failed_ids or prob.ref.split("=")[0] in self.failed_ids):
+                continue  # echoes an item that already failed to parse
+            self.add(self.file_path(prob.path), prob.message, prob.hint, prob.severity)
+
+    def file_path(self, path: Path) -> Path:
+        """Map a domain path (indices into kept items) to a path in the file."""
+        if len(path) >= 2 and isinstance(path[1], int) and isinstance(path[0], str):
+            coll = path[0]
+            kept = self.kept.get(coll)
+            if kept is not None and path[1] < len(kept):
+                fidx = kept[path[1]]
+                rest = list(path[2:])
+                if coll == "issues" and rest[:1] == ["options"]:
+                    issue = self.doc.data["issues"][fidx]
+                    if isinstance(issue, dict) and issue.get("kind") == "numeric":
+                        rest[0] = "levels"
+                if coll == "constraints" and rest[:1] == ["if"] and fidx in self.excludes_constraints:
+                    rest[0] = "excludes"
+                return (coll, fidx, *rest)
+        return path
+
+    # -- item conversion -------------------------------------------------
+    def validate(self, model: type[BaseModel], raw: object, path: Path) -> BaseModel | None:
+        try:
+            return model.model_validate(raw)
+        except ValidationError as exc:
+            self.add_validation(path, exc)
+            return None
+
+    def items(self, data: dict[str, Any], key: str, convert: Any) -> list[Any]:
+        raw = data.get(key, [])
+        if raw is None:
+            raw = []
+        if not isinstance(raw, list):
+            self.add((key,), f"{key!r} must be a list", f"write '{key}:' followed by '- ...' items")
+            return []
+        model = sf.LIST_FIELDS[key]
+        out: list[Any] = []
+        kept: list[int] = []
+        for k, item in enumerate(raw):
+            path: Path = (key, k)
+            parsed = self.validate(model, item, path)
+            if parsed is None:
+                self._remember_failed(item)
+                continue
+            try:
+                obj = convert(parsed, path)
+            except ModelError as exc:
+                self.add((*path, *exc.field.split(".")), exc.message, exc.hint)
+                self._remember_failed(item)
+                continue
+            except _ItemError:
+                self._remember_failed(item)
+                continue
+            out.append(obj)
+            kept.append(k)
+        self.kept[key] = kept
+        return out
+
+    def _remember_failed(self, item: object) -> None:
+        if isinstance(item, dict) and isinstance(item.get("id"), str | int):
+            self.failed_ids.add(str(item["id"]))
+        if isinstance(item, dict) and isinstance(item.get("party"), str):
+            self.failed_ids.add(str(item["party"]))
+
+    def build_sources(self, raw: object) -> tuple[Source, ...]:
+        if raw is None:
+            return ()
+        if not isinstance(raw, dict):
+            self.add(("sources",), "'sources' must be a mapping from source id to its description",
+                     "sources: {pickering-2022: {title: ..., author: ...}}")
+            return ()
+        out = []
+        kept = []
+        for k, (key, item) in enumerate(raw.items()):
+            parsed = self.validate(sf.SourceFile, item, ("sources", key))
+            if not isinstance(parsed, sf.SourceFile):
+                self.failed_ids.add(key)
+                continue
+            try:
+                out.append(Source(id=key, title=parsed.title, author=parsed.author, date=parsed.date,
+                                  url=parsed.url, file=parsed.file, note=parsed.note))
+                kept.append(k)
+            except ModelError as exc:
+                self.add(("sources", key), exc.message, exc.hint)
+                self.failed_ids.add(key)
+        return tuple(out)
+
+    def to_party(self, m: sf.PartyFile, path: Path) -> Party:
+        return Party(
+            id=m.id, name=m.name, role=Role(m.role), description=m.description,
+            factions=tuple(Faction(id=f.id, name=f.name, description=f.description) for f in m.factions),
+            sources=m.source_ids(),
+        )
+
+    def to_table(self, m: sf.TableFile, path: Path) -> Table:
+        return Table(id=m.id, name=m.name, parties=tuple(m.parties), description=m.description,
+                     sources=m.source_ids())
+
+    def to_rule(self, m: sf.RuleFile, path: Path) -> Rule:
+        params: list[tuple[str, Any]] = []
+        for key, value in m.params().items():
+            if isinstance(value, list) and all(isinstance(v, str | int) for v in value):
+                params.append((key, tuple(str(v) for v in value)))
+            elif isinstance(value, str | bool) or (isinstance(value, int | float) and math.isfinite(value)):
+                params.append((key, value))
+            else:
+                self.add((*path, key), "a rule parameter must be a text, a number, true/false or a list of ids")
+                raise _ItemError
+        return Rule(id=m.id, kind=m.kind, description=m.description, exceptions=tuple(m.exceptions),
+                    params=tuple(params), sources=m.source_ids())
+
+    def to_issue(self, m: sf.IssueFile, path: Path) -> Issue:
+        if m.kind == "numeric":
+            assert m.levels is not None
+            self.numeric_issues.add(m.id)
+            seen: dict[str, int] = {}
+            options = []
+            for j, lv in enumerate(m.levels):
+                oid = level_id(lv)
+                if oid in seen:
+                    self.add((*path, "levels", j), f"level {lv!r} appears twice")
+                    raise _ItemError
+                seen[oid] = j
+                options.append(Option(id=oid, level=lv, label=_level_label(lv, m.unit)))
+        else:
+            assert m.options is not None
+            options = []
+            for j, o in enumerate(m.options):
+                try:
+                    options.append(Option(id=o.id, label=o.label, description=o.description,
+                                          sources=o.source_ids()))
+                except ModelError as exc:
+                    self.add((*path, "options", j, exc.field), exc.message, exc.hint)
+                    raise _ItemError from None
+        status_quo = None
+        if m.status_quo is not None:
+            status_quo = _option_key(m.status_quo, m.kind == "numeric")
+        return Issue(
+            id=m.id, title=m.title, kind=m.kind, unit=m.unit, options=tuple(options), table=m.table,
+            track=m.track, phase=m.phase, status_quo=status_quo, description=m.description,
+            categories=tuple(m.categories), pax=tuple(m.pax), sources=m.source_ids(),
+        )
+
+    def condition(self, raw: sf.Condition, path: Path) -> Mapping[str, tuple[str, ...]]:
+        out: dict[str, tuple[str, ...]] = {}
+        for issue_id, opts in raw.items():
+            values = opts if isinstance(opts, list) else [opts]
+            if not values:
+                self.add((*path, issue_id), "list at least one option")
+                raise _ItemError
+            numeric = issue_id in self.numeric_issues
+            out[issue_id] = tuple(_option_key(v, numeric) for v in values)
+        return MappingProxyType(out)
+
+    def to_constraint(self, m: sf.ConstraintFile, path: Path) -> Constraint:
+        assert isinstance(path[1], int)
+        cid = m.id or f"constraint-{path[1] + 1}"
+        if m.excludes is not None:
+            self.excludes_constraints.add(path[1])
+            return Constraint(id=cid, kind="excludes", if_=self.condition(m.excludes, (*path, "excludes")),
+                              why=m.why, sources=m.source_ids())
+        assert m.if_ is not None and m.then is not None
+        return Constraint(id=cid, kind="implies", if_=self.condition(m.if_, (*path, "if")),
+                          then=self.condition(m.then, (*path, "then")), why=m.why, sources=m.source_ids())
+
+    def to_profile(self, m: sf.ProfileFile, path: Path) -> Profile:
+        values: dict[str, Mapping[str, float]] = {}
+        for issue_id, vals in m.values.items():
+            numeric = issue_id in self.numeric_issues
+            values[issue_id] = MappingProxyType({_option_key(k, numeric): v for k, v in vals.items()})
+        red_lines = []
+        for j, rl in enumerate(m.red_lines):
+            rpath = (*path, "red_lines", j)
+            if isinstance(rl, sf.RedLineFile):
+                red_lines.append(RedLine(terms=self.condition(rl.terms, (*rpath, "terms")), why=rl.why,
+                                         sources=rl.source_ids()))
+            else:
+                if not rl:
+                    self.add(rpath, "a red line needs at least one issue")
+                    raise _ItemError
+                red_lines.append(RedLine(terms=self.condition(rl, rpath)))
+        return Profile(
+            party=m.party, faction=m.faction, perspective=m.perspective,
+            weights=MappingProxyType(dict(m.weights)), values=MappingProxyType(values), batna=m.batna,
+            red_lines=tuple(red_lines),
+            spread=Spread(weights=m.spread.weights, values=m.spread.values, batna=m.spread.batna),
+            rationale=m.rationale, sources=m.source_ids(),
+        )
+
+    def to_plan(self, m: sf.PlanFile, path: Path) -> Plan:
+        terms = {}
+        for issue_id, opt in m.terms.items():
+            if opt is None:
+                continue  # an explicit null leaves the issue open, as leaving it out does
+            terms[issue_id] = _option_key(opt, issue_id in self.numeric_issues)
+        readings = []
+        for r in m.readings:
+            rterms = {
+                i: (None if o is None else _option_key(o, i in self.numeric_issues)) for i, o in r.terms.items()
+            }
+            readings.append(Reading(id=r.id, title=r.title, terms=MappingProxyType(rterms), note=r.note,
+                                    sources=r.source_ids()))
+        return Plan(id=m.id, title=m.title, terms=MappingProxyType(terms), proposer=m.proposer, date=m.date,
+                    status=m.status, notes=m.notes, readings=tuple(readings), sources=m.source_ids())
+
+
+class _ItemError(Exception):
+    """An item had a problem that was already reported."""
+
+
+def _is_union_tag(part: object) -> bool:
+    # pydantic puts union member names into error locations ("str", "function-after[...]")
+    return isinstance(part, str) and (
+        part in {"str", "int", "float", "list[union[str,int,float]]", "union[str,int,float]"}
+        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "union["))
+    )
+
+
+def _option_key(value: str | int | float, numeric: bool) -> str:
+    """The option id a file value refers to (numeric levels written as numbers)."""
+    text = str(value)
+    if not numeric:
+        return text
+    if text in {"none", "null", "~", "Null", "NULL"}:
+        return "none"
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    return level_id(number) if math.isfinite(number) else text
+
+
+def _level_label(level: float | None, unit: str) -> str:
+    if level is None:
+        return "no limit"
+    shown = f"{int(level):,}" if float(level).is_integer() else f"{level:g}"
+    return f"{shown} {unit}".strip()

@@ -1,0 +1,250 @@
+"""The scenario file format (version 1) as pydantic models.
+
+These models are the *edge*: they check the shape and ranges of what a file
+says, and :mod:`accord.io.loader` converts them into the frozen domain objects
+of :mod:`accord.model`. The JSON Schema published in ``docs/scenario.schema.json``
+is generated from :class:`ScenarioFile` (``accord schema``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from accord.model.elements import ID_PATTERN
+
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+# Option references may be written as numbers (numeric levels) or strings.
+OptionRef = Annotated[str | int | float, Field(union_mode="left_to_right")]
+Text = Annotated[str, Field(max_length=100_000)]
+Points = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Condition = dict[str, OptionRef | list[OptionRef]]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
+    )
+
+
+class _Sourced(_Model):
+    source: Id | None = Field(default=None, description="One source key (shorthand for sources).")
+    sources: list[Id] = Field(default_factory=list, description="Source keys, from the scenario's sources.")
+
+    def source_ids(self) -> tuple[str, ...]:
+        ids = list(self.sources)
+        if self.source is not None and self.source not in ids:
+            ids.insert(0, self.source)
+        return tuple(ids)
+
+
+class SourceFile(_Model):
+    title: Text
+    author: Text = ""
+    date: Text = ""
+    url: Text = ""
+    file: Text = ""
+    note: Text = ""
+
+
+class FactionFile(_Model):
+    id: Id
+    name: Text = ""
+    description: Text = ""
+
+
+class PartyFile(_Sourced):
+    id: Id
+    name: Text
+    role: Literal["belligerent", "mediator", "guarantor", "organization", "observer"]
+    description: Text = ""
+    factions: list[FactionFile] = Field(default_factory=list)
+
+
+class TableFile(_Sourced):
+    id: Id
+    name: Text
+    parties: list[Id]
+    description: Text = ""
+
+
+class TrackFile(_Sourced):
+    id: Id
+    name: Text = ""
+    description: Text = ""
+
+
+class PhaseFile(TrackFile):
+    pass
+
+
+class RuleFile(_Sourced):
+    """A process rule; parameters of its kind are written as plain keys."""
+
+    model_config = ConfigDict(
+        extra="allow", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
+    )
+    id: Id
+    kind: Id
+    description: Text = ""
+    exceptions: list[Id] = Field(default_factory=list)
+
+    def params(self) -> dict[str, Any]:
+        return dict(self.model_extra or {})
+
+
+class OptionFile(_Sourced):
+    id: Id
+    label: Text = ""
+    description: Text = ""
+
+
+class IssueFile(_Sourced):
+    id: Id
+    title: Text
+    kind: Literal["discrete", "numeric"] = "discrete"
+    options: list[OptionFile] | None = None
+    levels: list[Annotated[float, Field(allow_inf_nan=False)] | None] | None = Field(
+        default=None, description="numeric issues: the levels, null meaning no limit"
+    )
+    unit: Text = ""
+    table: Id | None = None
+    track: Id | None = None
+    phase: Id | None = None
+    status_quo: OptionRef | None = None
+    description: Text = ""
+    categories: list[Text] = Field(default_factory=list)
+    pax: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _options_or_levels(self) -> IssueFile:
+        if self.kind == "discrete":
+            if self.options is None:
+                raise ValueError("a discrete issue needs 'options'")
+            if self.levels is not None:
+                raise ValueError("'levels' belong to numeric issues; add 'kind: numeric'")
+        else:
+            if self.levels is None:
+                raise ValueError("a numeric issue needs 'levels'")
+            if self.options is not None:
+                raise ValueError("a numeric issue takes 'levels', not 'options'")
+        return self
+
+
+class ConstraintFile(_Sourced):
+    id: Id | None = None
+    if_: Condition | None = Field(default=None, alias="if")
+    then: Condition | None = None
+    excludes: Condition | None = None
+    why: Text = ""
+
+    @model_validator(mode="after")
+    def _shape(self) -> ConstraintFile:
+        if self.excludes is not None:
+            if self.if_ is not None or self.then is not None:
+                raise ValueError("write either 'excludes' or 'if'/'then', not both")
+        elif self.if_ is None or self.then is None:
+            raise ValueError("a constraint needs 'if' and 'then' (or 'excludes')")
+        return self
+
+
+class PerspectiveFile(_Sourced):
+    id: Id
+    name: Text = ""
+    owner: Text = ""
+    description: Text = ""
+
+
+class RedLineFile(_Sourced):
+    terms: Condition
+    why: Text = ""
+
+
+class SpreadFile(_Model):
+    weights: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
+    values: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
+    batna: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
+
+
+class ProfileFile(_Sourced):
+    party: Id
+    faction: Id | None = None
+    perspective: Id
+    weights: dict[str, Weight]
+    values: dict[str, dict[str, Points]] = Field(default_factory=dict)
+    batna: Points
+    red_lines: list[RedLineFile | Condition] = Field(default_factory=list)
+    spread: SpreadFile = Field(default_factory=SpreadFile)
+    rationale: Text = ""
+
+
+class ReadingFile(_Sourced):
+    id: Id
+    title: Text = ""
+    terms: dict[str, OptionRef | None]
+    note: Text = ""
+
+
+class PlanFile(_Sourced):
+    id: Id
+    title: Text
+    terms: dict[str, OptionRef | None] = Field(default_factory=dict)
+    proposer: Id | None = None
+    date: Text = ""
+    status: Text = ""
+    notes: Text = ""
+    readings: list[ReadingFile] = Field(default_factory=list)
+
+
+class ScenarioFile(_Model):
+    """A whole scenario file."""
+
+    accord: Literal[1] = Field(description="format version")
+    id: Id
+    title: Text
+    description: Text = ""
+    default_perspective: Id | None = None
+    sources: dict[str, SourceFile] = Field(default_factory=dict)
+    parties: list[PartyFile]
+    tables: list[TableFile] = Field(default_factory=list)
+    tracks: list[TrackFile] = Field(default_factory=list)
+    phases: list[PhaseFile] = Field(default_factory=list)
+    rules: list[RuleFile] = Field(default_factory=list)
+    issues: list[IssueFile]
+    constraints: list[ConstraintFile] = Field(default_factory=list)
+    perspectives: list[PerspectiveFile] = Field(default_factory=list)
+    profiles: list[ProfileFile] = Field(default_factory=list)
+    plans: list[PlanFile] = Field(default_factory=list)
+
+
+LIST_FIELDS: dict[str, type[BaseModel]] = {
+    "parties": PartyFile,
+    "tables": TableFile,
+    "tracks": TrackFile,
+    "phases": PhaseFile,
+    "rules": RuleFile,
+    "issues": IssueFile,
+    "constraints": ConstraintFile,
+    "perspectives": PerspectiveFile,
+    "profiles": ProfileFile,
+    "plans": PlanFile,
+}
+
+
+class HeaderFile(_Model):
+    """The scalar fields of a scenario file (the lists are checked item by item)."""
+
+    accord: Literal[1]
+    id: Id
+    title: Text
+    description: Text = ""
+    default_perspective: Id | None = None
+
+
+def json_schema() -> dict[str, Any]:
+    schema = ScenarioFile.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "accord scenario file, format version 1"
+    return schema
