@@ -86,8 +86,10 @@ class PlanEvaluation:
     package: Mapping[str, str | None]  # None: open with no status quo
     held_at_status_quo: tuple[str, ...]
     undetermined: tuple[str, ...]
-    violations: tuple[str, ...]  # constraints the plan breaks
+    violations: tuple[str, ...]  # constraints every completion of the plan breaks
     parties: tuple[PartyVerdict, ...]
+    completions: int = 1  # packages the open issues without status quo allow
+    exact: bool = True  # False: too many completions, verdicts from bounds
 
     @property
     def complete(self) -> bool:
@@ -217,9 +219,14 @@ def _select_variants(scenario: Scenario, wanted: Sequence[str] | None) -> tuple[
     return tuple(out)
 
 
+COMPLETION_LIMIT = 200_000
+"""Plans with more completions than this are judged by bounds (flagged inexact)."""
+
+
 def evaluate_variant(
     space: Space, variant: PlanVariant, scenario: Scenario, spreads: Sequence[float]
 ) -> PlanEvaluation:
+    """Evaluate one plan variant over every feasible completion of its open issues."""
     fixed: dict[int, int] = {}
     held: list[str] = []
     free: list[int] = []
@@ -237,36 +244,22 @@ def evaluate_variant(
     package: dict[str, str | None] = {
         space.issues[i]: (space.options[i][fixed[i]] if i in fixed else None) for i in range(len(space.issues))
     }
-    fixed_sum = np.zeros(len(space.parties))
+    n_parties = len(space.parties)
+    fixed_sum = np.zeros(n_parties)
     for i, k in fixed.items():
         fixed_sum = fixed_sum + space.contrib[i][:, k]
-    lo = fixed_sum + sum((space.contrib[i].min(axis=1) for i in free), np.zeros(len(space.parties)))
-    hi = fixed_sum + sum((space.contrib[i].max(axis=1) for i in free), np.zeros(len(space.parties)))
 
-    # An 'implies' constraint with several consequents is several clauses; name it once.
-    violations = tuple(
-        dict.fromkeys(
-            c.origin.removeprefix("constraint ")
-            for c in space.constraints
-            if _always_violated(c, fixed, free, space)
-        )
-    )
+    n_completions = int(np.prod([len(space.options[i]) for i in free])) if free else 1
+    exact = n_completions <= COMPLETION_LIMIT
+    if exact:
+        judged = _judge_completions(space, fixed, free, fixed_sum)
+    else:
+        judged = _judge_by_bounds(space, fixed, free, fixed_sum)
+
     verdicts = []
     for p, holder in enumerate(space.parties):
-        crossed = tuple(_rl_text(c) for c in space.red_lines[p] if _always_violated(c, fixed, free, space))
-        possible = tuple(
-            _rl_text(c)
-            for c in space.red_lines[p]
-            if not _always_violated(c, fixed, free, space) and _maybe_violated(c, fixed, free, space)
-        )
         batna = float(space.batna[p])
-        u_lo, u_hi = float(lo[p]), float(hi[p])
-        if crossed or u_hi - batna <= TOL:
-            acc: Acceptability = "no"
-        elif possible or u_lo - batna <= TOL:
-            acc = "depends"
-        else:
-            acc = "yes"
+        u_lo, u_hi = judged.lo[p], judged.hi[p]
         utility = (u_lo + u_hi) / 2
         surplus = utility - batna
         shares = []
@@ -277,14 +270,12 @@ def evaluate_variant(
                     value = float(space.contrib[i][p, k] / w)
                     shares.append(
                         IssueShare(
-                            issue=space.issues[i],
-                            option=space.options[i][k],
-                            weight=w,
-                            value=value,
+                            issue=space.issues[i], option=space.options[i][k], weight=w, value=value,
                             share=w * (value - batna),
                         )
                     )
-        margin = min(abs(u_lo - batna), abs(u_hi - batna)) if u_lo != u_hi else abs(surplus)
+        crossed = judged.crossed[p]
+        margin = min(abs(u_lo - batna), abs(u_hi - batna))
         verdicts.append(
             PartyVerdict(
                 party=holder,
@@ -293,9 +284,9 @@ def evaluate_variant(
                 utility_range=(u_lo, u_hi),
                 batna=batna,
                 surplus=surplus,
-                acceptability=acc,
+                acceptability=judged.acceptability[p],
                 red_lines=crossed,
-                red_lines_possible=possible,
+                red_lines_possible=judged.possible[p],
                 shares=tuple(shares),
                 firm=bool(crossed) or margin > spreads[p],
                 spread=spreads[p],
@@ -310,9 +301,115 @@ def evaluate_variant(
         package=package,
         held_at_status_quo=tuple(held),
         undetermined=tuple(space.issues[i] for i in free),
-        violations=violations,
+        violations=judged.violations,
         parties=tuple(verdicts),
+        completions=n_completions,
+        exact=exact,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Judgement:
+    lo: list[float]
+    hi: list[float]
+    acceptability: list[Acceptability]
+    crossed: list[tuple[str, ...]]
+    possible: list[tuple[str, ...]]
+    violations: tuple[str, ...]
+
+
+def _judge_completions(
+    space: Space, fixed: Mapping[int, int], free: Sequence[int], fixed_sum: np.ndarray
+) -> _Judgement:
+    """Exact verdicts: enumerate every completion of the open issues.
+
+    Completions that break a scenario constraint are not packages anyone could
+    sign, so the ranges and verdicts are taken over the feasible ones only.
+    """
+    grids = np.meshgrid(*[np.arange(len(space.options[i])) for i in free], indexing="ij")
+    comp = np.stack([g.ravel() for g in grids], axis=1) if free else np.zeros((1, 0), dtype=np.int64)
+    column = {issue: j for j, issue in enumerate(free)}
+
+    def satisfied(c: Clause) -> np.ndarray:
+        ok = np.zeros(comp.shape[0], dtype=bool)
+        for m in c.members:
+            if m.issue in column:
+                ok |= np.isin(comp[:, column[m.issue]], list(m.options))
+            elif fixed[m.issue] in m.options:
+                ok[:] = True
+        return ok
+
+    feasible = np.ones(comp.shape[0], dtype=bool)
+    broken: dict[str, np.ndarray] = {}
+    for c in space.constraints:
+        sat = satisfied(c)
+        feasible &= sat
+        name = c.origin.removeprefix("constraint ")
+        broken[name] = broken.get(name, np.zeros(comp.shape[0], dtype=bool)) | ~sat
+    if feasible.any():
+        violations: tuple[str, ...] = ()
+        rows = feasible
+    else:
+        # No completion is a valid package: name what every completion breaks.
+        violations = tuple(n for n, b in broken.items() if b.all()) or tuple(broken)
+        rows = np.ones(comp.shape[0], dtype=bool)
+    util = np.tile(fixed_sum, (comp.shape[0], 1))
+    for j, i in enumerate(free):
+        util = util + space.contrib[i][:, comp[:, j]].T
+    util = util[rows]
+    lo, hi, acc, crossed, possible = [], [], [], [], []
+    for p in range(len(space.parties)):
+        ok = util[:, p] - space.batna[p] > TOL
+        always: list[str] = []
+        some: list[str] = []
+        for c in space.red_lines[p]:
+            crosses = ~satisfied(c)[rows]
+            ok &= ~crosses
+            if crosses.all():
+                always.append(_rl_text(c))
+            elif crosses.any():
+                some.append(_rl_text(c))
+        lo.append(float(util[:, p].min()))
+        hi.append(float(util[:, p].max()))
+        acc.append("yes" if ok.all() and not violations else ("no" if not ok.any() or violations else "depends"))
+        crossed.append(tuple(always))
+        possible.append(tuple(some))
+    return _Judgement(lo, hi, acc, crossed, possible, violations)
+
+
+def _judge_by_bounds(
+    space: Space, fixed: Mapping[int, int], free: Sequence[int], fixed_sum: np.ndarray
+) -> _Judgement:
+    """Verdicts from per-issue bounds, for plans with too many completions to list.
+
+    Sound but not sharp: "yes" and "no" are certain; "depends" may hide a "no".
+    """
+    n = len(space.parties)
+    lo = fixed_sum + sum((space.contrib[i].min(axis=1) for i in free), np.zeros(n))
+    hi = fixed_sum + sum((space.contrib[i].max(axis=1) for i in free), np.zeros(n))
+    violations = tuple(
+        dict.fromkeys(
+            c.origin.removeprefix("constraint ") for c in space.constraints if _always_violated(c, fixed, free, space)
+        )
+    )
+    acc: list[Acceptability] = []
+    crossed, possible = [], []
+    for p in range(n):
+        always = tuple(_rl_text(c) for c in space.red_lines[p] if _always_violated(c, fixed, free, space))
+        some = tuple(
+            _rl_text(c)
+            for c in space.red_lines[p]
+            if not _always_violated(c, fixed, free, space) and _maybe_violated(c, fixed, free, space)
+        )
+        if always or violations or hi[p] - space.batna[p] <= TOL:
+            acc.append("no")
+        elif some or lo[p] - space.batna[p] <= TOL:
+            acc.append("depends")
+        else:
+            acc.append("yes")
+        crossed.append(always)
+        possible.append(some)
+    return _Judgement([float(x) for x in lo], [float(x) for x in hi], acc, crossed, possible, violations)
 
 
 def _always_violated(c: Clause, fixed: Mapping[int, int], free: Sequence[int], space: Space) -> bool:

@@ -18,7 +18,7 @@ from rich.console import Console
 # Piped output (files, CI logs, doc examples) gets a fixed, roomy width instead of 80.
 _WIDTH = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 120
 console = Console(highlight=False, soft_wrap=False, width=_WIDTH)
-err_console = Console(stderr=True, highlight=False)
+err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_BAD_INPUT = 2
 EXIT_CHECK_FAILED = 1

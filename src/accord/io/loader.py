@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from accord.io import schema as sf
-from accord.io.yamlsource import Document, SourceError, parse_text
+from accord.io.yamlsource import Document, SourceError, parse_text, yaml_line_count
 from accord.model import (
     Constraint,
     Faction,
@@ -135,10 +135,14 @@ def check_text(text: str, *, name: str = "<text>", json_syntax: bool = False) ->
     try:
         doc = parse_text(text, json_syntax=json_syntax)
     except SourceError as exc:
+        line, column = exc.line, exc.column
+        last = yaml_line_count(text)
+        if line is not None and line > last:  # "unexpected end of file" points past the end
+            line, column = last, None
         return Report(
             file=name,
             scenario=None,
-            problems=(FileProblem(file=name, line=exc.line, column=exc.column, field="(file)", message=exc.message),),
+            problems=(FileProblem(file=name, line=line, column=column, field="(file)", message=exc.message),),
         )
     return _Builder(doc, name).run()
 
@@ -174,8 +178,15 @@ class _Builder:
         self.excludes_constraints: set[int] = set()
 
     # -- reporting -------------------------------------------------------
-    def add(self, path: Path, message: str, hint: str = "", severity: Severity = "error") -> None:
-        pos = self.doc.position(path)
+    def add(
+        self,
+        path: Path,
+        message: str,
+        hint: str = "",
+        severity: Severity = "error",
+        at: tuple[int, int] | None = None,
+    ) -> None:
+        pos = at or self.doc.position(path)
         self.problems.append(
             FileProblem(
                 file=self.name,
@@ -205,8 +216,8 @@ class _Builder:
     # -- main ------------------------------------------------------------
     def run(self) -> Report:
         data = self.doc.data
-        for path, _line, _col in self.doc.duplicates:
-            self.add(path, f"duplicate key {path[-1]!r}", "each key may appear once in a mapping")
+        for path, line, col in self.doc.duplicates:
+            self.add(path, f"duplicate key {path[-1]!r}", "each key may appear once in a mapping", at=(line, col))
         if not isinstance(data, dict):
             self.add((), "a scenario file must be a mapping at the top level", "start with 'accord: 1'")
             return self.report(None)

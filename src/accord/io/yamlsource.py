@@ -189,6 +189,13 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     return text
 
 
+def yaml_line_count(text: str) -> int:
+    """Lines as YAML counts them: NEL and the Unicode separators break lines too."""
+    breaks = text.count("\n") + text.count("\x85") + text.count("\u2028") + text.count("\u2029")
+    breaks += text.count("\r") - text.count("\r\n")
+    return breaks + 1
+
+
 def path_text(path: tuple[PathPart, ...]) -> str:
     from accord.model.problems import format_path
 

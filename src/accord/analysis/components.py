@@ -1,0 +1,294 @@
+"""Split a space into independent *super-issues* so that package search is separable.
+
+Issues that share a clause (a constraint, or a red line honoured in the search)
+form connected components of the clause graph. Within a component, options
+interact; across components they do not. Each component with two or more
+issues is enumerated once (breadth-first over its issues, checking every clause
+as soon as its issues are assigned) and becomes one :class:`Block` whose options
+are the component's feasible joint assignments, with their summed
+contributions. An unlinked issue is a block of its own. Every feasible package
+is then one option per block, and utility is the sum over blocks: the setting
+of multi-objective dynamic programming over stages (Klamroth & Wiecek 2000,
+"Dynamic programming approaches to the multiple criteria knapsack problem",
+Naval Research Logistics 47(1)).
+
+Before splitting, clauses are simplified against the domains: a clause some
+member of which holds for the whole domain of its issue is always satisfied;
+a clause with a single live member narrows that issue's domain (unit
+propagation). Issues left with one option are *forced* and contribute a
+constant.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.logic import Clause, Member, minimal_conflict
+from accord.space import Space, SpaceError
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+MAX_BLOCK_OPTIONS = 2_000_000
+"""Largest number of joint assignments a linked component may have (memory bound)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Block:
+    """A super-issue: ``issues`` with their feasible joint ``assignments``.
+
+    ``assignments[j]`` gives one option index per issue in ``issues``;
+    ``values[j]`` the summed contributions of that assignment per party.
+    """
+
+    issues: tuple[int, ...]
+    assignments: IntArray
+    values: FloatArray
+
+    @property
+    def size(self) -> int:
+        return int(self.assignments.shape[0])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Decomposition:
+    """The feasible packages of a space as a product of blocks.
+
+    ``forced[i]`` is the option every feasible package takes on issue ``i``, or -1
+    when issue ``i`` belongs to a block; ``offset`` is the forced options' utility.
+    ``conflict`` names the clauses (and domain restrictions) of a minimal conflict
+    when no package is feasible; ``blocks`` is then empty.
+    """
+
+    n_issues: int
+    n_parties: int
+    blocks: tuple[Block, ...]
+    forced: tuple[int, ...]
+    offset: FloatArray
+    conflict: tuple[str, ...] = ()
+    n_clauses: int = 0
+
+    @property
+    def feasible(self) -> bool:
+        return not self.conflict
+
+    @property
+    def n_feasible(self) -> int:
+        """The exact number of feasible packages (0 when in conflict)."""
+        if self.conflict:
+            return 0
+        total = 1
+        for b in self.blocks:
+            total *= b.size
+        return total
+
+    def packages(self, choices: NDArray[np.integer]) -> IntArray:
+        """Packages (rows of option indices) from block choices, shape (N, n_blocks)."""
+        ch = np.asarray(choices, dtype=np.int64).reshape(-1, len(self.blocks))
+        out = np.tile(np.asarray(self.forced, dtype=np.int64), (ch.shape[0], 1))
+        for j, b in enumerate(self.blocks):
+            out[:, list(b.issues)] = b.assignments[ch[:, j]]
+        return out
+
+    def package(self, choice: Sequence[int]) -> tuple[int, ...]:
+        return tuple(int(x) for x in self.packages(np.asarray([choice]))[0])
+
+    def choice_of(self, package: Sequence[int]) -> tuple[int, ...] | None:
+        """The block choices giving ``package``, or None when it is not feasible."""
+        out = []
+        for b in self.blocks:
+            target = np.asarray([package[i] for i in b.issues], dtype=np.int64)
+            hit = np.nonzero((b.assignments == target).all(axis=1))[0]
+            if hit.size == 0:
+                return None
+            out.append(int(hit[0]))
+        if any(f >= 0 and package[i] != f for i, f in enumerate(self.forced)):
+            return None
+        return tuple(out)
+
+
+def decompose(
+    space: Space,
+    *,
+    red_lines: bool = True,
+    red_line_parties: Iterable[int] | None = None,
+    max_block_options: int = MAX_BLOCK_OPTIONS,
+) -> Decomposition:
+    """Blocks of ``space``'s feasible packages (domains, constraints, honoured red lines).
+
+    Raises :class:`SpaceError` (field ``constraints``) when a linked component has
+    more than ``max_block_options`` feasible joint assignments.
+    """
+    n = len(space.issues)
+    k = len(space.parties)
+    clauses = space.clauses(red_lines=red_lines, parties=red_line_parties)
+    doms = [set(d) for d in space.domains]
+    live = _simplify(clauses, doms)
+    if live is None or any(not d for d in doms):
+        return _in_conflict(space, clauses, k)
+
+    # Connected components of the clause graph, by union-find over issues.
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for c in live:
+        first = c.members[0].issue
+        for m in c.members[1:]:
+            ra, rb = find(first), find(m.issue)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    clauses_of: dict[int, list[Clause]] = {}
+    for c in live:
+        clauses_of.setdefault(find(c.members[0].issue), []).append(c)
+
+    forced = [-1] * n
+    blocks: list[Block] = []
+    for root in sorted(groups):
+        issues = groups[root]
+        comp_clauses = clauses_of.get(root, [])
+        if not comp_clauses:
+            (i,) = issues
+            opts = np.asarray(sorted(doms[i]), dtype=np.int64)
+            if opts.size == 1:
+                forced[i] = int(opts[0])
+                continue
+            blocks.append(Block(issues=(i,), assignments=opts[:, None], values=space.contrib[i][:, opts].T.copy()))
+            continue
+        assignments = _enumerate(issues, comp_clauses, doms, max_block_options, space)
+        if assignments.shape[0] == 0:
+            return _in_conflict(space, clauses, k)
+        order = list(issues)
+        values = np.zeros((assignments.shape[0], k))
+        for col, i in enumerate(order):
+            values += space.contrib[i][:, assignments[:, col]].T
+        if assignments.shape[0] == 1:
+            for col, i in enumerate(order):
+                forced[i] = int(assignments[0, col])
+            continue
+        blocks.append(Block(issues=tuple(order), assignments=assignments, values=values))
+
+    offset = np.zeros(k)
+    for i, f in enumerate(forced):
+        if f >= 0:
+            offset = offset + space.contrib[i][:, f]
+    return Decomposition(
+        n_issues=n,
+        n_parties=k,
+        blocks=tuple(blocks),
+        forced=tuple(forced),
+        offset=offset,
+        n_clauses=len(clauses),
+    )
+
+
+def _simplify(clauses: Sequence[Clause], doms: list[set[int]]) -> list[Clause] | None:
+    """Unit-propagate ``clauses`` into ``doms`` (in place); the clauses still linking issues.
+
+    Returns None when a clause can no longer be satisfied.
+    """
+    pending = list(clauses)
+    while True:
+        changed = False
+        remaining: list[Clause] = []
+        for c in pending:
+            members: dict[int, set[int]] = {}
+            satisfied = False
+            for m in c.members:
+                hit = doms[m.issue] & m.options
+                if hit and hit == doms[m.issue]:
+                    satisfied = True
+                    break
+                if hit:
+                    members.setdefault(m.issue, set()).update(hit)
+            if satisfied:
+                continue
+            if not members:
+                return None
+            if len(members) == 1:
+                ((i, opts),) = members.items()
+                if opts == doms[i]:
+                    continue
+                doms[i] &= opts
+                changed = True
+                continue
+            remaining.append(
+                Clause(tuple(Member(i, frozenset(o)) for i, o in sorted(members.items())), c.origin)
+            )
+        pending = remaining
+        if not changed:
+            return pending
+
+
+def _enumerate(
+    issues: list[int], clauses: list[Clause], doms: list[set[int]], limit: int, space: Space
+) -> IntArray:
+    """All joint assignments of ``issues`` (columns in that order) satisfying ``clauses``."""
+    col = {i: c for c, i in enumerate(issues)}
+    # Check each clause right after the last of its issues is assigned.
+    last = {id(c): max(col[m.issue] for m in c.members) for c in clauses}
+    by_step: dict[int, list[Clause]] = {}
+    for c in clauses:
+        by_step.setdefault(last[id(c)], []).append(c)
+    rows = np.zeros((1, 0), dtype=np.int64)
+    for step, i in enumerate(issues):
+        opts = np.asarray(sorted(doms[i]), dtype=np.int64)
+        rows = np.hstack([np.repeat(rows, opts.size, axis=0), np.tile(opts, rows.shape[0])[:, None]])
+        ok = np.ones(rows.shape[0], dtype=bool)
+        for c in by_step.get(step, []):
+            sat = np.zeros(rows.shape[0], dtype=bool)
+            for m in c.members:
+                sat |= np.isin(rows[:, col[m.issue]], np.fromiter(m.options, dtype=np.int64))
+            ok &= sat
+        rows = rows[ok]
+        if rows.shape[0] > limit:
+            names = ", ".join(space.issues[j] for j in issues)
+            raise SpaceError(
+                "constraints",
+                f"issues {names} are linked by constraints and red lines into more than {limit:,} joint "
+                "options; fix some of them (--fix) or limit the tables/tracks to search exactly",
+            )
+    return rows
+
+
+def domain_clauses(space: Space) -> list[Clause]:
+    """The restricted domains of ``space`` as unit clauses, named for conflict reports."""
+    out = []
+    for i, d in enumerate(space.domains):
+        if len(d) == len(space.options[i]):
+            continue
+        names = "|".join(space.options[i][k] for k in sorted(d))
+        how = "fixed at" if len(d) == 1 else "limited to"
+        out.append(Clause((Member(i, frozenset(d)),), f"{space.issues[i]} {how} {names}"))
+    return out
+
+
+def conflict_origins(space: Space, clauses: Sequence[Clause]) -> tuple[str, ...]:
+    """Origins of a minimal set of ``clauses`` and domain restrictions that no package meets."""
+    all_clauses = list(clauses) + domain_clauses(space)
+    core = minimal_conflict(space.sizes, all_clauses)
+    return tuple(dict.fromkeys(all_clauses[j].origin or "an unnamed clause" for j in core))
+
+
+def _in_conflict(space: Space, clauses: Sequence[Clause], k: int) -> Decomposition:
+    origins = conflict_origins(space, clauses) or ("the domains and clauses together",)
+    return Decomposition(
+        n_issues=len(space.issues),
+        n_parties=k,
+        blocks=(),
+        forced=tuple(-1 for _ in space.issues),
+        offset=np.zeros(k),
+        conflict=origins,
+        n_clauses=len(clauses),
+    )

@@ -1,0 +1,392 @@
+"""Bargaining solutions over lotteries of packages.
+
+The feasible set is the convex hull of every feasible package's utility vector,
+cut to the individually rational region ``u >= batna`` (Nash 1950's setting).
+Because packages are a product of super-issues, that hull is the image of the
+product of one probability simplex per super-issue, so linear objectives are
+linear programs over per-super-issue option probabilities (solved by HiGHS
+through :func:`scipy.optimize.linprog`):
+
+* egalitarian (Kalai 1977): maximise ``t`` with every surplus at least ``t``,
+  then the total surplus at that ``t``;
+* Kalai–Smorodinsky (1975): the ideal point is each party's largest utility in
+  the cut hull (one LP each), then the egalitarian problem in shares of the
+  ideal gain;
+* utilitarian: maximise the sum.
+
+Nash's product is not linear. For two parties it is maximised exactly on the
+upper-right boundary of the hull, the Minkowski sum of the super-issues' hull
+chains (merged by slope, de Berg et al. 2008, "Computational Geometry", ch. 13),
+edge by edge in closed form. For three or more it is maximised by away-step
+Frank–Wolfe (Frank & Wolfe 1956; Lacoste-Julien & Jaggi 2015) whose linear
+oracle is a per-super-issue maximum; the Frank–Wolfe duality gap bounds the
+distance to the optimum of the log-product and is reported.
+
+A solution ``z`` (option probabilities per super-issue) is turned into an
+explicit lottery over at most ``1 + sum_j (options_j - 1)`` packages by coupling
+the super-issues' draws through one uniform number (the comonotone coupling);
+any coupling gives the same expected utilities.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.analysis.bargaining import Problem
+from accord.analysis.maxima import maxima
+from accord.analysis.results import BargainingResult
+from accord.space import TOL, Space
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+FW_GAP = 1e-10
+"""Frank–Wolfe stops once the proven gap in log-product falls below this."""
+
+
+@dataclass(frozen=True, slots=True)
+class LpSolution:
+    """Option probabilities per super-issue, the objective and the row duals (internal)."""
+
+    z: tuple[FloatArray, ...]
+    value: float
+    utilities: FloatArray
+    duals: FloatArray
+
+
+def _values_matrix(prob: Problem) -> FloatArray:
+    blocks = prob.decomp.blocks
+    if not blocks:
+        return np.zeros((prob.k, 0))
+    return np.vstack([b.values for b in blocks]).T.copy()
+
+
+def _solve_lp(
+    prob: Problem,
+    *,
+    c_u: FloatArray,
+    c_t: float,
+    rows: list[tuple[FloatArray, float, float]],
+) -> tuple[tuple[FloatArray, ...], float, FloatArray, FloatArray] | None:
+    """Maximise ``c_u . u + c_t * t`` over lotteries, subject to ``a . u + b * t >= r`` per row.
+
+    ``u = offset + V z`` with ``z`` a probability vector per super-issue. Returns
+    (z per block, t, u, row duals >= 0) or None when infeasible.
+    """
+    from scipy.optimize import linprog
+
+    vmat = _values_matrix(prob)
+    nz = vmat.shape[1]
+    off = prob.decomp.offset
+    sizes = [b.size for b in prob.decomp.blocks]
+    c = np.concatenate((-(c_u @ vmat), [-c_t]))
+    if rows:
+        a_ub = np.array([np.concatenate((-(a @ vmat), [-b])) for a, b, _ in rows])
+        b_ub = np.array([float(a @ off) - r for a, _, r in rows])
+    else:
+        a_ub, b_ub = None, None
+    a_eq = np.zeros((len(sizes), nz + 1))
+    pos = 0
+    for j, m in enumerate(sizes):
+        a_eq[j, pos : pos + m] = 1.0
+        pos += m
+    b_eq = np.ones(len(sizes))
+    bounds = [(0.0, None)] * nz + [(None, None)]
+    res = linprog(
+        c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq if sizes else None, b_eq=b_eq if sizes else None,
+        bounds=bounds, method="highs",
+        # Tighter than HiGHS's defaults (1e-7): utilities are compared at TOL = 1e-9.
+        options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10},
+    )
+    if res.status != 0:
+        return None
+    x = np.asarray(res.x)
+    z = []
+    pos = 0
+    for m in sizes:
+        zj = np.clip(x[pos : pos + m], 0.0, None)
+        z.append(zj / zj.sum())
+        pos += m
+    u = off + vmat @ x[:nz]
+    duals = -np.asarray(res.ineqlin.marginals) if rows else np.zeros(0)
+    return tuple(z), float(x[nz]), u, np.clip(duals, 0.0, None)
+
+
+def egalitarian_lp(prob: Problem, *, scale: FloatArray | None = None) -> LpSolution | None:
+    """max t with ``scale_p * (u_p - batna_p) >= t`` for all p over lotteries (no IR cut)."""
+    k = prob.k
+    sc = np.ones(k) if scale is None else scale
+    rows = [(np.eye(k)[p] * sc[p], -1.0, float(sc[p] * prob.batna[p])) for p in range(k)]
+    out = _solve_lp(prob, c_u=np.zeros(k), c_t=1.0, rows=rows)
+    if out is None:
+        return None
+    z, t, u, duals = out
+    total = duals.sum()
+    lam = duals / total if total > 0 else np.full(k, 1.0 / k)
+    return LpSolution(z=z, value=t, utilities=u, duals=lam)
+
+
+def lottery_of(prob: Problem, z: tuple[FloatArray, ...]) -> list[tuple[float, IntArray]]:
+    """An explicit lottery over block choices with the marginals ``z`` (comonotone coupling)."""
+    if not z:
+        return [(1.0, np.zeros(0, dtype=np.int64))]
+    cums = [np.cumsum(zj) for zj in z]
+    cuts = np.unique(np.concatenate([c[:-1] for c in cums] + [np.array([0.0, 1.0])]))
+    cuts = cuts[(cuts >= 0.0) & (cuts <= 1.0)]
+    out: dict[tuple[int, ...], float] = {}
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        if hi - lo <= 1e-12:
+            continue
+        mid = 0.5 * (lo + hi)
+        choice = tuple(int(min(np.searchsorted(c, mid, side="right"), c.size - 1)) for c in cums)
+        out[choice] = out.get(choice, 0.0) + float(hi - lo)
+    total = sum(out.values())
+    return [(p / total, np.asarray(ch, dtype=np.int64)) for ch, p in out.items()]
+
+
+# ---------------------------------------------------------------------------
+
+
+def solve_lottery(
+    prob: Problem, solution: str, *, space: Space, params: dict[str, object]
+) -> BargainingResult:
+    """Dispatch for :func:`accord.analysis.bargaining.solve_bargaining` with lotteries."""
+    d = prob.batna
+    k = prob.k
+    egal = egalitarian_lp(prob)
+    if egal is None or egal.value <= TOL:
+        return BargainingResult(
+            solution=solution, lotteries=True, status="no_zopa", parties=space.parties, batna=d.copy(),
+            package=None, utilities=None, objective=None, exact=True, algorithm="linear programming (HiGHS)",
+            parameters=params,
+            note="no lottery over feasible packages gives every party more than its BATNA (no ZOPA)",
+        )
+    ideal = None
+    gap = 0.0
+    note = ""
+    if solution == "nash":
+        if k == 2:
+            lottery, u = _nash_two(prob)
+            algorithm = "Nash product maximised on the upper hull (Minkowski sum of super-issue hull chains)"
+            exact = True
+        else:
+            lottery, u, gap, exact = _nash_frank_wolfe(prob, egal)
+            algorithm = "away-step Frank–Wolfe on the hull of packages, with duality gap"
+            if not exact:
+                note = f"stopped with a proven gap of {gap:.3g} in log-product"
+        objective = float(np.prod(u - d))
+    else:
+        algorithm = "linear programming over super-issue option probabilities (HiGHS)"
+        exact = True
+        if solution == "utilitarian":
+            rows = [(np.eye(k)[p], 0.0, float(d[p])) for p in range(k)]
+            out = _solve_lp(prob, c_u=np.ones(k), c_t=0.0, rows=rows)
+            assert out is not None  # the egalitarian LP found an individually rational lottery
+            z = out[0]
+            objective = float((out[2] - d).sum())
+        else:
+            scale = np.ones(k)
+            if solution == "ks":
+                ideal = np.zeros(k)
+                rows = [(np.eye(k)[p], 0.0, float(d[p])) for p in range(k)]
+                for p in range(k):
+                    out = _solve_lp(prob, c_u=np.eye(k)[p], c_t=0.0, rows=rows)
+                    assert out is not None
+                    ideal[p] = out[2][p]
+                scale = 1.0 / np.maximum(ideal - d, TOL)
+            first = egalitarian_lp(prob, scale=scale)
+            assert first is not None
+            # Second stage: among lotteries reaching that level, the largest total surplus.
+            level = first.value - 1e-11 * max(1.0, abs(first.value))
+            rows = [(np.eye(k)[p] * scale[p], 0.0, float(scale[p] * d[p]) + level) for p in range(k)]
+            out = _solve_lp(prob, c_u=np.ones(k), c_t=0.0, rows=rows)
+            z = first.z if out is None else out[0]
+            objective = first.value
+        lottery = [(p, ch) for p, ch in lottery_of(prob, z)]
+        u = sum((p * prob.utilities_of(ch[None, :])[0] for p, ch in lottery), np.zeros(k))
+    packages = [(float(p), prob.decomp.package(ch)) for p, ch in lottery if p > 1e-15]
+    packages.sort(key=lambda x: -x[0])
+    u_exact = sum((p * space.utility(pk) for p, pk in packages), np.zeros(k))
+    return BargainingResult(
+        solution=solution,
+        lotteries=True,
+        status="ok",
+        parties=space.parties,
+        batna=d.copy(),
+        package=packages[0][1],
+        utilities=u_exact,
+        objective=objective,
+        exact=exact,
+        algorithm=algorithm,
+        parameters=params,
+        lottery=tuple(packages),
+        ideal=ideal,
+        gap=gap,
+        note=note,
+    )
+
+
+def _chain(values: FloatArray) -> IntArray:
+    """Indices of the upper-right hull chain of 2-D points, from the top-left to the bottom-right.
+
+    These are the points maximising some non-negative weighting of the two utilities.
+    """
+    idx = maxima(values)[::-1]  # the staircase, by u1 ascending (so u2 descending)
+    hull: list[int] = []
+    for i in idx:
+        p = values[i]
+        while len(hull) >= 2:
+            a, b = values[hull[-2]], values[hull[-1]]
+            # Keep b only where the chain turns right there (stays concave).
+            if (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0]) >= 0:
+                hull.pop()
+            else:
+                break
+        hull.append(int(i))
+    return np.asarray(hull, dtype=np.int64)
+
+
+def _nash_two(prob: Problem) -> tuple[list[tuple[float, IntArray]], FloatArray]:
+    """Nash over lotteries for two parties, on the Minkowski sum of the hull chains."""
+    d = prob.batna
+    blocks = prob.decomp.blocks
+    start = prob.decomp.offset.copy()
+    first = np.zeros(len(blocks), dtype=np.int64)
+    edges: list[tuple[float, int, int, FloatArray]] = []
+    for j, b in enumerate(blocks):
+        ch = _chain(b.values)
+        first[j] = ch[0]
+        start += b.values[ch[0]]
+        for a, c in zip(ch[:-1], ch[1:], strict=True):
+            delta = b.values[c] - b.values[a]
+            edges.append((float(delta[1] / delta[0]), j, int(c), delta))
+    # Concave chain: flattest edges first.
+    edges.sort(key=lambda e: (-e[0], e[1]))
+    verts = [start]
+    for e in edges:
+        verts.append(verts[-1] + e[3])
+    vx = np.asarray(verts)
+    s = vx - d
+    best_val, best = -np.inf, (0, 0.0)
+    for i in range(vx.shape[0]):
+        if (s[i] >= 0).all() and s[i].prod() > best_val:
+            best_val, best = float(s[i].prod()), (i, 0.0)
+    if edges:
+        a, c = s[:-1, 0], s[:-1, 1]
+        b, e = vx[1:, 0] - vx[:-1, 0], vx[1:, 1] - vx[:-1, 1]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            tau = -(a * e + b * c) / (2.0 * b * e)
+        tau = np.clip(np.nan_to_num(tau, nan=0.0), 0.0, 1.0)
+        x1, x2 = a + tau * b, c + tau * e
+        val = np.where((x1 >= 0) & (x2 >= 0), x1 * x2, -np.inf)
+        i = int(np.argmax(val))
+        if val[i] > best_val + 1e-15:
+            best_val, best = float(val[i]), (i, float(tau[i]))
+    i, tau = best
+    # Block choices at vertex i: the first chain vertex, moved along the first i edges.
+    choice = first.copy()
+    for e in edges[:i]:
+        choice[e[1]] = e[2]
+    lottery = [(1.0 - tau, choice.copy())]
+    if tau > 0.0:
+        nxt = choice.copy()
+        nxt[edges[i][1]] = edges[i][2]
+        lottery.append((tau, nxt))
+    lottery = [(p, ch) for p, ch in lottery if p > 1e-15]
+    u = sum((p * prob.utilities_of(ch[None, :])[0] for p, ch in lottery), np.zeros(2))
+    return lottery, u
+
+
+@dataclass(slots=True)
+class _Vertex:
+    choice: IntArray
+    u: FloatArray
+    w: float
+
+
+def _nash_frank_wolfe(
+    prob: Problem, start: LpSolution, max_iter: int = 20_000
+) -> tuple[list[tuple[float, IntArray]], FloatArray, float, bool]:
+    """Away-step Frank–Wolfe for max sum log(u - batna) over the hull; returns the proven gap.
+
+    Starts from the egalitarian lottery, which is strictly individually rational.
+    """
+    d = prob.batna
+    active: dict[tuple[int, ...], _Vertex] = {}
+    for p, ch in lottery_of(prob, start.z):
+        active[tuple(int(c) for c in ch)] = _Vertex(ch, prob.utilities_of(ch[None, :])[0], p)
+
+    def point() -> FloatArray:
+        return np.asarray(sum((v.w * v.u for v in active.values()), np.zeros(prob.k)))
+
+    x = point()
+    gap = np.inf
+    for it in range(max_iter):
+        s = x - d
+        g = 1.0 / s
+        fw = prob.argmax_weighted(g)
+        u_fw = prob.utilities_of(fw[None, :])[0]
+        # Concavity: f(y) <= f(x) + g . (y - x) <= f(x) + gap for every y in the hull.
+        gap = float(g @ (u_fw - x))
+        if gap <= FW_GAP:
+            break
+        if prob.deadline is not None and it % 50 == 0 and time.perf_counter() > prob.deadline:
+            break
+        away_key = min(active, key=lambda kk: float(g @ active[kk].u))
+        away = active[away_key]
+        if gap >= float(g @ (x - away.u)) or len(active) == 1:
+            gamma = _line_search(s, u_fw - x, 1.0)
+            if gamma <= 0.0:
+                break
+            for v in active.values():
+                v.w *= 1.0 - gamma
+            key = tuple(int(c) for c in fw)
+            if key in active:
+                active[key].w += gamma
+            else:
+                active[key] = _Vertex(fw, u_fw, gamma)
+        else:
+            gamma = _line_search(s, x - away.u, away.w / (1.0 - away.w))
+            if gamma <= 0.0:
+                break
+            for v in active.values():
+                v.w *= 1.0 + gamma
+            away.w -= gamma
+        active = {kk: v for kk, v in active.items() if v.w > 1e-14}
+        total = sum(v.w for v in active.values())
+        for v in active.values():
+            v.w /= total
+        x = point()
+    lottery = [(v.w, v.choice) for v in active.values()]
+    return lottery, x, max(gap, 0.0), gap <= 1e-9
+
+
+def _line_search(s: FloatArray, direction: FloatArray, gmax: float) -> float:
+    """argmax over [0, gmax] of sum log(s + g * direction), a concave function of g."""
+
+    def slope(g: float) -> float:
+        return float((direction / (s + g * direction)).sum())
+
+    if slope(0.0) <= 0.0:
+        return 0.0
+    # The log barrier keeps the maximiser inside the region where s + g * direction > 0.
+    neg = direction < 0
+    hi = gmax
+    if neg.any():
+        hi = min(hi, float((-s[neg] / direction[neg]).min()) * (1.0 - 1e-12))
+    if slope(hi) >= 0.0:
+        return hi
+    lo = 0.0
+    for _ in range(100):
+        mid = 0.5 * (lo + hi)
+        if slope(mid) > 0.0:
+            lo = mid
+        else:
+            hi = mid
+        if hi - lo <= 1e-16 * max(1.0, hi):
+            break
+    return 0.5 * (lo + hi)

@@ -1,0 +1,175 @@
+"""The maxima (non-dominated points) of a finite set of utility vectors.
+
+Kung, Luccio & Preparata (1975), "On finding the maxima of a set of vectors",
+J. ACM 22(4): sort by the first coordinate, then sweep, so that a point can be
+dominated only by points already seen. Two coordinates need a running maximum
+(O(n log n)); three need the 2-D staircase of the points seen, queried here
+chunk by chunk with a sort and a prefix maximum (vectorised rather than the
+balanced tree of the paper); four or more intersect, per point, the prefixes
+of the points sorted by each coordinate, as bitsets.
+
+Tolerance: ``p`` *covers* ``q`` when ``p >= q - tol`` in every coordinate. A
+covered point is either dominated (``p`` is better by more than ``tol``
+somewhere) or equal to ``p`` within ``tol``; either way it is dropped, so the
+result holds one representative per distinct utility vector: the first in the
+sweep order (first coordinate descending, then the next ones), which makes the
+choice deterministic.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.space import TOL
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+
+_CHUNK = 512
+
+
+def maxima(points: FloatArray, tol: float = TOL) -> IntArray:
+    """Indices of the non-dominated rows of ``points`` (shape ``(n, k)``).
+
+    One index per distinct utility vector (within ``tol``), ordered by the first
+    coordinate descending.
+    """
+    pts = np.asarray(points, dtype=np.float64)
+    n = pts.shape[0]
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    k = pts.shape[1]
+    # Sweep order: lexicographically descending, so earlier points never lose to later ones
+    # except for near-ties in the first coordinate, repaired at the end.
+    order = np.lexsort(tuple(-pts[:, j] for j in range(k - 1, -1, -1))).astype(np.int64)
+    sorted_pts = pts[order]
+    if k == 1:
+        keep = np.array([0], dtype=np.int64)
+    elif k == 2:
+        keep = _sweep2(sorted_pts, tol)
+    elif k == 3:
+        keep = _sweep3(sorted_pts, tol)
+    else:
+        keep = _sweep_k(sorted_pts, tol)
+    keep = _repair_near_ties(sorted_pts, keep, tol)
+    return order[keep]
+
+
+def _sweep2(s: FloatArray, tol: float) -> IntArray:
+    best = np.maximum.accumulate(s[:, 1])
+    prev = np.concatenate(([-np.inf], best[:-1]))
+    return np.nonzero(s[:, 1] > prev + tol)[0].astype(np.int64)
+
+
+def _covered_within(c: FloatArray, tol: float) -> NDArray[np.bool_]:
+    """Per row of the chunk ``c``: covered by an earlier row of ``c``."""
+    cov = (c[None, :, :] >= c[:, None, :] - tol).all(axis=2)
+    return np.tril(cov, -1).any(axis=1)
+
+
+def _sweep3(s: FloatArray, tol: float) -> IntArray:
+    kept: list[IntArray] = []
+    # Staircase of the kept points in coordinates (1, 2): sorted by u1 descending with the
+    # running maximum of u2; every kept point has u0 >= any later point's u0.
+    stair_u1 = np.zeros(0)
+    stair_max_u2 = np.zeros(0)
+    for start in range(0, s.shape[0], _CHUNK):
+        c = s[start : start + _CHUNK]
+        if stair_u1.size:
+            # Number of kept points with u1 >= q1 - tol (stair_u1 is descending).
+            pos = np.searchsorted(-stair_u1, -(c[:, 1] - tol), side="right")
+            best_u2 = np.where(pos > 0, stair_max_u2[np.maximum(pos - 1, 0)], -np.inf)
+            covered = best_u2 >= c[:, 2] - tol
+        else:
+            covered = np.zeros(c.shape[0], dtype=bool)
+        cand = np.nonzero(~covered)[0]
+        if cand.size:
+            inner = _covered_within(c[cand], tol)
+            cand = cand[~inner]
+        if cand.size:
+            kept.append(cand + start)
+            all_kept = s[np.concatenate(kept)]
+            o = np.argsort(-all_kept[:, 1], kind="stable")
+            stair_u1 = all_kept[o, 1]
+            stair_max_u2 = np.maximum.accumulate(all_kept[o, 2])
+    return np.concatenate(kept) if kept else np.zeros(0, dtype=np.int64)
+
+
+def _sweep_k(s: FloatArray, tol: float, words: int = 32) -> IntArray:
+    """Points not covered by an earlier point, all at once, with bitsets.
+
+    For each coordinate j >= 1 the points covering q in that coordinate form a
+    prefix of the points sorted by coordinate j; in the sweep order they form the
+    prefix before q. The candidates covering q are the intersection of these
+    prefixes: an AND of prefix bitsets, 64 points per machine word. The bitsets
+    are built for ``64 * words`` candidate coverers at a time to bound memory.
+    """
+    n, k = s.shape
+    span = 64 * words
+    counts = []
+    orders = []
+    for j in range(1, k):
+        o = np.argsort(-s[:, j], kind="stable")
+        counts.append(np.searchsorted(-s[o, j], -(s[:, j] - tol), side="right"))
+        orders.append(o)
+    covered = np.zeros(n, dtype=bool)
+    pos = np.arange(n)
+    word_bits = 64 * np.arange(words)
+    one = np.uint64(1)
+    for c0 in range(0, n - 1, span):
+        c1 = min(n, c0 + span)
+        q = np.nonzero((pos > c0) & ~covered)[0]
+        if q.size == 0:
+            continue
+        # Sweep order: chunk members before q.
+        before = np.clip(np.minimum(q - c0, c1 - c0)[:, None] - word_bits[None, :], 0, 64).astype(np.uint64)
+        acc = np.where(before >= 64, np.uint64(0xFFFFFFFFFFFFFFFF), (one << before) - one).astype(np.uint64)
+        for o, cnt in zip(orders, counts, strict=True):
+            rows = np.nonzero((o >= c0) & (o < c1))[0]
+            table = np.zeros((n + 1, words), dtype=np.uint64)
+            rel = o[rows] - c0
+            table[rows + 1, rel // 64] = one << (rel % 64).astype(np.uint64)
+            np.bitwise_or.accumulate(table, axis=0, out=table)
+            acc &= table[cnt[q]]
+        covered[q] |= acc.any(axis=1)
+    return np.nonzero(~covered)[0].astype(np.int64)
+
+
+def _repair_near_ties(s: FloatArray, keep: IntArray, tol: float) -> IntArray:
+    """Drop kept points covered by a *later* kept point whose first coordinate is within tol.
+
+    The sweep lets only earlier points cover later ones; a point whose first coordinate
+    is smaller by at most ``tol`` can still cover an earlier one. Such clusters are tiny.
+    """
+    if keep.size < 2:
+        return keep
+    u0 = s[keep, 0]
+    close = np.nonzero(u0[:-1] - u0[1:] <= tol)[0]
+    if close.size == 0:
+        return keep
+    drop = np.zeros(keep.size, dtype=bool)
+    for a in np.unique(close):
+        b = a + 1
+        while b < keep.size and u0[a] - u0[b] <= tol:
+            if not drop[b] and bool(np.all(s[keep[b]] >= s[keep[a]] - tol)):
+                drop[a] = True
+                break
+            b += 1
+    return keep[~drop]
+
+
+def dominated_by_any(points: FloatArray, others: FloatArray, tol: float = TOL) -> NDArray[np.bool_]:
+    """Per row of ``points``: strictly dominated by some row of ``others`` (by more than tol)."""
+    pts = np.asarray(points, dtype=np.float64)
+    oth = np.asarray(others, dtype=np.float64)
+    out = np.zeros(pts.shape[0], dtype=bool)
+    if oth.shape[0] == 0:
+        return out
+    step = max(1, 4_000_000 // max(1, oth.shape[0] * pts.shape[1]))
+    for j in range(0, pts.shape[0], step):
+        p = pts[j : j + step]
+        weak = (oth[None, :, :] >= p[:, None, :] - tol).all(axis=2)
+        strict = (oth[None, :, :] > p[:, None, :] + tol).any(axis=2)
+        out[j : j + step] = (weak & strict).any(axis=1)
+    return out

@@ -1,0 +1,129 @@
+"""Multi-objective dynamic programming over super-issues, with pruning.
+
+Stage ``t`` adds block ``order[t]`` to every partial package: the partial
+utility vectors are Minkowski-added with the block's option vectors (Klamroth &
+Wiecek 2000; Bazgan, Hugot & Vanderpooten 2009, "Solving efficiently the 0-1
+multi-objective knapsack problem", Computers & Operations Research 36(1), for
+the dominance relations). After each stage a caller-supplied test drops
+partial packages that cannot matter (not individually rational in any
+completion, or unable to beat the best package known: branch and bound), and,
+for monotone questions, those dominated by another partial package: utility is
+additive across blocks, so a partial package dominated now stays dominated in
+every completion. Back-pointers rebuild the packages of the survivors.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.analysis.components import Decomposition
+from accord.analysis.maxima import maxima
+from accord.space import TOL
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+Prune = Callable[[FloatArray, int], BoolArray]
+"""``keep(partial_utilities, t)``: which partial packages after ``t`` stages to keep."""
+
+
+@dataclass(slots=True)
+class StageRun:
+    """Survivors of a stage run and how to rebuild their packages (internal)."""
+
+    order: tuple[int, ...]
+    values: FloatArray
+    parents: list[IntArray] = field(default_factory=list)
+    choices: list[IntArray] = field(default_factory=list)
+    complete: bool = True
+    stages_done: int = 0
+    peak_states: int = 0
+    stop_reason: str = ""
+
+    def block_choices(self, idx: NDArray[np.integer], n_blocks: int) -> IntArray:
+        """Block choices (columns in block index order) of survivors ``idx``; -1 where undecided."""
+        rows = np.asarray(idx, dtype=np.int64)
+        out = np.full((rows.size, n_blocks), -1, dtype=np.int64)
+        for t in range(self.stages_done - 1, -1, -1):
+            out[:, self.order[t]] = self.choices[t][rows]
+            rows = self.parents[t][rows]
+        return out
+
+
+def default_order(decomp: Decomposition) -> tuple[int, ...]:
+    """Blocks with the widest utility ranges first: later stages then leave little slack,
+    which tightens the bounds of the pruning tests early."""
+    spread = [float(np.ptp(b.values, axis=0).sum()) for b in decomp.blocks]
+    return tuple(sorted(range(len(decomp.blocks)), key=lambda j: (-spread[j], j)))
+
+
+def run_stages(
+    decomp: Decomposition,
+    *,
+    order: Sequence[int] | None = None,
+    prune: Prune | None = None,
+    dominance: bool = True,
+    tol: float = TOL,
+    deadline: float | None = None,
+    max_states: int = 2_000_000,
+    start: FloatArray | None = None,
+) -> StageRun:
+    """Run the stages; stops early (``complete=False``) at ``deadline`` or ``max_states``."""
+    ords = tuple(order) if order is not None else default_order(decomp)
+    values = (decomp.offset if start is None else start).reshape(1, -1).astype(np.float64)
+    run = StageRun(order=ords, values=values, peak_states=1)
+    # Pruning within the stages uses a finer tolerance, so that rounding differences
+    # accumulated over many stages stay below the tolerance of the final comparison.
+    step_tol = tol / (4.0 * (len(ords) + 1))
+    for t, j in enumerate(ords):
+        vb = decomp.blocks[j].values
+        n, m = values.shape[0], vb.shape[0]
+        if n * m > 4 * max_states:
+            run.complete, run.stop_reason = False, f"more than {max_states:,} partial packages"
+            return run
+        cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
+        par = np.repeat(np.arange(n, dtype=np.int64), m)
+        ch = np.tile(np.arange(m, dtype=np.int64), n)
+        if prune is not None:
+            keep = np.nonzero(prune(cand, t + 1))[0]
+            cand, par, ch = cand[keep], par[keep], ch[keep]
+        if dominance and cand.shape[0] > 1:
+            keep = maxima(cand, step_tol)
+            keep.sort()
+            cand, par, ch = cand[keep], par[keep], ch[keep]
+        values = cand
+        run.values = values
+        run.parents.append(par)
+        run.choices.append(ch)
+        run.stages_done = t + 1
+        run.peak_states = max(run.peak_states, values.shape[0])
+        if values.shape[0] == 0:
+            return run
+        if values.shape[0] > max_states:
+            run.complete, run.stop_reason = False, f"more than {max_states:,} partial packages"
+            return run
+        if deadline is not None and time.perf_counter() > deadline and t + 1 < len(ords):
+            run.complete, run.stop_reason = False, "time limit"
+            return run
+    return run
+
+
+def suffix_max(decomp: Decomposition, order: Sequence[int], weights: FloatArray) -> FloatArray:
+    """``out[t]``: the largest ``weights . v`` the blocks of stages t.. can add (length n+1)."""
+    best = np.array([float((decomp.blocks[j].values @ weights).max()) for j in order])
+    return np.concatenate((np.cumsum(best[::-1])[::-1], [0.0]))
+
+
+def suffix_box(decomp: Decomposition, order: Sequence[int], *, lowest: bool = False) -> FloatArray:
+    """``out[t, p]``: the most (or least) party ``p`` can get from stages t..; shape (n+1, k)."""
+    k = decomp.n_parties
+    per = np.array(
+        [decomp.blocks[j].values.min(axis=0) if lowest else decomp.blocks[j].values.max(axis=0) for j in order]
+    ).reshape(-1, k)
+    return np.vstack((np.cumsum(per[::-1], axis=0)[::-1], np.zeros((1, k))))

@@ -1,0 +1,206 @@
+"""Plan evaluation: hand-computed cases and a direct recomputation for random scenarios."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+from types import MappingProxyType as M
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from accord.analysis import evaluate_across_perspectives, evaluate_plans
+from accord.io import load_scenario
+from accord.model import (
+    Constraint,
+    Issue,
+    Option,
+    Party,
+    Perspective,
+    Plan,
+    Profile,
+    RedLine,
+    Role,
+    Scenario,
+    ScenarioInvalid,
+    complete_values,
+    freeze_condition,
+)
+from accord.space import TOL, SpaceError
+
+MINI = Path(__file__).parent / "data" / "mini.yaml"
+
+
+class TestHandComputed:
+    """tests/data/mini.yaml, worked by hand.
+
+    A weighs border 3, troops 1 (normalised 0.75/0.25); B weighs them 1:1.
+    p1 (old, none): A = .75*100 + .25*100 = 100; B = .5*0 + .5*0 = 0.
+    p2 (line, 5000): A = .75*40 + .25*0 = 30 (5000 is held at the value of the
+    last numeric anchor, 1000 -> 0); B = .5*60 + .5*60 = 60.
+    """
+
+    def setup_method(self) -> None:
+        self.ev = evaluate_plans(load_scenario(MINI))
+
+    def test_utilities(self) -> None:
+        p1, p2 = self.ev.plan("p1"), self.ev.plan("p2")
+        assert [v.utility for v in p1.parties] == pytest.approx([100.0, 0.0])
+        assert [v.utility for v in p2.parties] == pytest.approx([30.0, 60.0])
+
+    def test_verdicts(self) -> None:
+        p1, p2 = self.ev.plan("p1"), self.ev.plan("p2")
+        assert not p1.acceptable_to_all and p1.blocked_by == ("B",)
+        assert not p2.acceptable_to_all and p2.blocked_by == ("A",)
+        assert p2.parties[1].surplus == pytest.approx(20.0)
+
+    def test_surplus_decomposes_by_issue(self) -> None:
+        for pe in self.ev.plans[:2]:
+            for v in pe.parties:
+                assert sum(s.share for s in v.shares) == pytest.approx(v.surplus)
+
+    def test_open_issue_without_status_quo_gives_range(self) -> None:
+        pe = self.ev.plan("p2@open-army")
+        assert not pe.complete and pe.undetermined == ("troops",)
+        a, b = pe.parties
+        # troops free over {1000, 5000, none}: A adds .25*{0, 0, 100}; B adds .5*{100, 60, 0}
+        assert a.utility_range == pytest.approx((30.0, 55.0))
+        assert b.utility_range == pytest.approx((30.0, 80.0))
+        assert a.acceptability == "depends" and b.acceptability == "depends"
+        assert not pe.acceptable_to_all and pe.blocked_by == ()
+
+    def test_red_line_blocks_whatever_the_utility(self) -> None:
+        s = load_scenario(MINI)
+        plan = Plan(id="p3", title="New", terms=M({"border": "new", "troops": "none"}))
+        from dataclasses import replace
+
+        s2 = replace(s, plans=(*s.plans, plan))
+        pe = evaluate_plans(s2, plans=["p3"]).plans[0]
+        # p3 also breaks constraint c1 (a new border needs a 1000 cap)
+        assert pe.violations == ("c1",)
+        assert "border=new" in pe.parties[0].red_lines
+        assert not pe.acceptable_to_all
+
+    def test_unknown_plan_and_perspective(self) -> None:
+        s = load_scenario(MINI)
+        with pytest.raises(KeyError, match="no plan"):
+            evaluate_plans(s, plans=["nope"])
+        with pytest.raises(SpaceError, match="perspective"):
+            evaluate_plans(s, perspective="nope")
+
+    def test_across_perspectives(self) -> None:
+        evs = evaluate_across_perspectives(load_scenario(MINI))
+        assert [e.perspective for e in evs] == ["base"]
+
+    def test_to_frame(self) -> None:
+        frame = self.ev.to_frame()
+        assert list(frame.columns[:4]) == ["plan", "party", "perspective", "utility"]  # type: ignore[attr-defined]
+        assert len(frame) == 6  # type: ignore[arg-type]
+
+
+# -- random scenarios: evaluation == direct recomputation --------------------
+@st.composite
+def scenarios(draw: st.DrawFn) -> Scenario:
+    n_issues = draw(st.integers(1, 4))
+    issues = []
+    for i in range(n_issues):
+        n_opt = draw(st.integers(1, 3))
+        opts = tuple(Option(id=f"o{k}") for k in range(n_opt))
+        sq = draw(st.sampled_from([None, *[o.id for o in opts]]))
+        issues.append(Issue(id=f"i{i}", title=f"I{i}", options=opts, status_quo=sq))
+    parties = tuple(Party(id=f"P{p}", name=f"P{p}", role=Role.BELLIGERENT) for p in range(draw(st.integers(1, 3))))
+
+    def cond() -> M[str, tuple[str, ...]]:
+        chosen = draw(st.lists(st.sampled_from(issues), min_size=1, max_size=2, unique_by=lambda x: x.id))
+        return freeze_condition({
+            iss.id: tuple(draw(st.lists(st.sampled_from(iss.option_ids), min_size=1, max_size=2, unique=True)))
+            for iss in chosen
+        })
+
+    profiles = []
+    for party in parties:
+        weighted = draw(st.lists(st.sampled_from(issues), min_size=1, unique_by=lambda x: x.id))
+        profiles.append(
+            Profile(
+                party=party.id,
+                perspective="base",
+                weights=M({iss.id: float(draw(st.integers(1, 9))) for iss in weighted}),
+                values=M({iss.id: M({o: float(draw(st.integers(0, 100))) for o in iss.option_ids})
+                          for iss in weighted}),
+                batna=float(draw(st.integers(0, 100))),
+                red_lines=tuple(RedLine(terms=cond()) for _ in range(draw(st.integers(0, 2)))),
+                rationale="random",
+            )
+        )
+    constraints = tuple(
+        Constraint(id=f"c{k}", kind="implies", if_=cond(), then=cond()) for k in range(draw(st.integers(0, 2)))
+    )
+    plans = []
+    for k in range(draw(st.integers(1, 3))):
+        terms = {}
+        for iss in issues:
+            if draw(st.booleans()):
+                terms[iss.id] = draw(st.sampled_from(iss.option_ids))
+        plans.append(Plan(id=f"plan{k}", title=f"Plan {k}", terms=M(terms)))
+    try:
+        return Scenario(
+            id="rand", title="random", issues=tuple(issues), parties=parties,
+            perspectives=(Perspective(id="base"),), default_perspective="base",
+            profiles=tuple(profiles), constraints=constraints, plans=tuple(plans),
+        )
+    except ScenarioInvalid:
+        assume(False)
+        raise
+
+
+def direct(s: Scenario, plan: Plan) -> dict[str, tuple[float, float, str]]:
+    """Utility range and acceptability per party, straight from the definitions."""
+    open_issues = [i for i in s.issues if i.id not in plan.terms and i.status_quo is None]
+    base = dict(plan.terms)
+    for i in s.issues:
+        if i.id not in base and i.status_quo is not None:
+            base[i.id] = i.status_quo
+    completions = []
+    for combo in itertools.product(*(i.option_ids for i in open_issues)):
+        pkg = dict(base, **{i.id: o for i, o in zip(open_issues, combo, strict=True)})
+        completions.append(pkg)
+    feasible = [c for c in completions if all(con.holds(c) for con in s.constraints)]
+    broken = not feasible
+    pool = feasible or completions
+    out = {}
+    for prof in s.profiles:
+        utils, oks = [], []
+        for pkg in pool:
+            total = sum(prof.weights.values())
+            u = sum(
+                w * complete_values(s.issue(i), prof.values[i])[s.issue(i).index(pkg[i])] for i, w in prof.weights.items()
+            ) / total
+            utils.append(u)
+            oks.append(u - prof.batna > TOL and not any(rl.crossed_by(pkg) for rl in prof.red_lines))
+        verdict = "yes" if all(oks) and not broken else ("no" if broken or not any(oks) else "depends")
+        out[prof.party] = (min(utils), max(utils), verdict)
+    return out
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(scenarios())
+def test_evaluation_equals_direct_recomputation(s: Scenario) -> None:
+    ev = evaluate_plans(s)
+    for pe in ev.plans:
+        expected = direct(s, s.plan(pe.plan))
+        for v in pe.parties:
+            lo, hi, verdict = expected[v.party]
+            assert v.utility_range == pytest.approx((lo, hi), abs=1e-9)
+            assert v.acceptability == verdict
+        assert pe.acceptable_to_all == all(x[2] == "yes" for x in expected.values())
+        assert set(pe.blocked_by) == {p for p, x in expected.items() if x[2] == "no"}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(scenarios())
+def test_accepted_plans_beat_every_batna(s: Scenario) -> None:
+    for pe in evaluate_plans(s).plans:
+        if pe.acceptable_to_all:
+            for v in pe.parties:
+                assert v.utility_range[0] > v.batna and not v.red_lines
