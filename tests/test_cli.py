@@ -64,8 +64,10 @@ def test_validate_ok_and_failing(capsys: Any, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "validate", MINI)
     assert code == 0 and "OK" in out
     bad = tmp_path / "bad.yaml"
-    bad.write_text(Path(MINI).read_text(encoding="utf-8").replace("parties: [A, B]}", "parties: [A, Q]}"),
-                   encoding="utf-8")
+    bad.write_text(
+        Path(MINI).read_text(encoding="utf-8").replace("parties: [A, B]}", "parties: [A, Q]}"),
+        encoding="utf-8",
+    )
     code, out, _ = run(capsys, "validate", str(bad))
     assert code == 1
     assert f"{bad}:10:" in out and "unknown party 'Q'" in out
@@ -76,9 +78,9 @@ def test_validate_ok_and_failing(capsys: Any, tmp_path: Path) -> None:
 
 def test_init_writes_a_valid_template(capsys: Any, tmp_path: Path) -> None:
     target = tmp_path / "new.yaml"
-    code, out, _ = run(capsys, "init", str(target))
+    code, _, _ = run(capsys, "init", str(target))
     assert code == 0 and target.exists()
-    code, out, _ = run(capsys, "validate", str(target))
+    code, _, _ = run(capsys, "validate", str(target))
     assert code == 0
     code, _, err = run(capsys, "init", str(target))
     assert code == 2 and "already exists" in err
@@ -92,7 +94,9 @@ def test_schema_matches_published_copy(capsys: Any) -> None:
     schema = json.loads(out)
     assert schema["title"].startswith("accord scenario file")
     published = json.loads((ROOT / "docs" / "scenario.schema.json").read_text(encoding="utf-8"))
-    assert published == schema, "docs/scenario.schema.json is stale: run 'accord schema -o docs/scenario.schema.json'"
+    assert published == schema, (
+        "docs/scenario.schema.json is stale: run 'accord schema -o docs/scenario.schema.json'"
+    )
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType as M
 
@@ -109,14 +110,20 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         opts = tuple(Option(id=f"o{k}") for k in range(n_opt))
         sq = draw(st.sampled_from([None, *[o.id for o in opts]]))
         issues.append(Issue(id=f"i{i}", title=f"I{i}", options=opts, status_quo=sq))
-    parties = tuple(Party(id=f"P{p}", name=f"P{p}", role=Role.BELLIGERENT) for p in range(draw(st.integers(1, 3))))
+    parties = tuple(
+        Party(id=f"P{p}", name=f"P{p}", role=Role.BELLIGERENT) for p in range(draw(st.integers(1, 3)))
+    )
 
-    def cond() -> M[str, tuple[str, ...]]:
+    def cond() -> Mapping[str, tuple[str, ...]]:
         chosen = draw(st.lists(st.sampled_from(issues), min_size=1, max_size=2, unique_by=lambda x: x.id))
-        return freeze_condition({
-            iss.id: tuple(draw(st.lists(st.sampled_from(iss.option_ids), min_size=1, max_size=2, unique=True)))
-            for iss in chosen
-        })
+        return freeze_condition(
+            {
+                iss.id: tuple(
+                    draw(st.lists(st.sampled_from(iss.option_ids), min_size=1, max_size=2, unique=True))
+                )
+                for iss in chosen
+            }
+        )
 
     profiles = []
     for party in parties:
@@ -126,15 +133,20 @@ def scenarios(draw: st.DrawFn) -> Scenario:
                 party=party.id,
                 perspective="base",
                 weights=M({iss.id: float(draw(st.integers(1, 9))) for iss in weighted}),
-                values=M({iss.id: M({o: float(draw(st.integers(0, 100))) for o in iss.option_ids})
-                          for iss in weighted}),
+                values=M(
+                    {
+                        iss.id: M({o: float(draw(st.integers(0, 100))) for o in iss.option_ids})
+                        for iss in weighted
+                    }
+                ),
                 batna=float(draw(st.integers(0, 100))),
                 red_lines=tuple(RedLine(terms=cond()) for _ in range(draw(st.integers(0, 2)))),
                 rationale="random",
             )
         )
     constraints = tuple(
-        Constraint(id=f"c{k}", kind="implies", if_=cond(), then=cond()) for k in range(draw(st.integers(0, 2)))
+        Constraint(id=f"c{k}", kind="implies", if_=cond(), then=cond())
+        for k in range(draw(st.integers(0, 2)))
     )
     plans = []
     for k in range(draw(st.integers(1, 3))):
@@ -145,9 +157,15 @@ def scenarios(draw: st.DrawFn) -> Scenario:
         plans.append(Plan(id=f"plan{k}", title=f"Plan {k}", terms=M(terms)))
     try:
         return Scenario(
-            id="rand", title="random", issues=tuple(issues), parties=parties,
-            perspectives=(Perspective(id="base"),), default_perspective="base",
-            profiles=tuple(profiles), constraints=constraints, plans=tuple(plans),
+            id="rand",
+            title="random",
+            issues=tuple(issues),
+            parties=parties,
+            perspectives=(Perspective(id="base"),),
+            default_perspective="base",
+            profiles=tuple(profiles),
+            constraints=constraints,
+            plans=tuple(plans),
         )
     except ScenarioInvalid:
         assume(False)
@@ -173,9 +191,13 @@ def direct(s: Scenario, plan: Plan) -> dict[str, tuple[float, float, str]]:
         utils, oks = [], []
         for pkg in pool:
             total = sum(prof.weights.values())
-            u = sum(
-                w * complete_values(s.issue(i), prof.values[i])[s.issue(i).index(pkg[i])] for i, w in prof.weights.items()
-            ) / total
+            u = (
+                sum(
+                    w * complete_values(s.issue(i), prof.values[i])[s.issue(i).index(pkg[i])]
+                    for i, w in prof.weights.items()
+                )
+                / total
+            )
             utils.append(u)
             oks.append(u - prof.batna > TOL and not any(rl.crossed_by(pkg) for rl in prof.red_lines))
         verdict = "yes" if all(oks) and not broken else ("no" if broken or not any(oks) else "depends")
@@ -183,7 +205,9 @@ def direct(s: Scenario, plan: Plan) -> dict[str, tuple[float, float, str]]:
     return out
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@settings(
+    max_examples=250, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
+)
 @given(scenarios())
 def test_evaluation_equals_direct_recomputation(s: Scenario) -> None:
     ev = evaluate_plans(s)
@@ -197,7 +221,9 @@ def test_evaluation_equals_direct_recomputation(s: Scenario) -> None:
         assert set(pe.blocked_by) == {p for p, x in expected.items() if x[2] == "no"}
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow]
+)
 @given(scenarios())
 def test_accepted_plans_beat_every_batna(s: Scenario) -> None:
     for pe in evaluate_plans(s).plans:

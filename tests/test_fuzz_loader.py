@@ -29,13 +29,14 @@ SEEDS = [
 N_FILES = 10_000
 
 TOKENS = [
-    ":", "- ", "[", "]", "{", "}", "'", '"', "&a ", "*a", "!!binary ", "!x ", "#", "|", ">", "\t", "%YAML 1.2\n",
-    "null", "~", "1e999", "-5", "nan", ".inf", "<<: *a\n", "yes", "0x1F", "é", "\u2028", "\\", "---\n", "...\n",
-    "? ", ",", "@", "`", "0", "-1", "100000", "''", "[]", "{}", "\n  - ", ": :", "id: 9", "\x7f",
+    ":", "- ", "[", "]", "{", "}", "'", '"', "&a ", "*a", "!!binary ", "!x ", "#", "|", ">", "\t",
+    "%YAML 1.2\n", "null", "~", "1e999", "-5", "nan", ".inf", "<<: *a\n", "yes", "0x1F", "é", "\u2028",
+    "\\", "---\n", "...\n", "? ", ",", "@", "`", "0", "-1", "100000", "''", "[]", "{}", "\n  - ", ": :",
+    "id: 9", "\x7f",
 ]  # fmt: skip
 ODD_VALUES: list[Any] = [
-    None, 0, -1, 101, 1e300, -1e300, float("nan"), "", " ", "x" * 500, [], {}, [1, [2, [3]]], {"a": {"b": None}},
-    True, False, "a b", "1e5", ["a", None], {"": 1}, 3.5,
+    None, 0, -1, 101, 1e300, -1e300, float("nan"), "", " ", "x" * 500, [], {}, [1, [2, [3]]],
+    {"a": {"b": None}}, True, False, "a b", "1e5", ["a", None], {"": 1}, 3.5,
 ]  # fmt: skip
 
 
@@ -111,7 +112,7 @@ def check_clean(report: Report, text: str, case: int) -> None:
 
 def generate(n: int, seed: int) -> list[str]:
     rng = np.random.default_rng(seed)
-    out = []
+    out: list[str] = []
     mutators: list[Callable[[str, np.random.Generator], str]] = [mutate_text, mutate_structure]
     while len(out) < n:
         text = SEEDS[int(rng.integers(0, len(SEEDS)))]
@@ -158,15 +159,36 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
     max_leaves=30,
 )
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.dictionaries(st.sampled_from(["accord", "id", "title", "parties", "issues", "profiles", "plans",
-                                        "constraints", "perspectives", "sources", "rules", "tables"]),
-                       json_values, max_size=8))
+@given(
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "accord",
+                "id",
+                "title",
+                "parties",
+                "issues",
+                "profiles",
+                "plans",
+                "constraints",
+                "perspectives",
+                "sources",
+                "rules",
+                "tables",
+            ]
+        ),
+        json_values,
+        max_size=8,
+    )
+)
 def test_arbitrary_structures_never_raise(data: dict[str, Any]) -> None:
     text = yaml.safe_dump(data, allow_unicode=True)
     check_clean(check_text(text), text, -1)

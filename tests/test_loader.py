@@ -53,9 +53,12 @@ class TestValidFiles:
         assert len(s.plans) == 2
 
     def test_yaml_12_keeps_yes_no_as_strings(self) -> None:
-        text = MINI.replace("{id: old, label: Old border}", "{id: yes, label: Old border}").replace(
-            "border: old", "border: yes"
-        ).replace("{old: 100,", "{yes: 100,").replace("{old: 0,", "{yes: 0,")
+        text = (
+            MINI.replace("{id: old, label: Old border}", "{id: yes, label: Old border}")
+            .replace("border: old", "border: yes")
+            .replace("{old: 100,", "{yes: 100,")
+            .replace("{old: 0,", "{yes: 0,")
+        )
         report = check_text(text)
         assert report.ok, [p.render() for p in report.problems]
         assert report.scenario is not None
@@ -132,8 +135,13 @@ class TestProblems:
         assert "profiles[0].red_lines[0]" in msg
 
     def test_table_names_unknown_party(self) -> None:
-        one(MINI.replace("tables: [{id: main, name: A–B, parties: [A, B]}]",
-                         "tables: [{id: main, name: A–B, parties: [A, Z]}]"), "unknown party 'Z'")
+        one(
+            MINI.replace(
+                "tables: [{id: main, name: A–B, parties: [A, B]}]",
+                "tables: [{id: main, name: A–B, parties: [A, Z]}]",
+            ),
+            "unknown party 'Z'",
+        )
 
     def test_unknown_field_and_missing_field(self) -> None:
         text = MINI.replace("title: Border\n", "titel: Border\n")

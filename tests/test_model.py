@@ -89,7 +89,9 @@ class TestElements:
 
     def test_excludes_takes_no_then(self) -> None:
         with pytest.raises(ModelError):
-            Constraint(id="c", kind="excludes", if_=freeze_condition({"x": "a"}), then=freeze_condition({"x": "b"}))
+            Constraint(
+                id="c", kind="excludes", if_=freeze_condition({"x": "a"}), then=freeze_condition({"x": "b"})
+            )
 
     def test_level_ids(self) -> None:
         assert level_id(85000) == "85000"
@@ -115,10 +117,16 @@ class TestScenarioChecks:
 
     def test_contradictory_constraints_named(self) -> None:
         cons = (
-            Constraint(id="c1", kind="implies", if_=freeze_condition({"x": "a"}), then=freeze_condition({"y": "c"})),
-            Constraint(id="c2", kind="implies", if_=freeze_condition({"x": "a"}), then=freeze_condition({"y": "d"})),
+            Constraint(
+                id="c1", kind="implies", if_=freeze_condition({"x": "a"}), then=freeze_condition({"y": "c"})
+            ),
+            Constraint(
+                id="c2", kind="implies", if_=freeze_condition({"x": "a"}), then=freeze_condition({"y": "d"})
+            ),
             Constraint(id="c3", kind="excludes", if_=freeze_condition({"x": "b"})),
-            Constraint(id="c4", kind="implies", if_=freeze_condition({"y": "c"}), then=freeze_condition({"x": "a"})),
+            Constraint(
+                id="c4", kind="implies", if_=freeze_condition({"y": "c"}), then=freeze_condition({"x": "a"})
+            ),
         )
         with pytest.raises(ScenarioInvalid) as exc:
             _scenario(issues=(_issue(), _issue("y", ("c", "d"))), constraints=cons)
@@ -150,7 +158,9 @@ class TestScenarioChecks:
 class TestCompleteValues:
     def test_numeric_interpolation(self) -> None:
         issue = Issue(
-            id="cap", title="cap", kind="numeric",
+            id="cap",
+            title="cap",
+            kind="numeric",
             options=tuple(Option(id=level_id(v), level=v) for v in (0, 50, 100, 200, None)),
         )
         vals = complete_values(issue, {"0": 0.0, "100": 80.0, "none": 100.0})
@@ -158,7 +168,9 @@ class TestCompleteValues:
 
     def test_no_limit_level_needs_a_value(self) -> None:
         issue = Issue(
-            id="cap", title="cap", kind="numeric",
+            id="cap",
+            title="cap",
+            kind="numeric",
             options=(Option(id="0", level=0), Option(id="none", level=None)),
         )
         with pytest.raises(ValueError, match="none"):
@@ -183,7 +195,9 @@ def clause_problems(draw: st.DrawFn) -> tuple[list[int], list[Clause]]:
 
 def _brute(sizes: list[int], clauses: list[Clause]) -> list[tuple[int, ...]]:
     return [
-        pkg for pkg in itertools.product(*(range(s) for s in sizes)) if all(c.satisfied_by(pkg) for c in clauses)
+        pkg
+        for pkg in itertools.product(*(range(s) for s in sizes))
+        if all(c.satisfied_by(pkg) for c in clauses)
     ]
 
 

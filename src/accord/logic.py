@@ -50,9 +50,7 @@ def conjunction_forbidden(
     Used for red lines (a party refuses that combination) and ``excludes``
     constraints: the negation of a conjunction is a disjunction of complements.
     """
-    members = tuple(
-        Member(i, frozenset(range(sizes[i])) - s) for i, s in terms
-    )
+    members = tuple(Member(i, frozenset(range(sizes[i])) - s) for i, s in terms)
     return Clause(members, origin)
 
 

@@ -260,9 +260,7 @@ def compile_space(
     """
     persp = perspective or scenario.default_perspective
     if persp not in {p.id for p in scenario.perspectives}:
-        raise SpaceError(
-            "perspective", _unknown("perspective", persp, [p.id for p in scenario.perspectives])
-        )
+        raise SpaceError("perspective", _unknown("perspective", persp, [p.id for p in scenario.perspectives]))
     holders = tuple(parties) if parties else scenario.profiled_parties()
     if not holders:
         raise SpaceError("parties", f"scenario {scenario.id!r} has no profiles to compute with")
@@ -301,9 +299,14 @@ def compile_space(
     weights = weights / weights.sum(axis=1, keepdims=True)
     contrib = tuple(weights[:, [i]] * values[i] for i in range(n_issues))
 
-    red = tuple(tuple(index.red_line(rl, h) for rl in prof.red_lines) for h, prof in zip(holders, profiles, strict=True))
+    red = tuple(
+        tuple(index.red_line(rl, h) for rl in prof.red_lines)
+        for h, prof in zip(holders, profiles, strict=True)
+    )
     constraints = tuple(cl for c in scenario.constraints for cl in index.constraint(c))
-    status_quo = tuple(None if iss.status_quo is None else iss.index(iss.status_quo) for iss in scenario.issues)
+    status_quo = tuple(
+        None if iss.status_quo is None else iss.index(iss.status_quo) for iss in scenario.issues
+    )
 
     space = Space(
         issues=tuple(i.id for i in scenario.issues),
@@ -328,9 +331,7 @@ def compile_space(
     return space
 
 
-def _hold_off_table(
-    scenario: Scenario, space: Space, tables: Sequence[str], tracks: Sequence[str]
-) -> Space:
+def _hold_off_table(scenario: Scenario, space: Space, tables: Sequence[str], tracks: Sequence[str]) -> Space:
     known_tables = [t.id for t in scenario.tables]
     known_tracks = [t.id for t in scenario.tracks]
     for t in tables:

@@ -88,7 +88,8 @@ class Decomposition:
 
     def packages(self, choices: NDArray[np.integer]) -> IntArray:
         """Packages (rows of option indices) from block choices, shape (N, n_blocks)."""
-        ch = np.asarray(choices, dtype=np.int64).reshape(-1, len(self.blocks))
+        ch = np.asarray(choices, dtype=np.int64)
+        ch = ch.reshape(ch.shape[0] if ch.ndim == 2 else 1, len(self.blocks))
         out = np.tile(np.asarray(self.forced, dtype=np.int64), (ch.shape[0], 1))
         for j, b in enumerate(self.blocks):
             out[:, list(b.issues)] = b.assignments[ch[:, j]]

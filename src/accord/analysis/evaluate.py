@@ -125,7 +125,11 @@ class PlanEvaluation:
                 parts.append(f"blocked by {v.party} ({', '.join(why)})")
         if self.undecided:
             parts.append(
-                "undecided for " + ", ".join(self.undecided) + " until " + ", ".join(self.undetermined) + " settled"
+                "undecided for "
+                + ", ".join(self.undecided)
+                + " until "
+                + ", ".join(self.undetermined)
+                + " settled"
             )
         return "; ".join(parts)
 
@@ -202,7 +206,8 @@ def evaluate_across_perspectives(
 ) -> tuple[Evaluation, ...]:
     """The same plans under every perspective, to show whose estimate decides."""
     return tuple(
-        evaluate_plans(scenario, perspective=p.id, plans=plans, parties=parties) for p in scenario.perspectives
+        evaluate_plans(scenario, perspective=p.id, plans=plans, parties=parties)
+        for p in scenario.perspectives
     )
 
 
@@ -210,7 +215,7 @@ def _select_variants(scenario: Scenario, wanted: Sequence[str] | None) -> tuple[
     allv = scenario.plan_variants()
     if not wanted:
         return allv
-    out = []
+    out: list[PlanVariant] = []
     for w in wanted:
         chosen = [v for v in allv if v.id == w or v.plan.id == w]
         if not chosen:
@@ -242,7 +247,8 @@ def evaluate_variant(
         else:
             free.append(i)
     package: dict[str, str | None] = {
-        space.issues[i]: (space.options[i][fixed[i]] if i in fixed else None) for i in range(len(space.issues))
+        space.issues[i]: (space.options[i][fixed[i]] if i in fixed else None)
+        for i in range(len(space.issues))
     }
     n_parties = len(space.parties)
     fixed_sum = np.zeros(n_parties)
@@ -270,7 +276,10 @@ def evaluate_variant(
                     value = float(space.contrib[i][p, k] / w)
                     shares.append(
                         IssueShare(
-                            issue=space.issues[i], option=space.options[i][k], weight=w, value=value,
+                            issue=space.issues[i],
+                            option=space.options[i][k],
+                            weight=w,
+                            value=value,
                             share=w * (value - batna),
                         )
                     )
@@ -357,7 +366,11 @@ def _judge_completions(
     for j, i in enumerate(free):
         util = util + space.contrib[i][:, comp[:, j]].T
     util = util[rows]
-    lo, hi, acc, crossed, possible = [], [], [], [], []
+    lo: list[float] = []
+    hi: list[float] = []
+    acc: list[Acceptability] = []
+    crossed: list[tuple[str, ...]] = []
+    possible: list[tuple[str, ...]] = []
     for p in range(len(space.parties)):
         ok = util[:, p] - space.batna[p] > TOL
         always: list[str] = []
@@ -371,7 +384,12 @@ def _judge_completions(
                 some.append(_rl_text(c))
         lo.append(float(util[:, p].min()))
         hi.append(float(util[:, p].max()))
-        acc.append("yes" if ok.all() and not violations else ("no" if not ok.any() or violations else "depends"))
+        verdict: Acceptability = "depends"
+        if ok.all() and not violations:
+            verdict = "yes"
+        elif violations or not ok.any():
+            verdict = "no"
+        acc.append(verdict)
         crossed.append(tuple(always))
         possible.append(tuple(some))
     return _Judgement(lo, hi, acc, crossed, possible, violations)
@@ -389,7 +407,9 @@ def _judge_by_bounds(
     hi = fixed_sum + sum((space.contrib[i].max(axis=1) for i in free), np.zeros(n))
     violations = tuple(
         dict.fromkeys(
-            c.origin.removeprefix("constraint ") for c in space.constraints if _always_violated(c, fixed, free, space)
+            c.origin.removeprefix("constraint ")
+            for c in space.constraints
+            if _always_violated(c, fixed, free, space)
         )
     )
     acc: list[Acceptability] = []

@@ -52,7 +52,11 @@ def load(scenario: str) -> Any:
     except ScenarioFileError as exc:
         errors = [p for p in exc.problems if p.severity == "error"]
         shown = "\n".join(p.render() for p in errors[:20])
-        more = f"\n... and {len(errors) - 20} more (run 'accord validate {scenario}')" if len(errors) > 20 else ""
+        more = (
+            f"\n... and {len(errors) - 20} more (run 'accord validate {scenario}')"
+            if len(errors) > 20
+            else ""
+        )
         fail(f"{scenario} is not a valid scenario:\n{shown}{more}", "SCENARIO")
 
 
@@ -113,7 +117,7 @@ def run_guarded(func: Callable[[], Any]) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence for users
+    except Exception as exc:
         if os.environ.get("ACCORD_DEBUG"):
             raise
         err_console.print(
@@ -124,5 +128,12 @@ def run_guarded(func: Callable[[], Any]) -> int:
 
 
 def _flag(field: str) -> str:
-    return {"parties": "--parties", "fix": "--fix", "tables": "--tables", "tracks": "--tracks",
-            "perspective": "--perspective", "issues": "--fix", "options": "--fix"}.get(field, field)
+    return {
+        "parties": "--parties",
+        "fix": "--fix",
+        "tables": "--tables",
+        "tracks": "--tracks",
+        "perspective": "--perspective",
+        "issues": "--fix",
+        "options": "--fix",
+    }.get(field, field)

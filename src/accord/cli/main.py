@@ -38,7 +38,9 @@ PerspectiveOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
 PartiesOpt = Annotated[
     str | None,
-    typer.Option("--parties", help="Comma-separated parties (factions as US.NSC); default: all with profiles."),
+    typer.Option(
+        "--parties", help="Comma-separated parties (factions as US.NSC); default: all with profiles."
+    ),
 ]
 
 
@@ -50,8 +52,17 @@ def scenarios(as_json: JsonOpt = False) -> None:
     rows = []
     for name, entry in REGISTRY.items():
         s = load_builtin(name)
-        rows.append({"name": name, "title": s.title, "summary": entry.summary, "issues": len(s.issues),
-                     "parties": len(s.parties), "plans": len(s.plans), "perspectives": len(s.perspectives)})
+        rows.append(
+            {
+                "name": name,
+                "title": s.title,
+                "summary": entry.summary,
+                "issues": len(s.issues),
+                "parties": len(s.parties),
+                "plans": len(s.plans),
+                "perspectives": len(s.perspectives),
+            }
+        )
     if as_json:
         print_json(rows)
         return
@@ -61,8 +72,14 @@ def scenarios(as_json: JsonOpt = False) -> None:
     for c in ("name", "title", "parties", "issues", "plans", "perspectives"):
         t.add_column(c)
     for r in rows:
-        t.add_row(str(r["name"]), str(r["title"]), str(r["parties"]), str(r["issues"]), str(r["plans"]),
-                  str(r["perspectives"]))
+        t.add_row(
+            str(r["name"]),
+            str(r["title"]),
+            str(r["parties"]),
+            str(r["issues"]),
+            str(r["plans"]),
+            str(r["perspectives"]),
+        )
     console.print(t)
 
 
@@ -135,15 +152,23 @@ def validate(
 
     report = check_file(file)
     if as_json:
-        print_json({
-            "file": str(file),
-            "ok": report.ok,
-            "problems": [
-                {"line": p.line, "column": p.column, "field": p.field, "message": p.message, "hint": p.hint,
-                 "severity": p.severity}
-                for p in report.problems
-            ],
-        })
+        print_json(
+            {
+                "file": str(file),
+                "ok": report.ok,
+                "problems": [
+                    {
+                        "line": p.line,
+                        "column": p.column,
+                        "field": p.field,
+                        "message": p.message,
+                        "hint": p.hint,
+                        "severity": p.severity,
+                    }
+                    for p in report.problems
+                ],
+            }
+        )
     else:
         for p in report.problems:
             style = "red" if p.severity == "error" else "yellow"
@@ -157,7 +182,9 @@ def validate(
                 markup=False,
             )
         else:
-            console.print(f"{file}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)", markup=False)
+            console.print(
+                f"{file}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)", markup=False
+            )
     if not report.ok:
         raise typer.Exit(common.EXIT_CHECK_FAILED)
 
@@ -180,7 +207,9 @@ def init(
 
 @app.command()
 def schema(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to a file instead of stdout.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to a file instead of stdout.")
+    ] = None,
 ) -> None:
     """Print the JSON Schema of the scenario file format."""
     from accord.io import json_schema

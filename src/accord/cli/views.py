@@ -98,34 +98,60 @@ def print_evaluation(console: Console, scenario: Scenario, ev: Evaluation, *, de
         who = ", ".join(x for x in (pe.proposer or "", pe.date) if x)
         head = Text.assemble((pe.plan, "bold cyan"), " — ", pe.title, (f"  ({who})" if who else "", "dim"))
         console.print(head)
-        colour = "green" if pe.acceptable_to_all else ("yellow" if not pe.blocked_by and pe.undecided else "red")
+        colour = (
+            "green" if pe.acceptable_to_all else ("yellow" if not pe.blocked_by and pe.undecided else "red")
+        )
         console.print(Text("Verdict: " + pe.verdict(), style=colour))
         if pe.held_at_status_quo:
-            console.print(Text("Left open, held at status quo: " + ", ".join(pe.held_at_status_quo), style="dim"))
+            console.print(
+                Text("Left open, held at status quo: " + ", ".join(pe.held_at_status_quo), style="dim")
+            )
         if pe.undetermined:
             console.print(
-                Text("Left open with no status quo (utility shown as a range): " + ", ".join(pe.undetermined),
-                     style="yellow")
+                Text(
+                    "Left open with no status quo (utility shown as a range): " + ", ".join(pe.undetermined),
+                    style="yellow",
+                )
             )
         table = Table(show_edge=False, pad_edge=False, header_style="bold")
-        for col, just in (("party", "left"), ("estimate by", "left"), ("utility", "right"), ("BATNA", "right"),
-                          ("surplus", "right"), ("", "center"), ("red lines crossed", "left"),
-                          ("weighs most for", "left"), ("weighs most against", "left")):
+        for col, just in (
+            ("party", "left"),
+            ("estimate by", "left"),
+            ("utility", "right"),
+            ("BATNA", "right"),
+            ("surplus", "right"),
+            ("", "center"),
+            ("red lines crossed", "left"),
+            ("weighs most for", "left"),
+            ("weighs most against", "left"),
+        ):
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         n = 10 if detail else 3
         for v in pe.parties:
             mark, style = MARK[v.acceptability]
-            crossed = "; ".join(v.red_lines) or ("maybe: " + "; ".join(v.red_lines_possible) if v.red_lines_possible else "—")
+            crossed = "; ".join(v.red_lines) or (
+                "maybe: " + "; ".join(v.red_lines_possible) if v.red_lines_possible else "—"
+            )
             fragile = "" if v.firm else " ~"
             table.add_row(
-                v.party, v.perspective, _utility_text(v), f"{v.batna:.1f}", f"{v.surplus:+.1f}{fragile}",
-                Text(mark, style=style), crossed, _shares_text(v.weighs_for(n)), _shares_text(v.weighs_against(n)),
+                v.party,
+                v.perspective,
+                _utility_text(v),
+                f"{v.batna:.1f}",
+                f"{v.surplus:+.1f}{fragile}",
+                Text(mark, style=style),
+                crossed,
+                _shares_text(v.weighs_for(n)),
+                _shares_text(v.weighs_against(n)),
             )
         console.print(table)
     console.print()
     console.print(
-        Text("✓ acceptable  ✗ not acceptable  ? depends on open issues  ~ fragile: surplus within the "
-             "estimate's stated spread. Shares are each issue's points of the surplus over BATNA.", style="dim")
+        Text(
+            "✓ acceptable  ✗ not acceptable  ? depends on open issues  ~ fragile: surplus within the "
+            "estimate's stated spread. Shares are each issue's points of the surplus over BATNA.",
+            style="dim",
+        )
     )
 
 
@@ -136,8 +162,12 @@ def print_compare(
     console.print(f"[bold]{scenario.title}[/] ([cyan]{scenario.id}[/])")
     console.print(estimate_note(scenario, ev))
     console.print()
-    verdicts = Table(title="Plans × parties: surplus over BATNA (✓ acceptable, ✗ not, ? depends)",
-                     title_justify="left", header_style="bold", show_edge=False)
+    verdicts = Table(
+        title="Plans × parties: surplus over BATNA (✓ acceptable, ✗ not, ? depends)",
+        title_justify="left",
+        header_style="bold",
+        show_edge=False,
+    )
     verdicts.add_column("plan")
     verdicts.add_column("date")
     for party in ev.parties:
@@ -155,8 +185,12 @@ def print_compare(
     console.print(Text("RL: crosses a red line of that party.", style="dim"))
     console.print()
 
-    terms = Table(title="Issues × plans: the option each plan takes (· = left open; status quo applies)",
-                  title_justify="left", header_style="bold", show_edge=False)
+    terms = Table(
+        title="Issues × plans: the option each plan takes (· = left open; status quo applies)",
+        title_justify="left",
+        header_style="bold",
+        show_edge=False,
+    )
     terms.add_column("issue")
     for pe in ev.plans:
         terms.add_column(pe.plan, overflow="fold")
@@ -172,8 +206,12 @@ def print_compare(
     console.print(terms)
     if len(across) > 1:
         console.print()
-        persp = Table(title="Whose estimate decides: verdict per perspective", title_justify="left",
-                      header_style="bold", show_edge=False)
+        persp = Table(
+            title="Whose estimate decides: verdict per perspective",
+            title_justify="left",
+            header_style="bold",
+            show_edge=False,
+        )
         persp.add_column("plan")
         for e in across:
             persp.add_column(e.perspective)
@@ -209,14 +247,17 @@ def compare_json(scenario: Scenario, ev: Evaluation, across: tuple[Evaluation, .
                 "held_at_status_quo": list(pe.held_at_status_quo),
                 "acceptable_to_all": pe.acceptable_to_all,
                 "blocked_by": list(pe.blocked_by),
-                "parties": {v.party: {"surplus": r2(v.surplus), "acceptability": v.acceptability}
-                            for v in pe.parties},
+                "parties": {
+                    v.party: {"surplus": r2(v.surplus), "acceptability": v.acceptability} for v in pe.parties
+                },
             }
             for pe in ev.plans
         ],
         "by_perspective": {
-            e.perspective: {pe.plan: {"acceptable_to_all": pe.acceptable_to_all, "blocked_by": list(pe.blocked_by)}
-                            for pe in e.plans}
+            e.perspective: {
+                pe.plan: {"acceptable_to_all": pe.acceptable_to_all, "blocked_by": list(pe.blocked_by)}
+                for pe in e.plans
+            }
             for e in across
         },
     }
@@ -238,11 +279,17 @@ def print_scenario(console: Console, s: Scenario) -> None:
         for c in ("id", "name", "parties", "issues"):
             t.add_column(c)
         for tb in s.tables:
-            t.add_row(tb.id, tb.name, ", ".join(tb.parties), str(sum(1 for i in s.issues if i.table == tb.id)))
+            t.add_row(
+                tb.id, tb.name, ", ".join(tb.parties), str(sum(1 for i in s.issues if i.table == tb.id))
+            )
         console.print(t)
     if s.tracks or s.phases:
-        console.print("[bold]Tracks:[/] " + ", ".join(t.id for t in s.tracks)
-                      + "   [bold]Phases:[/] " + " → ".join(p.id for p in s.phases))
+        console.print(
+            "[bold]Tracks:[/] "
+            + ", ".join(t.id for t in s.tracks)
+            + "   [bold]Phases:[/] "
+            + " → ".join(p.id for p in s.phases)
+        )
     if s.rules:
         t = Table(title="Process rules", title_justify="left", header_style="bold", show_edge=False)
         for c in ("id", "kind", "settings"):
@@ -253,7 +300,9 @@ def print_scenario(console: Console, s: Scenario) -> None:
                 settings.append("exceptions=" + ",".join(r.exceptions))
             t.add_row(r.id, r.kind, " ".join(settings))
         console.print(t)
-    t = Table(title="Issues (status quo marked *)", title_justify="left", header_style="bold", show_edge=False)
+    t = Table(
+        title="Issues (status quo marked *)", title_justify="left", header_style="bold", show_edge=False
+    )
     for c in ("id", "title", "table/track", "options"):
         t.add_column(c, overflow="fold")
     for i in s.issues:
@@ -262,21 +311,34 @@ def print_scenario(console: Console, s: Scenario) -> None:
     console.print(t)
     if s.constraints:
         console.print("[bold]Constraints[/]")
-        for c in s.constraints:
-            console.print(f"  {c.id}: {c.text()}" + (f"  [dim]({c.why})[/]" if c.why else ""))
-    t = Table(title="Perspectives (whose estimates)", title_justify="left", header_style="bold", show_edge=False)
+        for con in s.constraints:
+            console.print(f"  {con.id}: {con.text()}" + (f"  [dim]({con.why})[/]" if con.why else ""))
+    t = Table(
+        title="Perspectives (whose estimates)", title_justify="left", header_style="bold", show_edge=False
+    )
     for c in ("id", "name", "owner", "profiles"):
         t.add_column(c)
-    for p in s.perspectives:
-        holders = [pr.holder for pr in s.profiles if pr.perspective == p.id]
-        t.add_row(p.id + (" (default)" if p.id == s.default_perspective else ""), p.name, p.owner,
-                  ", ".join(holders))
+    for persp in s.perspectives:
+        holders = [pr.holder for pr in s.profiles if pr.perspective == persp.id]
+        t.add_row(
+            persp.id + (" (default)" if persp.id == s.default_perspective else ""),
+            persp.name,
+            persp.owner,
+            ", ".join(holders),
+        )
     console.print(t)
     t = Table(title="Plans", title_justify="left", header_style="bold", show_edge=False)
     for c in ("id", "title", "proposer", "date", "issues settled", "readings"):
         t.add_column(c, overflow="fold")
-    for p in s.plans:
-        t.add_row(p.id, p.title, p.proposer or "", p.date, str(len(p.terms)), ", ".join(r.id for r in p.readings))
+    for plan in s.plans:
+        t.add_row(
+            plan.id,
+            plan.title,
+            plan.proposer or "",
+            plan.date,
+            str(len(plan.terms)),
+            ", ".join(r.id for r in plan.readings),
+        )
     console.print(t)
 
 
@@ -285,16 +347,35 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
         "id": s.id,
         "title": s.title,
         "default_perspective": s.default_perspective,
-        "parties": [{"id": p.id, "name": p.name, "role": p.role.value, "factions": [f.id for f in p.factions]}
-                    for p in s.parties],
+        "parties": [
+            {"id": p.id, "name": p.name, "role": p.role.value, "factions": [f.id for f in p.factions]}
+            for p in s.parties
+        ],
         "tables": [{"id": t.id, "name": t.name, "parties": list(t.parties)} for t in s.tables],
         "tracks": [t.id for t in s.tracks],
         "phases": [p.id for p in s.phases],
         "rules": [{"id": r.id, "kind": r.kind} for r in s.rules],
-        "issues": [{"id": i.id, "title": i.title, "table": i.table, "track": i.track, "status_quo": i.status_quo,
-                    "options": list(i.option_ids)} for i in s.issues],
+        "issues": [
+            {
+                "id": i.id,
+                "title": i.title,
+                "table": i.table,
+                "track": i.track,
+                "status_quo": i.status_quo,
+                "options": list(i.option_ids),
+            }
+            for i in s.issues
+        ],
         "constraints": [{"id": c.id, "text": c.text()} for c in s.constraints],
         "perspectives": [p.id for p in s.perspectives],
-        "plans": [{"id": p.id, "title": p.title, "proposer": p.proposer, "date": p.date,
-                   "readings": [r.id for r in p.readings]} for p in s.plans],
+        "plans": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "proposer": p.proposer,
+                "date": p.date,
+                "readings": [r.id for r in p.readings],
+            }
+            for p in s.plans
+        ],
     }

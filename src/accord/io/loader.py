@@ -217,13 +217,17 @@ class _Builder:
     def run(self) -> Report:
         data = self.doc.data
         for path, line, col in self.doc.duplicates:
-            self.add(path, f"duplicate key {path[-1]!r}", "each key may appear once in a mapping", at=(line, col))
+            self.add(
+                path, f"duplicate key {path[-1]!r}", "each key may appear once in a mapping", at=(line, col)
+            )
         if not isinstance(data, dict):
             self.add((), "a scenario file must be a mapping at the top level", "start with 'accord: 1'")
             return self.report(None)
         if "accord" not in data:
             self.add((), "missing format version", "add 'accord: 1' as the first line")
-        header = self.validate(sf.HeaderFile, {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k != "sources"}, ())
+        header = self.validate(
+            sf.HeaderFile, {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k != "sources"}, ()
+        )
         for key in ("parties", "issues"):
             if key not in data:
                 self.add((), f"required field {key!r} is missing", f"add a '{key}:' list")
@@ -231,28 +235,68 @@ class _Builder:
         sources = self.build_sources(data.get("sources"))
         parties = self.items(data, "parties", self.to_party)
         tables = self.items(data, "tables", self.to_table)
-        tracks = self.items(data, "tracks", lambda m, p: Track(id=m.id, name=m.name, description=m.description, sources=m.source_ids()))
-        phases = self.items(data, "phases", lambda m, p: Phase(id=m.id, name=m.name, description=m.description, sources=m.source_ids()))
+        tracks = self.items(
+            data,
+            "tracks",
+            lambda m, p: Track(id=m.id, name=m.name, description=m.description, sources=m.source_ids()),
+        )
+        phases = self.items(
+            data,
+            "phases",
+            lambda m, p: Phase(id=m.id, name=m.name, description=m.description, sources=m.source_ids()),
+        )
         issues = self.items(data, "issues", self.to_issue)
         rules = self.items(data, "rules", self.to_rule)
         constraints = self.items(data, "constraints", self.to_constraint)
-        perspectives = self.items(data, "perspectives", lambda m, p: Perspective(
-            id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids()))
+        perspectives = self.items(
+            data,
+            "perspectives",
+            lambda m, p: Perspective(
+                id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids()
+            ),
+        )
         profiles = self.items(data, "profiles", self.to_profile)
         plans = self.items(data, "plans", self.to_plan)
 
         if not isinstance(header, sf.HeaderFile) or any(p.severity == "error" for p in self.problems):
             # Run the cross-checks anyway on what did parse, so one pass shows everything.
-            self.cross_check_only(header, sources, parties, tables, tracks, phases, rules, issues,
-                                  constraints, perspectives, profiles, plans)
+            self.cross_check_only(
+                header,
+                sources,
+                parties,
+                tables,
+                tracks,
+                phases,
+                rules,
+                issues,
+                constraints,
+                perspectives,
+                profiles,
+                plans,
+            )
             return self.report(None)
         if not perspectives:
-            self.add(("perspectives",), "no perspectives declared",
-                     "declare at least one, e.g. {id: analyst-baseline, name: Analyst baseline}")
+            self.add(
+                ("perspectives",),
+                "no perspectives declared",
+                "declare at least one, e.g. {id: analyst-baseline, name: Analyst baseline}",
+            )
             return self.report(None)
         try:
-            scenario = self.make_scenario(header, sources, parties, tables, tracks, phases, rules,
-                                          issues, constraints, perspectives, profiles, plans)
+            scenario = self.make_scenario(
+                header,
+                sources,
+                parties,
+                tables,
+                tracks,
+                phases,
+                rules,
+                issues,
+                constraints,
+                perspectives,
+                profiles,
+                plans,
+            )
         except ScenarioInvalid as exc:
             self.add_problems(exc.problems)
             return self.report(None)
@@ -294,8 +338,18 @@ class _Builder:
             pass
 
         loose = _Loose()
-        names = ("parties", "tables", "tracks", "phases", "rules", "issues", "constraints",
-                 "perspectives", "profiles", "plans")
+        names = (
+            "parties",
+            "tables",
+            "tracks",
+            "phases",
+            "rules",
+            "issues",
+            "constraints",
+            "perspectives",
+            "profiles",
+            "plans",
+        )
         for key, items in zip(names, lists, strict=True):
             setattr(loose, key, tuple(items))
         loose.sources = sources  # type: ignore[attr-defined]
@@ -309,7 +363,9 @@ class _Builder:
 
     def add_problems(self, problems: tuple[Problem, ...]) -> None:
         for prob in problems:
-            if prob.ref is not None and (prob.ref in self.failed_ids or prob.ref.split("=")[0] in self.failed_ids):
+            if prob.ref is not None and (
+                prob.ref in self.failed_ids or prob.ref.split("=")[0] in self.failed_ids
+            ):
                 continue  # echoes an item that already failed to parse
             self.add(self.file_path(prob.path), prob.message, prob.hint, prob.severity)
 
@@ -378,8 +434,11 @@ class _Builder:
         if raw is None:
             return ()
         if not isinstance(raw, dict):
-            self.add(("sources",), "'sources' must be a mapping from source id to its description",
-                     "sources: {pickering-2022: {title: ..., author: ...}}")
+            self.add(
+                ("sources",),
+                "'sources' must be a mapping from source id to its description",
+                "sources: {pickering-2022: {title: ..., author: ...}}",
+            )
             return ()
         out = []
         kept = []
@@ -389,8 +448,17 @@ class _Builder:
                 self.failed_ids.add(key)
                 continue
             try:
-                out.append(Source(id=key, title=parsed.title, author=parsed.author, date=parsed.date,
-                                  url=parsed.url, file=parsed.file, note=parsed.note))
+                out.append(
+                    Source(
+                        id=key,
+                        title=parsed.title,
+                        author=parsed.author,
+                        date=parsed.date,
+                        url=parsed.url,
+                        file=parsed.file,
+                        note=parsed.note,
+                    )
+                )
                 kept.append(k)
             except ModelError as exc:
                 self.add(("sources", key), exc.message, exc.hint)
@@ -399,14 +467,18 @@ class _Builder:
 
     def to_party(self, m: sf.PartyFile, path: Path) -> Party:
         return Party(
-            id=m.id, name=m.name, role=Role(m.role), description=m.description,
+            id=m.id,
+            name=m.name,
+            role=Role(m.role),
+            description=m.description,
             factions=tuple(Faction(id=f.id, name=f.name, description=f.description) for f in m.factions),
             sources=m.source_ids(),
         )
 
     def to_table(self, m: sf.TableFile, path: Path) -> Table:
-        return Table(id=m.id, name=m.name, parties=tuple(m.parties), description=m.description,
-                     sources=m.source_ids())
+        return Table(
+            id=m.id, name=m.name, parties=tuple(m.parties), description=m.description, sources=m.source_ids()
+        )
 
     def to_rule(self, m: sf.RuleFile, path: Path) -> Rule:
         params: list[tuple[str, Any]] = []
@@ -416,10 +488,18 @@ class _Builder:
             elif isinstance(value, str | bool) or (isinstance(value, int | float) and math.isfinite(value)):
                 params.append((key, value))
             else:
-                self.add((*path, key), "a rule parameter must be a text, a number, true/false or a list of ids")
+                self.add(
+                    (*path, key), "a rule parameter must be a text, a number, true/false or a list of ids"
+                )
                 raise _ItemError
-        return Rule(id=m.id, kind=m.kind, description=m.description, exceptions=tuple(m.exceptions),
-                    params=tuple(params), sources=m.source_ids())
+        return Rule(
+            id=m.id,
+            kind=m.kind,
+            description=m.description,
+            exceptions=tuple(m.exceptions),
+            params=tuple(params),
+            sources=m.source_ids(),
+        )
 
     def to_issue(self, m: sf.IssueFile, path: Path) -> Issue:
         if m.kind == "numeric":
@@ -439,8 +519,9 @@ class _Builder:
             options = []
             for j, o in enumerate(m.options):
                 try:
-                    options.append(Option(id=o.id, label=o.label, description=o.description,
-                                          sources=o.source_ids()))
+                    options.append(
+                        Option(id=o.id, label=o.label, description=o.description, sources=o.source_ids())
+                    )
                 except ModelError as exc:
                     self.add((*path, "options", j, exc.field), exc.message, exc.hint)
                     raise _ItemError from None
@@ -448,9 +529,19 @@ class _Builder:
         if m.status_quo is not None:
             status_quo = _option_key(m.status_quo, m.kind == "numeric")
         return Issue(
-            id=m.id, title=m.title, kind=m.kind, unit=m.unit, options=tuple(options), table=m.table,
-            track=m.track, phase=m.phase, status_quo=status_quo, description=m.description,
-            categories=tuple(m.categories), pax=tuple(m.pax), sources=m.source_ids(),
+            id=m.id,
+            title=m.title,
+            kind=m.kind,
+            unit=m.unit,
+            options=tuple(options),
+            table=m.table,
+            track=m.track,
+            phase=m.phase,
+            status_quo=status_quo,
+            description=m.description,
+            categories=tuple(m.categories),
+            pax=tuple(m.pax),
+            sources=m.source_ids(),
         )
 
     def condition(self, raw: sf.Condition, path: Path) -> Mapping[str, tuple[str, ...]]:
@@ -469,11 +560,22 @@ class _Builder:
         cid = m.id or f"constraint-{path[1] + 1}"
         if m.excludes is not None:
             self.excludes_constraints.add(path[1])
-            return Constraint(id=cid, kind="excludes", if_=self.condition(m.excludes, (*path, "excludes")),
-                              why=m.why, sources=m.source_ids())
+            return Constraint(
+                id=cid,
+                kind="excludes",
+                if_=self.condition(m.excludes, (*path, "excludes")),
+                why=m.why,
+                sources=m.source_ids(),
+            )
         assert m.if_ is not None and m.then is not None
-        return Constraint(id=cid, kind="implies", if_=self.condition(m.if_, (*path, "if")),
-                          then=self.condition(m.then, (*path, "then")), why=m.why, sources=m.source_ids())
+        return Constraint(
+            id=cid,
+            kind="implies",
+            if_=self.condition(m.if_, (*path, "if")),
+            then=self.condition(m.then, (*path, "then")),
+            why=m.why,
+            sources=m.source_ids(),
+        )
 
     def to_profile(self, m: sf.ProfileFile, path: Path) -> Profile:
         values: dict[str, Mapping[str, float]] = {}
@@ -484,19 +586,27 @@ class _Builder:
         for j, rl in enumerate(m.red_lines):
             rpath = (*path, "red_lines", j)
             if isinstance(rl, sf.RedLineFile):
-                red_lines.append(RedLine(terms=self.condition(rl.terms, (*rpath, "terms")), why=rl.why,
-                                         sources=rl.source_ids()))
+                red_lines.append(
+                    RedLine(
+                        terms=self.condition(rl.terms, (*rpath, "terms")), why=rl.why, sources=rl.source_ids()
+                    )
+                )
             else:
                 if not rl:
                     self.add(rpath, "a red line needs at least one issue")
                     raise _ItemError
                 red_lines.append(RedLine(terms=self.condition(rl, rpath)))
         return Profile(
-            party=m.party, faction=m.faction, perspective=m.perspective,
-            weights=MappingProxyType(dict(m.weights)), values=MappingProxyType(values), batna=m.batna,
+            party=m.party,
+            faction=m.faction,
+            perspective=m.perspective,
+            weights=MappingProxyType(dict(m.weights)),
+            values=MappingProxyType(values),
+            batna=m.batna,
             red_lines=tuple(red_lines),
             spread=Spread(weights=m.spread.weights, values=m.spread.values, batna=m.spread.batna),
-            rationale=m.rationale, sources=m.source_ids(),
+            rationale=m.rationale,
+            sources=m.source_ids(),
         )
 
     def to_plan(self, m: sf.PlanFile, path: Path) -> Plan:
@@ -508,12 +618,29 @@ class _Builder:
         readings = []
         for r in m.readings:
             rterms = {
-                i: (None if o is None else _option_key(o, i in self.numeric_issues)) for i, o in r.terms.items()
+                i: (None if o is None else _option_key(o, i in self.numeric_issues))
+                for i, o in r.terms.items()
             }
-            readings.append(Reading(id=r.id, title=r.title, terms=MappingProxyType(rterms), note=r.note,
-                                    sources=r.source_ids()))
-        return Plan(id=m.id, title=m.title, terms=MappingProxyType(terms), proposer=m.proposer, date=m.date,
-                    status=m.status, notes=m.notes, readings=tuple(readings), sources=m.source_ids())
+            readings.append(
+                Reading(
+                    id=r.id,
+                    title=r.title,
+                    terms=MappingProxyType(rterms),
+                    note=r.note,
+                    sources=r.source_ids(),
+                )
+            )
+        return Plan(
+            id=m.id,
+            title=m.title,
+            terms=MappingProxyType(terms),
+            proposer=m.proposer,
+            date=m.date,
+            status=m.status,
+            notes=m.notes,
+            readings=tuple(readings),
+            sources=m.source_ids(),
+        )
 
 
 class _ItemError(Exception):

@@ -24,9 +24,7 @@ Condition = dict[str, OptionRef | list[OptionRef]]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
-    )
+    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True)
 
 
 class _Sourced(_Model):
@@ -83,9 +81,7 @@ class PhaseFile(TrackFile):
 class RuleFile(_Sourced):
     """A process rule; parameters of its kind are written as plain keys."""
 
-    model_config = ConfigDict(
-        extra="allow", frozen=True, coerce_numbers_to_str=True, populate_by_name=True
-    )
+    model_config = ConfigDict(extra="allow", frozen=True, coerce_numbers_to_str=True, populate_by_name=True)
     id: Id
     kind: Id
     description: Text = ""

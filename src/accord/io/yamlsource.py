@@ -139,7 +139,9 @@ def _convert(node: yaml.Node, path: Path, doc: Document, depth: int, counter: li
             key = str(key_node.value)
             child_path: Path = (*path, key)
             if key in out:
-                doc.duplicates.append((child_path, key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                doc.duplicates.append(
+                    (child_path, key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                )
                 continue
             doc.positions[child_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             out[key] = _convert(value_node, child_path, doc, depth + 1, counter)

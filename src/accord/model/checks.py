@@ -43,9 +43,10 @@ def check_scenario(s: Scenario) -> tuple[Problem, ...]:
         for j, pid in enumerate(table.parties):
             if pid not in parties:
                 out.append(_unknown("party", pid, parties, ("tables", k, "parties", j)))
-    for coll, items in (("tracks", s.tracks), ("phases", s.phases)):
-        for k, item in enumerate(items):
-            src_refs(item.sources, (coll, k, "sources"))
+    for k, track in enumerate(s.tracks):
+        src_refs(track.sources, ("tracks", k, "sources"))
+    for k, phase in enumerate(s.phases):
+        src_refs(phase.sources, ("phases", k, "sources"))
 
     for k, issue in enumerate(s.issues):
         base: Path = ("issues", k)
@@ -64,9 +65,7 @@ def check_scenario(s: Scenario) -> tuple[Problem, ...]:
     _check_rules(s, out, issues, parties, tables, tracks | phases)
 
     if s.default_perspective not in perspectives:
-        out.append(
-            _unknown("perspective", s.default_perspective, perspectives, ("default_perspective",))
-        )
+        out.append(_unknown("perspective", s.default_perspective, perspectives, ("default_perspective",)))
     for k, persp in enumerate(s.perspectives):
         src_refs(persp.sources, ("perspectives", k, "sources"))
 
@@ -130,9 +129,7 @@ def _unknown(what: str, ref: str, known: Iterable[str], path: Path) -> Problem:
     )
 
 
-def _condition_refs(
-    cond: Condition, issues: Mapping[str, object], path: Path, out: list[Problem]
-) -> bool:
+def _condition_refs(cond: Condition, issues: Mapping[str, object], path: Path, out: list[Problem]) -> bool:
     from accord.model.elements import Issue
 
     ok = True
@@ -161,9 +158,7 @@ def _unknown_option(issue: object, opt: str, path: Path) -> Problem:
     )
 
 
-def _check_contradiction(
-    s: Scenario, index: IssueIndex, hard: list[Clause], out: list[Problem]
-) -> bool:
+def _check_contradiction(s: Scenario, index: IssueIndex, hard: list[Clause], out: list[Problem]) -> bool:
     if not hard or find_assignment(index.sizes, hard) is not None:
         return True
     conflict = minimal_conflict(index.sizes, hard)
@@ -172,9 +167,7 @@ def _check_contradiction(
     out.append(
         Problem(
             path=("constraints", first),
-            message="contradictory constraints: no package satisfies "
-            + ", ".join(names)
-            + " together",
+            message="contradictory constraints: no package satisfies " + ", ".join(names) + " together",
             hint="relax or remove one of them",
         )
     )
@@ -221,7 +214,7 @@ def _check_rules(
                     )
                 )
                 continue
-            refs = value if isinstance(value, tuple) else (value,)
+            refs: tuple[object, ...] = value if isinstance(value, tuple) else (value,)
             known: Iterable[str] | None = {
                 "track_or_phase": stages,
                 "tables": tables,
@@ -230,9 +223,9 @@ def _check_rules(
             }.get(what)
             if known is None:
                 continue
-            for ref in refs:
-                if not isinstance(ref, str) or ref not in known:
-                    out.append(_unknown(what.replace("_", " ").rstrip("s"), str(ref), known, ppath))
+            for item in refs:
+                if not isinstance(item, str) or item not in known:
+                    out.append(_unknown(what.replace("_", " ").rstrip("s"), str(item), known, ppath))
 
 
 def _check_profiles(
@@ -253,9 +246,7 @@ def _check_profiles(
         if not isinstance(party, Party):
             out.append(_unknown("party", prof.party, parties, base + ("party",)))
         elif prof.faction is not None and prof.faction not in {f.id for f in party.factions}:
-            out.append(
-                _unknown("faction", prof.faction, [f.id for f in party.factions], base + ("faction",))
-            )
+            out.append(_unknown("faction", prof.faction, [f.id for f in party.factions], base + ("faction",)))
         if prof.perspective not in perspectives:
             out.append(_unknown("perspective", prof.perspective, perspectives, base + ("perspective",)))
         for j, ref in enumerate(prof.sources):
@@ -286,8 +277,7 @@ def _check_profiles(
                 out.append(
                     Problem(
                         path=vpath,
-                        message=f"values given for {issue_id!r} but it has no weight, so they "
-                        "do not count",
+                        message=f"values given for {issue_id!r} but it has no weight, so they do not count",
                         hint=f"add {issue_id} to weights, or drop these values",
                         severity="warning",
                     )

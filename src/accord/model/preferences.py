@@ -12,6 +12,7 @@ over the issues ``i`` that ``p`` weighs; ``x`` is *acceptable* to ``p`` when
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -113,9 +114,7 @@ class Profile:
         for issue, vals in self.values.items():
             for opt, v in vals.items():
                 if not isinstance(v, int | float) or not (SCALE_MIN <= v <= SCALE_MAX):
-                    raise ModelError(
-                        f"values.{issue}.{opt}", f"value must be within 0-100, got {v!r}"
-                    )
+                    raise ModelError(f"values.{issue}.{opt}", f"value must be within 0-100, got {v!r}")
         if not isinstance(self.batna, int | float) or not (SCALE_MIN <= self.batna <= SCALE_MAX):
             raise ModelError("batna", f"BATNA must be within 0-100, got {self.batna!r}")
 
@@ -147,9 +146,7 @@ def complete_values(issue: Issue, given: Mapping[str, float]) -> tuple[float, ..
             raise ValueGap(missing)
         return tuple(float(given[o.id]) for o in issue.options)
     anchors = sorted(
-        (o.level, float(given[o.id]))
-        for o in issue.options
-        if o.id in given and o.level is not None
+        (o.level, float(given[o.id])) for o in issue.options if o.id in given and o.level is not None
     )
     out: list[float] = []
     missing_list: list[str] = []
@@ -171,7 +168,7 @@ def _interpolate(anchors: list[tuple[float, float]], x: float) -> float:
         return anchors[0][1]
     if x >= anchors[-1][0]:
         return anchors[-1][1]
-    for (x0, y0), (x1, y1) in zip(anchors, anchors[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(anchors):
         if x0 <= x <= x1:
             return y0 + (y1 - y0) * (x - x0) / (x1 - x0)
     raise AssertionError("unreachable: anchors are sorted and x lies within them")

@@ -36,8 +36,7 @@ RULE_KINDS: dict[str, RuleKind] = {
         ),
         RuleKind(
             "interlocking_tables",
-            "The listed tables negotiate at once, as equals, and a deal at one is "
-            "conditional on the others.",
+            "The listed tables negotiate at once, as equals, and a deal at one is conditional on the others.",
             "USIP 2022",
             (("tables", "tables"),),
         ),
@@ -73,8 +72,7 @@ RULE_KINDS: dict[str, RuleKind] = {
         ),
         RuleKind(
             "all_issues_on_table",
-            "Every issue may be put on the table; refusing to discuss one justifies "
-            "concessions elsewhere.",
+            "Every issue may be put on the table; refusing to discuss one justifies concessions elsewhere.",
             "Parley Policy Initiative 2022",
         ),
         RuleKind(
@@ -100,15 +98,13 @@ RULE_KINDS: dict[str, RuleKind] = {
         ),
         RuleKind(
             "precondition",
-            "A party's condition for *entering* talks, as distinct from its position on "
-            "the outcome.",
+            "A party's condition for *entering* talks, as distinct from its position on the outcome.",
             "Rai 2023",
             (("holder", "parties"), ("condition", "text")),
         ),
         RuleKind(
             "prepare_now",
-            "Preparation starts before talks are possible: the moment may come and go "
-            "without warning.",
+            "Preparation starts before talks are possible: the moment may come and go without warning.",
             "USIP 2022",
             (("phase", "track_or_phase"),),
         ),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from accord.model.constraints import Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track, check_id
@@ -12,7 +12,14 @@ from accord.model.preferences import Perspective, Profile
 from accord.model.problems import ScenarioInvalid
 
 FORMAT_VERSION = 1
-T = TypeVar("T")
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+T = TypeVar("T", bound=_HasId)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -102,7 +109,7 @@ class Scenario:
 
 def _find(items: tuple[T, ...], key: str, what: str) -> T:
     for item in items:
-        if getattr(item, "id") == key:
+        if item.id == key:
             return item
-    known = ", ".join(getattr(i, "id") for i in items) or "none"
+    known = ", ".join(i.id for i in items) or "none"
     raise KeyError(f"no {what} {key!r}; known: {known}")

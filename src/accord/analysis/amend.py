@@ -1,0 +1,342 @@
+"""The smallest amendment of a plan that every chosen party accepts.
+
+Given a plan (open issues at their status quo), find a package that changes as
+few issues of it as possible such that every party in ``must_accept`` prefers it
+to its BATNA (surplus above :data:`accord.space.TOL`), no honoured red line of
+theirs is crossed and every constraint holds. Among the amendments with that
+few changes, take the one that costs the plan's proposer least (highest
+proposer utility); without a proposer, the one with the largest minimum surplus.
+
+Exact by iterative deepening on the number of changes ``c`` (Korf 1985,
+"Depth-first iterative-deepening", Artificial Intelligence 27(1)), each budget
+searched over super-issues (:mod:`accord.analysis.stages`) with the number of
+changes carried as one more coordinate: a partial package is dropped when it
+has used more than ``c`` changes, when even the best use of the remaining
+changes cannot make some party accept (each super-issue changed adds at most
+its best gain and costs at least one change), or when another partial package
+is at least as good for everybody with no more changes. The first budget with
+an acceptable package is the least number of changes.
+
+When no package at all is acceptable to every party (an empty ZOPA) no
+amendment exists, and the result says so.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+from numpy.typing import NDArray
+
+from accord.analysis.bargaining import max_min_surplus, prepare
+from accord.analysis.components import Block, Decomposition, decompose
+from accord.analysis.maxima import maxima
+from accord.analysis.results import AmendResult, Change
+from accord.analysis.stages import default_order, run_stages
+from accord.space import TOL, Space, SpaceError
+
+FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+BoolArray = NDArray[np.bool_]
+
+
+def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tuple[int, ...]:
+    """Option indices of ``plan``; issues it leaves open take their status quo.
+
+    Raises :class:`SpaceError` (field ``plan``) for an unknown issue or option, or an
+    open issue without a status quo.
+    """
+    if not isinstance(plan, Mapping):
+        pkg = tuple(int(x) for x in plan)
+        if len(pkg) != len(space.issues) or any(not 0 <= x < n for x, n in zip(pkg, space.sizes, strict=False)):
+            raise SpaceError("plan", "a plan package needs one valid option index per issue")
+        return pkg
+    out = []
+    for i, issue in enumerate(space.issues):
+        if issue in plan:
+            try:
+                out.append(space.options[i].index(plan[issue]))
+            except ValueError:
+                known = ", ".join(space.options[i])
+                raise SpaceError("plan", f"unknown option {plan[issue]!r} of {issue}; known: {known}") from None
+        elif space.status_quo[i] is not None:
+            out.append(int(space.status_quo[i]))  # type: ignore[arg-type]
+        else:
+            raise SpaceError(
+                "plan",
+                f"the plan leaves issue {issue!r} open and it has no status quo; fix it with --fix {issue}=OPTION",
+            )
+    unknown = sorted(set(plan) - set(space.issues))
+    if unknown:
+        raise SpaceError("plan", f"unknown issue(s) in the plan: {', '.join(unknown)}")
+    return tuple(out)
+
+
+def solve_amendment(
+    space: Space,
+    plan: Mapping[str, str] | Sequence[int],
+    *,
+    proposer: int | str | None = None,
+    must_accept: Sequence[int | str] | None = None,
+    ignore_red_lines: bool = False,
+    time_limit: float | None = None,
+    max_states: int = 2_000_000,
+) -> AmendResult:
+    """The fewest issue changes to ``plan`` that make it acceptable to ``must_accept``.
+
+    ``must_accept`` defaults to every party of ``space``; ``proposer`` (a party of
+    ``space``, possibly not in ``must_accept``) breaks ties by losing least.
+    """
+    t0 = time.perf_counter()
+    deadline = None if time_limit is None else t0 + time_limit
+    x0 = complete_plan(space, plan)
+    must = tuple(range(len(space.parties))) if must_accept is None else tuple(_party(space, p) for p in must_accept)
+    if not must or len(set(must)) != len(must):
+        raise SpaceError("parties", "choose at least one party, each once")
+    prop = None if proposer is None else _party(space, proposer)
+    params: dict[str, object] = {
+        "proposer": None if prop is None else space.parties[prop],
+        "must_accept": tuple(space.parties[p] for p in must),
+        "ignore_red_lines": ignore_red_lines,
+        "time_limit": time_limit,
+        "max_states": max_states,
+    }
+    d = space.batna.copy()
+    algorithm = "iterative deepening on the number of changes, stage-wise search over super-issues"
+    base = {
+        "parties": space.parties,
+        "must_accept": must,
+        "batna": d,
+        "plan": x0,
+        "plan_utilities": space.utility(x0),
+        "proposer": prop,
+        "parameters": params,
+    }
+
+    def fail(status: str, note: str, *, conflict: tuple[str, ...] = (), exact: bool = True) -> AmendResult:
+        return AmendResult(
+            status=status,  # type: ignore[arg-type]
+            feasible=False, package=None, utilities=None, changes=(), exact=exact, lower_bound=0,
+            algorithm=algorithm, conflict=conflict, note=note, seconds=time.perf_counter() - t0,
+            **base,  # type: ignore[arg-type]
+        )
+
+    decomp = decompose(space, red_lines=not ignore_red_lines, red_line_parties=must)
+    if not decomp.feasible:
+        return fail("infeasible", "no package satisfies the constraints, red lines and restrictions together",
+                    conflict=decomp.conflict)
+    if _acceptable(space, x0, must, decomp):
+        return AmendResult(
+            status="ok", feasible=True, package=x0, utilities=space.utility(x0), changes=(), exact=True,
+            lower_bound=0, algorithm=algorithm, note="the plan is already acceptable to every party",
+            seconds=time.perf_counter() - t0, **base,  # type: ignore[arg-type]
+        )
+
+    # An amendment exists exactly when some feasible package is acceptable to all.
+    sub = _project(decomp, list(must))
+    prob = prepare(sub, d[list(must)], deadline=deadline, max_states=max_states)
+    best = max_min_surplus(prob, require_ir=False)
+    if best.choice is None or best.value <= TOL:
+        if not best.exact:
+            return fail("limit", "stopped before deciding whether any package is acceptable to all", exact=False)
+        short = "" if best.choice is None else f" (the best package leaves a minimum surplus of {best.value:.3g})"
+        return fail("no_zopa", "no amendment exists: no feasible package is acceptable to every party" + short)
+    fallback = prob.decomp.package(best.choice)
+
+    dims = list(must) + ([prop] if prop is not None and prop not in must else [])
+    ext, keep_cost = _extended(decomp, x0, dims)
+    upper = _distance(fallback, x0)
+    lower = 1
+    found: tuple[int, ...] | None = None
+    exact = True
+    stop = ""
+    for budget in range(1, upper + 1):
+        outcome = _search(ext, keep_cost, d[list(must)], len(must), budget, prop_col=_col(dims, prop),
+                          deadline=deadline, max_states=max_states)
+        if outcome is None:
+            exact, stop = False, "time limit" if deadline is not None and time.perf_counter() > deadline else (
+                f"more than {max_states:,} partial packages")
+            break
+        if outcome.shape[0]:
+            found = ext.package(outcome)
+            break
+        lower = budget + 1
+    if found is None:
+        if exact:
+            found = fallback  # every smaller budget was refuted
+        else:
+            found = _greedy(space, x0, must, prop, decomp) or fallback
+    changes = tuple(
+        Change(issue=i, issue_id=space.issues[i], before=x0[i], after=found[i],
+               before_id=space.options[i][x0[i]], after_id=space.options[i][found[i]])
+        for i in range(len(x0))
+        if found[i] != x0[i]
+    )
+    if not exact:
+        lower = min(lower, len(changes))
+    note = "" if exact else (
+        f"stopped ({stop}); at least {lower} change(s) are needed, this amendment makes {len(changes)}"
+    )
+    return AmendResult(
+        status="ok", feasible=True, package=found, utilities=space.utility(found), changes=changes,
+        exact=exact, lower_bound=lower if not exact else len(changes),
+        algorithm=algorithm, note=note, seconds=time.perf_counter() - t0, **base,  # type: ignore[arg-type]
+    )
+
+
+def _party(space: Space, p: int | str) -> int:
+    if isinstance(p, str):
+        return space.party_index(p)
+    if not 0 <= p < len(space.parties):
+        raise SpaceError("parties", f"no party number {p}")
+    return int(p)
+
+
+def _col(dims: list[int], prop: int | None) -> int | None:
+    return None if prop is None else dims.index(prop)
+
+
+def _acceptable(space: Space, pkg: Sequence[int], must: Sequence[int], decomp: Decomposition) -> bool:
+    if decomp.choice_of(pkg) is None:
+        return False
+    s = space.utility(pkg) - space.batna
+    return bool(all(s[p] > TOL for p in must))
+
+
+def _distance(a: Sequence[int], b: Sequence[int]) -> int:
+    return sum(1 for x, y in zip(a, b, strict=True) if x != y)
+
+
+def _project(decomp: Decomposition, cols: list[int]) -> Decomposition:
+    blocks = tuple(Block(issues=b.issues, assignments=b.assignments, values=b.values[:, cols]) for b in decomp.blocks)
+    return Decomposition(
+        n_issues=decomp.n_issues, n_parties=len(cols), blocks=blocks, forced=decomp.forced,
+        offset=decomp.offset[cols], conflict=decomp.conflict, n_clauses=decomp.n_clauses,
+    )
+
+
+def _extended(decomp: Decomposition, x0: Sequence[int], dims: list[int]) -> tuple[Decomposition, list[int | None]]:
+    """Blocks with utilities of ``dims`` plus a last coordinate: minus the changes to ``x0``.
+
+    Options no better for anyone and with no fewer changes than another option are dropped.
+    Also returns, per block, the index of its no-change option (None if the plan's choice
+    there is infeasible).
+    """
+    blocks = []
+    keep_cost: list[int | None] = []
+    for b in decomp.blocks:
+        plan_part = np.asarray([x0[i] for i in b.issues], dtype=np.int64)
+        cost = (b.assignments != plan_part).sum(axis=1).astype(np.float64)
+        vals = np.hstack([b.values[:, dims], -cost[:, None]])
+        keep = np.sort(maxima(vals))
+        blocks.append(Block(issues=b.issues, assignments=b.assignments[keep], values=vals[keep]))
+        zero = np.nonzero(cost[keep] == 0)[0]
+        keep_cost.append(int(zero[0]) if zero.size else None)
+    forced_cost = sum(1 for i, f in enumerate(decomp.forced) if f >= 0 and f != x0[i])
+    offset = np.concatenate([decomp.offset[dims], [-float(forced_cost)]])
+    ext = Decomposition(
+        n_issues=decomp.n_issues, n_parties=len(dims) + 1, blocks=tuple(blocks), forced=decomp.forced,
+        offset=offset, n_clauses=decomp.n_clauses,
+    )
+    return ext, keep_cost
+
+
+def _reach(ext: Decomposition, keep_cost: list[int | None], order: Sequence[int], k_must: int, budget: int) -> FloatArray:
+    """``out[t, p, b]``: the most party p can get from stages t.. using at most b more changes.
+
+    Each changed super-issue costs at least one change; one whose plan choice is
+    infeasible must change.
+    """
+    n = len(order)
+    out = np.full((n + 1, k_must, budget + 1), -np.inf)
+    for t in range(n + 1):
+        rest = order[t:]
+        base = np.zeros(k_must)
+        forced = 0
+        gains = []
+        for j in rest:
+            v = ext.blocks[j].values[:, :k_must]
+            top = v.max(axis=0)
+            kc = keep_cost[j]
+            if kc is None:
+                base += top
+                forced += 1
+            else:
+                base += v[kc]
+                gains.append(top - v[kc])
+        g = np.sort(np.asarray(gains).reshape(-1, k_must), axis=0)[::-1]
+        cum = np.vstack([np.zeros((1, k_must)), np.cumsum(g, axis=0)])
+        for b in range(forced, budget + 1):
+            out[t, :, b] = base + cum[min(b - forced, cum.shape[0] - 1)]
+    return out
+
+
+def _search(
+    ext: Decomposition,
+    keep_cost: list[int | None],
+    batna: FloatArray,
+    k_must: int,
+    budget: int,
+    *,
+    prop_col: int | None,
+    deadline: float | None,
+    max_states: int,
+) -> IntArray | None:
+    """Block choices of the best amendment with at most ``budget`` changes (empty if none; None on a limit)."""
+    order = default_order(ext)
+    reach = _reach(ext, keep_cost, order, k_must, budget)
+    b_idx = np.arange(budget + 1)
+
+    def keep(a: FloatArray, t: int) -> BoolArray:
+        used = np.rint(-a[:, -1]).astype(np.int64)
+        ok = used <= budget
+        left = np.clip(budget - used, 0, budget)
+        top = reach[t][:, b_idx[left]].T  # (N, k_must)
+        return np.asarray(ok & (a[:, :k_must] + top - batna > TOL).all(axis=1))
+
+    run = run_stages(ext, order=order, prune=keep, deadline=deadline, max_states=max_states)
+    if not run.complete:
+        return None
+    vals = run.values
+    ok = (vals[:, :k_must] - batna > TOL).all(axis=1)
+    if not ok.any():
+        return np.zeros((0, len(ext.blocks)), dtype=np.int64)
+    idx = np.nonzero(ok)[0]
+    used = -vals[idx, -1]
+    idx = idx[used <= used.min() + 0.5]
+    if prop_col is not None:
+        score = vals[idx, prop_col]
+    else:
+        score = (vals[idx, :k_must] - batna).min(axis=1)
+    top = score.max()
+    idx = idx[score >= top - TOL]
+    pick = idx[int(np.argmax((vals[idx, :k_must] - batna).sum(axis=1)))]
+    return run.block_choices(np.array([pick]), len(ext.blocks))[0]
+
+
+def _greedy(
+    space: Space, x0: Sequence[int], must: Sequence[int], prop: int | None, decomp: Decomposition
+) -> tuple[int, ...] | None:
+    """An acceptable amendment by changing one issue at a time (for limits only)."""
+    x = list(x0)
+    cols = list(must)
+    for _ in range(len(x0)):
+        if _acceptable(space, x, must, decomp):
+            return tuple(x)
+        best, best_key = None, -np.inf
+        for i in range(len(x)):
+            for o in space.domains[i]:
+                if o == x[i]:
+                    continue
+                y = list(x)
+                y[i] = o
+                key = float((space.utility(y)[cols] - space.batna[cols]).min())
+                if decomp.choice_of(y) is None:
+                    key -= 1e6
+                if key > best_key:
+                    best, best_key = y, key
+        if best is None:
+            return None
+        x = best
+    return tuple(x) if _acceptable(space, x, must, decomp) else None
