@@ -103,13 +103,13 @@ class TestProblems:
     def test_value_out_of_range(self) -> None:
         text = MINI.replace("{old: 100, line: 40, new: 0}", "{old: 140, line: 40, new: 0}")
         msg = one(text, "values.border.old")
-        assert "less than or equal to 100" in msg
+        assert "must be less than or equal to 100" in msg
         assert f":{line_of(text, 'old: 140')}:" in msg
 
     def test_non_positive_weight(self) -> None:
         text = MINI.replace("weights: {border: 3, troops: 1}", "weights: {border: -3, troops: 1}")
         msg = one(text, "weights.border")
-        assert "greater than 0" in msg and "leave an issue out" in msg
+        assert "must be greater than 0" in msg and "leave an issue out" in msg
 
     def test_plan_term_names_missing_option(self) -> None:
         text = MINI.replace("terms: {border: old, troops: none}", "terms: {border: older, troops: none}")

@@ -36,7 +36,7 @@ def solve_frontier(
     ignore_red_lines: bool = False,
     individually_rational: bool = False,
     time_limit: float | None = None,
-    max_states: int = 2_000_000,
+    max_points: int = 20_000,
 ) -> FrontierResult:
     """Every efficient package of ``space`` (one per distinct utility vector).
 
@@ -44,6 +44,11 @@ def solve_frontier(
     every party and better for one (by more than :data:`TOL`). With
     ``individually_rational`` only packages acceptable to every party count.
     Packages come sorted by the first party's utility, descending.
+
+    Frontiers of three or more parties can be very large. When the partial
+    frontier grows beyond ``max_points`` (or ``time_limit`` runs out) the search
+    stops and the result, marked ``exact=False``, lists supported efficient
+    packages instead.
     """
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
@@ -51,7 +56,7 @@ def solve_frontier(
         "ignore_red_lines": ignore_red_lines,
         "individually_rational": individually_rational,
         "time_limit": time_limit,
-        "max_states": max_states,
+        "max_points": max_points,
     }
     algorithm = "stage-wise Minkowski sum with dominance pruning over super-issues"
     k = len(space.parties)
@@ -77,9 +82,10 @@ def solve_frontier(
             # No completion can lift a party above its BATNA.
             return np.asarray((a + box[t] - d > TOL).all(axis=1))
 
-        run = run_stages(reduced, order=order, prune=prune, deadline=deadline, max_states=max_states)
+        run = run_stages(reduced, order=order, prune=prune, deadline=deadline, max_states=max_points,
+                         max_candidates=3 * max_points)
     else:
-        run = run_stages(reduced, deadline=deadline, max_states=max_states)
+        run = run_stages(reduced, deadline=deadline, max_states=max_points, max_candidates=3 * max_points)
 
     exact = run.complete
     note = ""
@@ -89,7 +95,8 @@ def solve_frontier(
     else:
         choices = _supported(reduced, d if individually_rational else None)
         note = (
-            f"the frontier is too large to list exactly within the limits ({run.stop_reason}); "
+            f"the frontier is too large to list exactly within the limits ({run.stop_reason}, "
+            f"max_points={max_points:,}); "
             f"these {{n}} packages are efficient (weighted-sum maximisers) but not all of the frontier"
         )
     packages = reduced.packages(choices) if choices.shape[0] else empty_p

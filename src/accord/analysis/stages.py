@@ -72,9 +72,15 @@ def run_stages(
     tol: float = TOL,
     deadline: float | None = None,
     max_states: int = 2_000_000,
+    max_candidates: int | None = None,
     start: FloatArray | None = None,
 ) -> StageRun:
-    """Run the stages; stops early (``complete=False``) at ``deadline`` or ``max_states``."""
+    """Run the stages; stops early (``complete=False``) at ``deadline`` or ``max_states``.
+
+    ``max_candidates`` (default ``4 * max_states``) bounds the partial packages one
+    stage may generate before pruning; beyond it the run stops rather than filter them.
+    """
+    cap = 4 * max_states if max_candidates is None else max_candidates
     ords = tuple(order) if order is not None else default_order(decomp)
     values = (decomp.offset if start is None else start).reshape(1, -1).astype(np.float64)
     run = StageRun(order=ords, values=values, peak_states=1)
@@ -84,7 +90,7 @@ def run_stages(
     for t, j in enumerate(ords):
         vb = decomp.blocks[j].values
         n, m = values.shape[0], vb.shape[0]
-        if n * m > 4 * max_states:
+        if n * m > cap:
             run.complete, run.stop_reason = False, f"more than {max_states:,} partial packages"
             return run
         cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)

@@ -49,15 +49,18 @@ def solve_zopa(
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
     max_states: int = 2_000_000,
+    count_states: int = 250_000,
     samples: int = 200_000,
     seed: int = 0,
     rng: np.random.Generator | None = None,
 ) -> ZopaResult:
     """Whether ``space`` has a ZOPA, its best package by minimum surplus, and its size.
 
-    Monte Carlo (only when exact counting would exceed ``max_states`` or
-    ``time_limit``) draws ``samples`` packages from ``rng``, by default
-    ``numpy.random.default_rng(seed)``.
+    Counting is exact while it stays within ``count_states`` undecided partial
+    packages (two parties: halves of at most ``count_states // 2`` packages for
+    meet in the middle) and ``time_limit``; otherwise Monte Carlo draws
+    ``samples`` packages from ``rng``, by default ``numpy.random.default_rng(seed)``.
+    ``max_states`` bounds the search for the best package.
     """
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
@@ -65,6 +68,7 @@ def solve_zopa(
         "ignore_red_lines": ignore_red_lines,
         "time_limit": time_limit,
         "max_states": max_states,
+        "count_states": count_states,
         "samples": samples,
     }
     d = space.batna.copy()
@@ -96,10 +100,10 @@ def solve_zopa(
         algorithm += "empty ZOPA"
         note = "no feasible package gives every party more than its BATNA (no ZOPA)"
     else:
-        count = _count_stages(decomp, d, max_states=max_states, deadline=deadline)
+        count = _count_stages(decomp, d, max_states=count_states, deadline=deadline)
         method = "stage-wise counting with decided partial packages"
         if count is None and decomp.n_parties == 2:
-            count = _count_meet_in_middle(decomp, d)
+            count = _count_meet_in_middle(decomp, d, max_half=max(2, count_states // 2))
             method = "meet-in-the-middle 2-D dominance counting"
         if count is not None:
             counting, share = "exact", count / n_feasible
@@ -169,7 +173,7 @@ def _count_stages(
             break
         vb = decomp.blocks[j].values
         n, m = states.shape[0], vb.shape[0]
-        if n * m > 2 * max_states or (deadline is not None and time.perf_counter() > deadline):
+        if n * m > max_states or (deadline is not None and time.perf_counter() > deadline):
             return None
         cand = (states[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
         cm = np.repeat(mult, m)

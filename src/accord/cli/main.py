@@ -26,6 +26,8 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    # A fixed help width keeps docs/cli.md (generated from --help) reproducible.
+    context_settings={"max_content_width": 100, "terminal_width": 100},
 )
 
 ScenarioArg = Annotated[
@@ -144,12 +146,17 @@ def compare(
 
 @app.command()
 def validate(
-    file: Annotated[Path, typer.Argument(metavar="FILE", help="Scenario file (YAML or JSON) to check.")],
+    file: Annotated[
+        Path, typer.Argument(metavar="FILE", help="Scenario file (YAML or JSON) to check, or a built-in name.")
+    ],
     as_json: JsonOpt = False,
 ) -> None:
     """Check a scenario file and report every problem with file, line, field and hint."""
     from accord.io import check_file
+    from accord.scenarios import REGISTRY, builtin_path
 
+    if not file.exists() and str(file) in REGISTRY:
+        file = builtin_path(str(file))
     report = check_file(file)
     if as_json:
         print_json(
@@ -235,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         # Standalone mode lets click print usage errors itself (exit 2); our own
         # exceptions pass through to run_guarded, which words them for users.
         try:
-            app(args=argv, standalone_mode=True)
+            app(args=argv, prog_name="accord", standalone_mode=True)
         except SystemExit as exc:
             return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         return 0

@@ -114,17 +114,14 @@ def print_evaluation(console: Console, scenario: Scenario, ev: Evaluation, *, de
                 )
             )
         table = Table(show_edge=False, pad_edge=False, header_style="bold")
-        for col, just in (
-            ("party", "left"),
-            ("estimate by", "left"),
-            ("utility", "right"),
-            ("BATNA", "right"),
-            ("surplus", "right"),
-            ("", "center"),
-            ("red lines crossed", "left"),
-            ("weighs most for", "left"),
-            ("weighs most against", "left"),
-        ):
+        # Name the estimate per row only when some party borrows another perspective.
+        borrowed = any(v.perspective != ev.perspective for v in pe.parties)
+        columns = [("party", "left"), ("utility", "right"), ("BATNA", "right"), ("surplus", "right"),
+                   ("", "center"), ("red lines crossed", "left"), ("weighs most for", "left"),
+                   ("weighs most against", "left")]  # fmt: skip
+        if borrowed:
+            columns.insert(1, ("estimate by", "left"))
+        for col, just in columns:
             table.add_column(col, justify=just)  # type: ignore[arg-type]
         n = 10 if detail else 3
         for v in pe.parties:
@@ -133,9 +130,8 @@ def print_evaluation(console: Console, scenario: Scenario, ev: Evaluation, *, de
                 "maybe: " + "; ".join(v.red_lines_possible) if v.red_lines_possible else "—"
             )
             fragile = "" if v.firm else " ~"
-            table.add_row(
+            cells: list[str | Text] = [
                 v.party,
-                v.perspective,
                 _utility_text(v),
                 f"{v.batna:.1f}",
                 f"{v.surplus:+.1f}{fragile}",
@@ -143,7 +139,10 @@ def print_evaluation(console: Console, scenario: Scenario, ev: Evaluation, *, de
                 crossed,
                 _shares_text(v.weighs_for(n)),
                 _shares_text(v.weighs_against(n)),
-            )
+            ]
+            if borrowed:
+                cells.insert(1, v.perspective)
+            table.add_row(*cells)
         console.print(table)
     console.print()
     console.print(

@@ -211,6 +211,7 @@ class _Builder:
                 message = f"unknown field {loc[-1]!r}" if loc else "unknown field"
             elif err["type"] == "value_error":
                 message = str(err["ctx"].get("error", message)) if "ctx" in err else message
+            message = message.replace("Input should be", "must be")
             self.add((*base, *loc), message, _PYDANTIC_HINTS.get(err["type"], ""))
 
     # -- main ------------------------------------------------------------

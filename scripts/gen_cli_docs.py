@@ -1,0 +1,54 @@
+"""Write docs/cli.md from the CLI's own --help texts (tests check it is current).
+
+Usage: python scripts/gen_cli_docs.py [--check]
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from contextlib import redirect_stdout
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "docs" / "cli.md"
+
+
+def help_text(argv: list[str]) -> str:
+    from accord.cli.main import main
+
+    buf = io.StringIO()
+    with redirect_stdout(buf):
+        main([*argv, "--help"])
+    return buf.getvalue().rstrip() + "\n"
+
+
+def render() -> str:
+    from accord.cli.main import _register_extensions, app
+
+    _register_extensions()
+    commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None]
+    parts = [
+        "# Command reference\n",
+        "Generated from `accord COMMAND --help` by `python scripts/gen_cli_docs.py`; a test fails when it is stale.\n",
+        "```text\n$ accord --help\n" + help_text([]) + "```\n",
+    ]
+    for name in commands:
+        parts.append(f"## accord {name}\n\n```text\n$ accord {name} --help\n{help_text([name])}```\n")
+    return "\n".join(parts)
+
+
+def main() -> int:
+    text = render()
+    if "--check" in sys.argv:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print("docs/cli.md is stale: run python scripts/gen_cli_docs.py", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Documentation is tested: every example runs, every command is documented.
+
+In README.md and docs/*.md, ``console`` blocks hold ``$ command`` lines followed by
+the expected output (a line ``...`` matches any number of lines; a command with
+no output lines after it is only required to succeed). ``python`` blocks are
+doctests. The blocks of one file run in order in one temporary directory, so a
+file written by one example is there for the next.
+"""
+
+from __future__ import annotations
+
+import doctest
+import io
+import os
+import re
+import shlex
+import subprocess
+from contextlib import redirect_stderr, redirect_stdout
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOC_FILES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+BLOCK = re.compile(r"^```(console|python)\n(.*?)^```", re.S | re.M)
+
+
+def run_command(command: str, cwd: Path) -> tuple[int, str]:
+    argv = shlex.split(command)
+    if argv[0] == "accord":
+        from accord.cli.main import main
+
+        out, err = io.StringIO(), io.StringIO()
+        old = Path.cwd()
+        os.chdir(cwd)
+        try:
+            with redirect_stdout(out), redirect_stderr(err):
+                code = main(argv[1:])
+        finally:
+            os.chdir(old)
+        return code, out.getvalue() + err.getvalue()
+    proc = subprocess.run(command, shell=True, cwd=cwd, capture_output=True, text=True, check=False)
+    return proc.returncode, proc.stdout + proc.stderr
+
+
+def matches(expected: list[str], actual: list[str]) -> bool:
+    """Line-by-line match where a ``...`` line matches any run of lines.
+
+    Memoised on positions so a few wildcards over long outputs stay linear-ish.
+    """
+    if not expected:
+        return not actual
+    head, rest = expected[0], expected[1:]
+    if head.strip() == "...":
+        return any(matches(rest, actual[k:]) for k in range(len(actual) + 1))
+    # Runs of spaces are folded: table column widths are not part of the contract.
+    return bool(actual) and actual[0].split() == head.split() and matches(rest, actual[1:])
+
+
+def run_console(block: str, cwd: Path, where: str) -> None:
+    items: list[tuple[str, list[str]]] = []
+    for line in block.splitlines():
+        if line.startswith("$ "):
+            items.append((line[2:], []))
+        elif items:
+            items[-1][1].append(line)
+    for command, expected in items:
+        code, output = run_command(command, cwd)
+        actual = output.rstrip("\n").splitlines()
+        wants_failure = command.startswith("accord validate") and any("error(s)" in e for e in expected)
+        if not wants_failure:
+            assert code == 0, f"{where}: `{command}` exited {code}:\n{output}"
+        if expected:
+            assert matches(expected, actual), (
+                f"{where}: `{command}` printed:\n{output}\nexpected:\n" + "\n".join(expected)
+            )
+
+
+def run_python(block: str, cwd: Path, where: str, globs: dict[str, object]) -> None:
+    parser = doctest.DocTestParser()
+    test = parser.get_doctest(block, globs, where, where, 0)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    old = Path.cwd()
+    os.chdir(cwd)
+    out = io.StringIO()
+    try:
+        runner.run(test, out=out.write)
+    finally:
+        os.chdir(old)
+    assert runner.failures == 0, out.getvalue()
+
+
+@pytest.mark.parametrize("doc", DOC_FILES, ids=lambda p: p.name)
+def test_examples_run(doc: Path, tmp_path: Path) -> None:
+    text = doc.read_text(encoding="utf-8")
+    globs: dict[str, object] = {}
+    for n, match in enumerate(BLOCK.finditer(text)):
+        kind, body = match.group(1), match.group(2)
+        where = f"{doc.name} block {n + 1} (line {text[: match.start()].count(chr(10)) + 1})"
+        if kind == "console":
+            run_console(body, tmp_path, where)
+        else:
+            run_python(body, tmp_path, where, globs)
+
+
+def test_readme_starts_with_exactly_two_commands() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    first = re.search(r"```bash\n(.*?)```", text, re.S)
+    assert first is not None and text.index("```bash") < text.index("\n## "), "README must open with the commands"
+    commands = [c for c in first.group(1).splitlines() if c.strip()]
+    assert len(commands) == 2
+    assert "accord compare ukraine" in commands[0]
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert commands[1] in ci, ".ci/run must run the README's test command"
+
+
+def test_cli_reference_is_current() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import gen_cli_docs
+    finally:
+        sys.path.pop(0)
+    current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == gen_cli_docs.render(), "docs/cli.md is stale: run python scripts/gen_cli_docs.py"
+
+
+def test_every_command_is_documented() -> None:
+    from accord.cli.main import _register_extensions, app
+
+    _register_extensions()
+    howto = (ROOT / "docs" / "howto.md").read_text(encoding="utf-8") + (ROOT / "README.md").read_text(
+        encoding="utf-8"
+    )
+    for cmd in app.registered_commands:
+        name = cmd.name or (cmd.callback.__name__ if cmd.callback else "")
+        assert f"accord {name}" in howto, f"'accord {name}' has no example in README.md or docs/howto.md"
+
+
+def test_every_rule_kind_is_documented() -> None:
+    from accord.model import RULE_KINDS
+
+    fmt = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    missing = [k for k in RULE_KINDS if f"`{k}`" not in fmt]
+    assert not missing, f"docs/format.md does not describe rule kinds: {missing}"
