@@ -49,7 +49,9 @@ def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tupl
     """
     if not isinstance(plan, Mapping):
         pkg = tuple(int(x) for x in plan)
-        if len(pkg) != len(space.issues) or any(not 0 <= x < n for x, n in zip(pkg, space.sizes, strict=False)):
+        if len(pkg) != len(space.issues) or any(
+            not 0 <= x < n for x, n in zip(pkg, space.sizes, strict=False)
+        ):
             raise SpaceError("plan", "a plan package needs one valid option index per issue")
         return pkg
     out = []
@@ -59,7 +61,9 @@ def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tupl
                 out.append(space.options[i].index(plan[issue]))
             except ValueError:
                 known = ", ".join(space.options[i])
-                raise SpaceError("plan", f"unknown option {plan[issue]!r} of {issue}; known: {known}") from None
+                raise SpaceError(
+                    "plan", f"unknown option {plan[issue]!r} of {issue}; known: {known}"
+                ) from None
         elif space.status_quo[i] is not None:
             out.append(int(space.status_quo[i]))  # type: ignore[arg-type]
         else:
@@ -91,7 +95,11 @@ def solve_amendment(
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
     x0 = complete_plan(space, plan)
-    must = tuple(range(len(space.parties))) if must_accept is None else tuple(_party(space, p) for p in must_accept)
+    must = (
+        tuple(range(len(space.parties)))
+        if must_accept is None
+        else tuple(_party(space, p) for p in must_accept)
+    )
     if not must or len(set(must)) != len(must):
         raise SpaceError("parties", "choose at least one party, each once")
     prop = None if proposer is None else _party(space, proposer)
@@ -117,20 +125,39 @@ def solve_amendment(
     def fail(status: str, note: str, *, conflict: tuple[str, ...] = (), exact: bool = True) -> AmendResult:
         return AmendResult(
             status=status,  # type: ignore[arg-type]
-            feasible=False, package=None, utilities=None, changes=(), exact=exact, lower_bound=0,
-            algorithm=algorithm, conflict=conflict, note=note, seconds=time.perf_counter() - t0,
+            feasible=False,
+            package=None,
+            utilities=None,
+            changes=(),
+            exact=exact,
+            lower_bound=0,
+            algorithm=algorithm,
+            conflict=conflict,
+            note=note,
+            seconds=time.perf_counter() - t0,
             **base,  # type: ignore[arg-type]
         )
 
     decomp = decompose(space, red_lines=not ignore_red_lines, red_line_parties=must)
     if not decomp.feasible:
-        return fail("infeasible", "no package satisfies the constraints, red lines and restrictions together",
-                    conflict=decomp.conflict)
+        return fail(
+            "infeasible",
+            "no package satisfies the constraints, red lines and restrictions together",
+            conflict=decomp.conflict,
+        )
     if _acceptable(space, x0, must, decomp):
         return AmendResult(
-            status="ok", feasible=True, package=x0, utilities=space.utility(x0), changes=(), exact=True,
-            lower_bound=0, algorithm=algorithm, note="the plan is already acceptable to every party",
-            seconds=time.perf_counter() - t0, **base,  # type: ignore[arg-type]
+            status="ok",
+            feasible=True,
+            package=x0,
+            utilities=space.utility(x0),
+            changes=(),
+            exact=True,
+            lower_bound=0,
+            algorithm=algorithm,
+            note="the plan is already acceptable to every party",
+            seconds=time.perf_counter() - t0,
+            **base,  # type: ignore[arg-type]
         )
 
     # An amendment exists exactly when some feasible package is acceptable to all.
@@ -139,9 +166,15 @@ def solve_amendment(
     best = max_min_surplus(prob, require_ir=False)
     if best.choice is None or best.value <= TOL:
         if not best.exact:
-            return fail("limit", "stopped before deciding whether any package is acceptable to all", exact=False)
-        short = "" if best.choice is None else f" (the best package leaves a minimum surplus of {best.value:.3g})"
-        return fail("no_zopa", "no amendment exists: no feasible package is acceptable to every party" + short)
+            return fail(
+                "limit", "stopped before deciding whether any package is acceptable to all", exact=False
+            )
+        short = (
+            "" if best.choice is None else f" (the best package leaves a minimum surplus of {best.value:.3g})"
+        )
+        return fail(
+            "no_zopa", "no amendment exists: no feasible package is acceptable to every party" + short
+        )
     fallback = prob.decomp.package(best.choice)
 
     dims = list(must) + ([prop] if prop is not None and prop not in must else [])
@@ -152,11 +185,23 @@ def solve_amendment(
     exact = True
     stop = ""
     for budget in range(1, upper + 1):
-        outcome = _search(ext, keep_cost, d[list(must)], len(must), budget, prop_col=_col(dims, prop),
-                          deadline=deadline, max_states=max_states)
+        outcome = _search(
+            ext,
+            keep_cost,
+            d[list(must)],
+            len(must),
+            budget,
+            prop_col=_col(dims, prop),
+            deadline=deadline,
+            max_states=max_states,
+        )
         if outcome is None:
-            exact, stop = False, "time limit" if deadline is not None and time.perf_counter() > deadline else (
-                f"more than {max_states:,} partial packages")
+            exact, stop = (
+                False,
+                "time limit"
+                if deadline is not None and time.perf_counter() > deadline
+                else (f"more than {max_states:,} partial packages"),
+            )
             break
         if outcome.shape[0]:
             found = ext.package(outcome)
@@ -168,20 +213,36 @@ def solve_amendment(
         else:
             found = _greedy(space, x0, must, prop, decomp) or fallback
     changes = tuple(
-        Change(issue=i, issue_id=space.issues[i], before=x0[i], after=found[i],
-               before_id=space.options[i][x0[i]], after_id=space.options[i][found[i]])
+        Change(
+            issue=i,
+            issue_id=space.issues[i],
+            before=x0[i],
+            after=found[i],
+            before_id=space.options[i][x0[i]],
+            after_id=space.options[i][found[i]],
+        )
         for i in range(len(x0))
         if found[i] != x0[i]
     )
     if not exact:
         lower = min(lower, len(changes))
-    note = "" if exact else (
-        f"stopped ({stop}); at least {lower} change(s) are needed, this amendment makes {len(changes)}"
+    note = (
+        ""
+        if exact
+        else (f"stopped ({stop}); at least {lower} change(s) are needed, this amendment makes {len(changes)}")
     )
     return AmendResult(
-        status="ok", feasible=True, package=found, utilities=space.utility(found), changes=changes,
-        exact=exact, lower_bound=lower if not exact else len(changes),
-        algorithm=algorithm, note=note, seconds=time.perf_counter() - t0, **base,  # type: ignore[arg-type]
+        status="ok",
+        feasible=True,
+        package=found,
+        utilities=space.utility(found),
+        changes=changes,
+        exact=exact,
+        lower_bound=lower if not exact else len(changes),
+        algorithm=algorithm,
+        note=note,
+        seconds=time.perf_counter() - t0,
+        **base,  # type: ignore[arg-type]
     )
 
 
@@ -209,14 +270,23 @@ def _distance(a: Sequence[int], b: Sequence[int]) -> int:
 
 
 def _project(decomp: Decomposition, cols: list[int]) -> Decomposition:
-    blocks = tuple(Block(issues=b.issues, assignments=b.assignments, values=b.values[:, cols]) for b in decomp.blocks)
+    blocks = tuple(
+        Block(issues=b.issues, assignments=b.assignments, values=b.values[:, cols]) for b in decomp.blocks
+    )
     return Decomposition(
-        n_issues=decomp.n_issues, n_parties=len(cols), blocks=blocks, forced=decomp.forced,
-        offset=decomp.offset[cols], conflict=decomp.conflict, n_clauses=decomp.n_clauses,
+        n_issues=decomp.n_issues,
+        n_parties=len(cols),
+        blocks=blocks,
+        forced=decomp.forced,
+        offset=decomp.offset[cols],
+        conflict=decomp.conflict,
+        n_clauses=decomp.n_clauses,
     )
 
 
-def _extended(decomp: Decomposition, x0: Sequence[int], dims: list[int]) -> tuple[Decomposition, list[int | None]]:
+def _extended(
+    decomp: Decomposition, x0: Sequence[int], dims: list[int]
+) -> tuple[Decomposition, list[int | None]]:
     """Blocks with utilities of ``dims`` plus a last coordinate: minus the changes to ``x0``.
 
     Options no better for anyone and with no fewer changes than another option are dropped.
@@ -236,13 +306,19 @@ def _extended(decomp: Decomposition, x0: Sequence[int], dims: list[int]) -> tupl
     forced_cost = sum(1 for i, f in enumerate(decomp.forced) if f >= 0 and f != x0[i])
     offset = np.concatenate([decomp.offset[dims], [-float(forced_cost)]])
     ext = Decomposition(
-        n_issues=decomp.n_issues, n_parties=len(dims) + 1, blocks=tuple(blocks), forced=decomp.forced,
-        offset=offset, n_clauses=decomp.n_clauses,
+        n_issues=decomp.n_issues,
+        n_parties=len(dims) + 1,
+        blocks=tuple(blocks),
+        forced=decomp.forced,
+        offset=offset,
+        n_clauses=decomp.n_clauses,
     )
     return ext, keep_cost
 
 
-def _reach(ext: Decomposition, keep_cost: list[int | None], order: Sequence[int], k_must: int, budget: int) -> FloatArray:
+def _reach(
+    ext: Decomposition, keep_cost: list[int | None], order: Sequence[int], k_must: int, budget: int
+) -> FloatArray:
     """``out[t, p, b]``: the most party p can get from stages t.. using at most b more changes.
 
     Each changed super-issue costs at least one change; one whose plan choice is
@@ -305,10 +381,7 @@ def _search(
     idx = np.nonzero(ok)[0]
     used = -vals[idx, -1]
     idx = idx[used <= used.min() + 0.5]
-    if prop_col is not None:
-        score = vals[idx, prop_col]
-    else:
-        score = (vals[idx, :k_must] - batna).min(axis=1)
+    score = vals[idx, prop_col] if prop_col is not None else (vals[idx, :k_must] - batna).min(axis=1)
     top = score.max()
     idx = idx[score >= top - TOL]
     pick = idx[int(np.argmax((vals[idx, :k_must] - batna).sum(axis=1)))]

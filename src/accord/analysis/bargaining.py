@@ -240,7 +240,9 @@ def branch_and_bound(
             ok &= obj.bound(a, t) >= inc_val - obj.margin
         return ok
 
-    run = run_stages(prob.decomp, order=prob.order, prune=keep, deadline=prob.deadline, max_states=prob.max_states)
+    run = run_stages(
+        prob.decomp, order=prob.order, prune=keep, deadline=prob.deadline, max_states=prob.max_states
+    )
     n_blocks = len(prob.decomp.blocks)
     if not run.complete:
         # Every package is a completion of a surviving state or was pruned as no better.
@@ -353,9 +355,18 @@ def solve_bargaining(
     d = space.batna.copy()
     if not decomp.feasible:
         return BargainingResult(
-            solution=solution, lotteries=lotteries, status="infeasible", parties=space.parties, batna=d,
-            package=None, utilities=None, objective=None, exact=True, algorithm="decomposition",
-            parameters=params, conflict=decomp.conflict,
+            solution=solution,
+            lotteries=lotteries,
+            status="infeasible",
+            parties=space.parties,
+            batna=d,
+            package=None,
+            utilities=None,
+            objective=None,
+            exact=True,
+            algorithm="decomposition",
+            parameters=params,
+            conflict=decomp.conflict,
             note="no package satisfies the constraints, red lines and restrictions together",
             seconds=time.perf_counter() - t0,
         )
@@ -448,15 +459,27 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
         scale = 1.0 / np.maximum(ideal - d, TOL)
         lam_s = lagrange_weights(prob, scale) if k >= 3 else None
         obj = egalitarian_objective(prob, scale=scale, lam=lam_s)
-        best = branch_and_bound(prob, obj, heuristic(prob, obj, _directions(prob, [] if lam_s is None else [lam_s])))
+        best = branch_and_bound(
+            prob, obj, heuristic(prob, obj, _directions(prob, [] if lam_s is None else [lam_s]))
+        )
         if not ideal_exact:
             best = Best(best.choice, best.value, False, max(best.gap, gaps), "the ideal point is not proven")
     if best.choice is None or best.value == _NEG:
         if not best.exact:
             return BargainingResult(
-                solution=solution, lotteries=False, status="limit", parties=space.parties, batna=d.copy(),
-                package=None, utilities=None, objective=None, exact=False, algorithm=algorithm,
-                parameters=params, gap=best.gap, note=best.note,
+                solution=solution,
+                lotteries=False,
+                status="limit",
+                parties=space.parties,
+                batna=d.copy(),
+                package=None,
+                utilities=None,
+                objective=None,
+                exact=False,
+                algorithm=algorithm,
+                parameters=params,
+                gap=best.gap,
+                note=best.note,
             )
         return _no_zopa(prob, solution, space, params, algorithm)
     package = prob.decomp.package(best.choice)
@@ -495,7 +518,16 @@ def _no_zopa(
     prob: Problem, solution: str, space: Space, params: dict[str, object], algorithm: str
 ) -> BargainingResult:
     return BargainingResult(
-        solution=solution, lotteries=False, status="no_zopa", parties=space.parties, batna=prob.batna.copy(),
-        package=None, utilities=None, objective=None, exact=True, algorithm=algorithm, parameters=params,
+        solution=solution,
+        lotteries=False,
+        status="no_zopa",
+        parties=space.parties,
+        batna=prob.batna.copy(),
+        package=None,
+        utilities=None,
+        objective=None,
+        exact=True,
+        algorithm=algorithm,
+        parameters=params,
         note="no feasible package gives every party more than its BATNA (no ZOPA)",
     )

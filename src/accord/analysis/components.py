@@ -165,7 +165,9 @@ def decompose(
             if opts.size == 1:
                 forced[i] = int(opts[0])
                 continue
-            blocks.append(Block(issues=(i,), assignments=opts[:, None], values=space.contrib[i][:, opts].T.copy()))
+            blocks.append(
+                Block(issues=(i,), assignments=opts[:, None], values=space.contrib[i][:, opts].T.copy())
+            )
             continue
         assignments = _enumerate(issues, comp_clauses, doms, max_block_options, space)
         if assignments.shape[0] == 0:

@@ -65,9 +65,16 @@ def solve_frontier(
     decomp = decompose(space, red_lines=not ignore_red_lines)
     if not decomp.feasible:
         return FrontierResult(
-            status="infeasible", parties=space.parties, packages=empty_p, utilities=empty_u,
-            batna=space.batna.copy(), exact=True, individually_rational=individually_rational,
-            algorithm=algorithm, parameters=params, conflict=decomp.conflict,
+            status="infeasible",
+            parties=space.parties,
+            packages=empty_p,
+            utilities=empty_u,
+            batna=space.batna.copy(),
+            exact=True,
+            individually_rational=individually_rational,
+            algorithm=algorithm,
+            parameters=params,
+            conflict=decomp.conflict,
             note="no package satisfies the constraints, red lines and restrictions together",
             seconds=time.perf_counter() - t0,
         )
@@ -82,8 +89,14 @@ def solve_frontier(
             # No completion can lift a party above its BATNA.
             return np.asarray((a + box[t] - d > TOL).all(axis=1))
 
-        run = run_stages(reduced, order=order, prune=prune, deadline=deadline, max_states=max_points,
-                         max_candidates=3 * max_points)
+        run = run_stages(
+            reduced,
+            order=order,
+            prune=prune,
+            deadline=deadline,
+            max_states=max_points,
+            max_candidates=3 * max_points,
+        )
     else:
         run = run_stages(reduced, deadline=deadline, max_states=max_points, max_candidates=3 * max_points)
 

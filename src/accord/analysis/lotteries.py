@@ -30,6 +30,7 @@ any coupling gives the same expected utilities.
 
 from __future__ import annotations
 
+import itertools
 import time
 from dataclasses import dataclass
 
@@ -97,8 +98,13 @@ def _solve_lp(
     b_eq = np.ones(len(sizes))
     bounds = [(0.0, None)] * nz + [(None, None)]
     res = linprog(
-        c, A_ub=a_ub, b_ub=b_ub, A_eq=a_eq if sizes else None, b_eq=b_eq if sizes else None,
-        bounds=bounds, method="highs",
+        c,
+        A_ub=a_ub,
+        b_ub=b_ub,
+        A_eq=a_eq if sizes else None,
+        b_eq=b_eq if sizes else None,
+        bounds=bounds,
+        method="highs",
         # Tighter than HiGHS's defaults (1e-7): utilities are compared at TOL = 1e-9.
         options={"primal_feasibility_tolerance": 1e-10, "dual_feasibility_tolerance": 1e-10},
     )
@@ -138,7 +144,7 @@ def lottery_of(prob: Problem, z: tuple[FloatArray, ...]) -> list[tuple[float, In
     cuts = np.unique(np.concatenate([c[:-1] for c in cums] + [np.array([0.0, 1.0])]))
     cuts = cuts[(cuts >= 0.0) & (cuts <= 1.0)]
     out: dict[tuple[int, ...], float] = {}
-    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+    for lo, hi in itertools.pairwise(cuts):
         if hi - lo <= 1e-12:
             continue
         mid = 0.5 * (lo + hi)
@@ -160,8 +166,16 @@ def solve_lottery(
     egal = egalitarian_lp(prob)
     if egal is None or egal.value <= TOL:
         return BargainingResult(
-            solution=solution, lotteries=True, status="no_zopa", parties=space.parties, batna=d.copy(),
-            package=None, utilities=None, objective=None, exact=True, algorithm="linear programming (HiGHS)",
+            solution=solution,
+            lotteries=True,
+            status="no_zopa",
+            parties=space.parties,
+            batna=d.copy(),
+            package=None,
+            utilities=None,
+            objective=None,
+            exact=True,
+            algorithm="linear programming (HiGHS)",
             parameters=params,
             note="no lottery over feasible packages gives every party more than its BATNA (no ZOPA)",
         )
@@ -261,7 +275,7 @@ def _nash_two(prob: Problem) -> tuple[list[tuple[float, IntArray]], FloatArray]:
         ch = _chain(b.values)
         first[j] = ch[0]
         start += b.values[ch[0]]
-        for a, c in zip(ch[:-1], ch[1:], strict=True):
+        for a, c in itertools.pairwise(ch):
             delta = b.values[c] - b.values[a]
             edges.append((float(delta[1] / delta[0]), j, int(c), delta))
     # Concave chain: flattest edges first.

@@ -8,12 +8,12 @@ chunk by chunk with a sort and a prefix maximum (vectorised rather than the
 balanced tree of the paper); four or more intersect, per point, the prefixes
 of the points sorted by each coordinate, as bitsets.
 
-Tolerance: ``p`` *covers* ``q`` when ``p >= q - tol`` in every coordinate. A
-covered point is either dominated (``p`` is better by more than ``tol``
-somewhere) or equal to ``p`` within ``tol``; either way it is dropped, so the
+Tolerance: values of one coordinate closer than ``tol`` (chained) are first
+snapped to one value. Then ``p`` *covers* ``q`` when ``p >= q`` in every
+coordinate: a covered point is dominated or a duplicate, and is dropped, so the
 result holds one representative per distinct utility vector: the first in the
-sweep order (first coordinate descending, then the next ones), which makes the
-choice deterministic.
+sweep order (lexicographically descending), which makes the choice
+deterministic.
 """
 
 from __future__ import annotations
@@ -40,35 +40,34 @@ def maxima(points: FloatArray, tol: float = TOL) -> IntArray:
     if n == 0:
         return np.zeros(0, dtype=np.int64)
     k = pts.shape[1]
-    # Sweep order: lexicographically descending, so earlier points never lose to later ones
-    # except for near-ties in the first coordinate, repaired at the end.
+    pts = _snap(pts, tol)
+    # Sweep order: lexicographically descending, so a point can be covered only by earlier ones.
     order = np.lexsort(tuple(-pts[:, j] for j in range(k - 1, -1, -1))).astype(np.int64)
     sorted_pts = pts[order]
     if k == 1:
         keep = np.array([0], dtype=np.int64)
     elif k == 2:
-        keep = _sweep2(sorted_pts, tol)
+        keep = _sweep2(sorted_pts)
     elif k == 3:
-        keep = _sweep3(sorted_pts, tol)
+        keep = _sweep3(sorted_pts)
     else:
-        keep = _sweep_k(sorted_pts, tol)
-    keep = _repair_near_ties(sorted_pts, keep, tol)
+        keep = _sweep_k(sorted_pts)
     return order[keep]
 
 
-def _sweep2(s: FloatArray, tol: float) -> IntArray:
+def _sweep2(s: FloatArray) -> IntArray:
     best = np.maximum.accumulate(s[:, 1])
     prev = np.concatenate(([-np.inf], best[:-1]))
-    return np.nonzero(s[:, 1] > prev + tol)[0].astype(np.int64)
+    return np.nonzero(s[:, 1] > prev)[0].astype(np.int64)
 
 
-def _covered_within(c: FloatArray, tol: float) -> NDArray[np.bool_]:
+def _covered_within(c: FloatArray) -> NDArray[np.bool_]:
     """Per row of the chunk ``c``: covered by an earlier row of ``c``."""
-    cov = (c[None, :, :] >= c[:, None, :] - tol).all(axis=2)
+    cov = (c[None, :, :] >= c[:, None, :]).all(axis=2)
     return np.tril(cov, -1).any(axis=1)
 
 
-def _sweep3(s: FloatArray, tol: float) -> IntArray:
+def _sweep3(s: FloatArray) -> IntArray:
     kept: list[IntArray] = []
     # Staircase of the kept points in coordinates (1, 2): sorted by u1 descending with the
     # running maximum of u2; every kept point has u0 >= any later point's u0.
@@ -78,14 +77,14 @@ def _sweep3(s: FloatArray, tol: float) -> IntArray:
         c = s[start : start + _CHUNK]
         if stair_u1.size:
             # Number of kept points with u1 >= q1 - tol (stair_u1 is descending).
-            pos = np.searchsorted(-stair_u1, -(c[:, 1] - tol), side="right")
+            pos = np.searchsorted(-stair_u1, -c[:, 1], side="right")
             best_u2 = np.where(pos > 0, stair_max_u2[np.maximum(pos - 1, 0)], -np.inf)
-            covered = best_u2 >= c[:, 2] - tol
+            covered = best_u2 >= c[:, 2]
         else:
             covered = np.zeros(c.shape[0], dtype=bool)
         cand = np.nonzero(~covered)[0]
         if cand.size:
-            inner = _covered_within(c[cand], tol)
+            inner = _covered_within(c[cand])
             cand = cand[~inner]
         if cand.size:
             kept.append(cand + start)
@@ -96,7 +95,7 @@ def _sweep3(s: FloatArray, tol: float) -> IntArray:
     return np.concatenate(kept) if kept else np.zeros(0, dtype=np.int64)
 
 
-def _sweep_k(s: FloatArray, tol: float, words: int = 32) -> IntArray:
+def _sweep_k(s: FloatArray, words: int = 32) -> IntArray:
     """Points not covered by an earlier point, all at once, with bitsets.
 
     For each coordinate j >= 1 the points covering q in that coordinate form a
@@ -111,7 +110,7 @@ def _sweep_k(s: FloatArray, tol: float, words: int = 32) -> IntArray:
     orders = []
     for j in range(1, k):
         o = np.argsort(-s[:, j], kind="stable")
-        counts.append(np.searchsorted(-s[o, j], -(s[:, j] - tol), side="right"))
+        counts.append(np.searchsorted(-s[o, j], -s[:, j], side="right"))
         orders.append(o)
     covered = np.zeros(n, dtype=bool)
     pos = np.arange(n)
@@ -136,27 +135,21 @@ def _sweep_k(s: FloatArray, tol: float, words: int = 32) -> IntArray:
     return np.nonzero(~covered)[0].astype(np.int64)
 
 
-def _repair_near_ties(s: FloatArray, keep: IntArray, tol: float) -> IntArray:
-    """Drop kept points covered by a *later* kept point whose first coordinate is within tol.
+def _snap(pts: FloatArray, tol: float) -> FloatArray:
+    """Per coordinate, replace values within ``tol`` of their neighbours by one value.
 
-    The sweep lets only earlier points cover later ones; a point whose first coordinate
-    is smaller by at most ``tol`` can still cover an earlier one. Such clusters are tiny.
+    Rounding makes the same utility reached along different paths differ in the
+    last bits; after snapping such values are exactly equal, so the sweeps can
+    compare exactly and the lexicographic order puts every covering point first.
     """
-    if keep.size < 2:
-        return keep
-    u0 = s[keep, 0]
-    close = np.nonzero(u0[:-1] - u0[1:] <= tol)[0]
-    if close.size == 0:
-        return keep
-    drop = np.zeros(keep.size, dtype=bool)
-    for a in np.unique(close):
-        b = a + 1
-        while b < keep.size and u0[a] - u0[b] <= tol:
-            if not drop[b] and bool(np.all(s[keep[b]] >= s[keep[a]] - tol)):
-                drop[a] = True
-                break
-            b += 1
-    return keep[~drop]
+    out = np.empty_like(pts)
+    for j in range(pts.shape[1]):
+        o = np.argsort(pts[:, j], kind="stable")
+        v = pts[o, j]
+        cluster = np.concatenate(([0], np.cumsum(np.diff(v) > tol)))
+        last = np.nonzero(np.concatenate((cluster[1:] != cluster[:-1], [True])))[0]
+        out[o, j] = v[last][cluster]
+    return out
 
 
 def dominated_by_any(points: FloatArray, others: FloatArray, tol: float = TOL) -> NDArray[np.bool_]:

@@ -130,6 +130,9 @@ def suffix_box(decomp: Decomposition, order: Sequence[int], *, lowest: bool = Fa
     """``out[t, p]``: the most (or least) party ``p`` can get from stages t..; shape (n+1, k)."""
     k = decomp.n_parties
     per = np.array(
-        [decomp.blocks[j].values.min(axis=0) if lowest else decomp.blocks[j].values.max(axis=0) for j in order]
+        [
+            decomp.blocks[j].values.min(axis=0) if lowest else decomp.blocks[j].values.max(axis=0)
+            for j in order
+        ]
     ).reshape(-1, k)
     return np.vstack((np.cumsum(per[::-1], axis=0)[::-1], np.zeros((1, k))))

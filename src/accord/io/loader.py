@@ -301,9 +301,7 @@ class _Builder:
         except ScenarioInvalid as exc:
             self.add_problems(exc.problems)
             return self.report(None)
-        from accord.model.checks import check_scenario
-
-        self.add_problems(tuple(p for p in check_scenario(scenario) if p.severity == "warning"))
+        self.add_problems(scenario.warnings)
         return self.report(scenario)
 
     def report(self, scenario: Scenario | None) -> Report:

@@ -303,7 +303,7 @@ def _check_profiles(
             if not _condition_refs(rl.terms, issues, rpath, out):
                 continue
             clause = index.red_line(rl, prof.holder)
-            if hard is not None and find_assignment(index.sizes, [*hard, clause]) is None:
+            if hard is not None and not _avoidable(clause, hard, index):
                 out.append(
                     Problem(
                         path=rpath,
@@ -312,6 +312,18 @@ def _check_profiles(
                         hint="a red line must exclude some packages, not all",
                     )
                 )
+
+
+def _avoidable(clause: Clause, hard: list[Clause], index: IssueIndex) -> bool:
+    """Can some package allowed by ``hard`` (known satisfiable) honour ``clause``?
+
+    When no constraint touches the red line's issues the answer is local: some
+    listed issue must keep an option outside the red line. Otherwise search.
+    """
+    constrained = {i for c in hard for i in c.issues}
+    if not clause.issues & constrained:
+        return any(m.options for m in clause.members)
+    return find_assignment(index.sizes, [*hard, clause]) is not None
 
 
 def _check_plans(

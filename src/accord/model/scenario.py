@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
 from accord.model.constraints import Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track, check_id
 from accord.model.plans import Plan, PlanVariant
 from accord.model.preferences import Perspective, Profile
-from accord.model.problems import ScenarioInvalid
+from accord.model.problems import Problem, ScenarioInvalid
 
 FORMAT_VERSION = 1
 
@@ -46,14 +46,21 @@ class Scenario:
     constraints: tuple[Constraint, ...] = ()
     profiles: tuple[Profile, ...] = ()
     plans: tuple[Plan, ...] = ()
+    _problems: tuple[Problem, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         check_id(self.id)
         from accord.model.checks import check_scenario
 
         problems = check_scenario(self)
+        object.__setattr__(self, "_problems", problems)
         if any(p.severity == "error" for p in problems):
             raise ScenarioInvalid(problems)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """Non-fatal findings of the construction-time checks (e.g. a missing rationale)."""
+        return tuple(p for p in self._problems if p.severity == "warning")
 
     # -- lookups ---------------------------------------------------------
     def issue(self, issue_id: str) -> Issue:
