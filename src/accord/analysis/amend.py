@@ -69,7 +69,8 @@ def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tupl
         else:
             raise SpaceError(
                 "plan",
-                f"the plan leaves issue {issue!r} open and it has no status quo; fix it with --fix {issue}=OPTION",
+                f"the plan leaves issue {issue!r} open and it has no status quo; "
+                f"fix it with --fix {issue}=OPTION",
             )
     unknown = sorted(set(plan) - set(space.issues))
     if unknown:
@@ -208,10 +209,8 @@ def solve_amendment(
             break
         lower = budget + 1
     if found is None:
-        if exact:
-            found = fallback  # every smaller budget was refuted
-        else:
-            found = _greedy(space, x0, must, prop, decomp) or fallback
+        # Exact: every smaller budget was refuted, so the fallback's distance is the least.
+        found = fallback if exact else (_greedy(space, x0, must, prop, decomp) or fallback)
     changes = tuple(
         Change(
             issue=i,
@@ -359,7 +358,7 @@ def _search(
     deadline: float | None,
     max_states: int,
 ) -> IntArray | None:
-    """Block choices of the best amendment with at most ``budget`` changes (empty if none; None on a limit)."""
+    """Block choices of the best amendment within ``budget`` changes (empty: none; None: a limit hit)."""
     order = default_order(ext)
     reach = _reach(ext, keep_cost, order, k_must, budget)
     b_idx = np.arange(budget + 1)
@@ -385,7 +384,7 @@ def _search(
     top = score.max()
     idx = idx[score >= top - TOL]
     pick = idx[int(np.argmax((vals[idx, :k_must] - batna).sum(axis=1)))]
-    return run.block_choices(np.array([pick]), len(ext.blocks))[0]
+    return np.asarray(run.block_choices(np.array([pick]), len(ext.blocks))[0])
 
 
 def _greedy(

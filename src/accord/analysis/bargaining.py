@@ -173,7 +173,7 @@ def nash_objective(prob: Problem, tangents: list[FloatArray]) -> Objective:
 
     def value(u: FloatArray) -> FloatArray:
         s = u - d
-        ok = (s > TOL).all(axis=1)
+        ok = np.asarray((s > TOL).all(axis=1))
         with np.errstate(divide="ignore", invalid="ignore"):
             v = np.log(np.where(ok[:, None], s, 1.0)).sum(axis=1)
         return np.asarray(np.where(ok, v, _NEG))

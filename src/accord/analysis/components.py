@@ -95,7 +95,7 @@ class Decomposition:
             out[:, list(b.issues)] = b.assignments[ch[:, j]]
         return out
 
-    def package(self, choice: Sequence[int]) -> tuple[int, ...]:
+    def package(self, choice: Sequence[int] | NDArray[np.integer]) -> tuple[int, ...]:
         return tuple(int(x) for x in self.packages(np.asarray([choice]))[0])
 
     def choice_of(self, package: Sequence[int]) -> tuple[int, ...] | None:

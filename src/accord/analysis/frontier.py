@@ -22,7 +22,7 @@ from numpy.typing import NDArray
 
 from accord.analysis.components import Block, Decomposition, decompose
 from accord.analysis.maxima import maxima
-from accord.analysis.results import FrontierResult
+from accord.analysis.results import FrontierResult, Status
 from accord.analysis.stages import run_stages, suffix_box
 from accord.space import TOL, Space
 
@@ -106,7 +106,7 @@ def solve_frontier(
         idx = maxima(run.values)
         choices = run.block_choices(idx, len(reduced.blocks))
     else:
-        choices = _supported(reduced, d if individually_rational else None)
+        choices = _supported(reduced)
         note = (
             f"the frontier is too large to list exactly within the limits ({run.stop_reason}, "
             f"max_points={max_points:,}); "
@@ -120,9 +120,9 @@ def solve_frontier(
     if not run.complete and utils.shape[0]:
         keep = maxima(utils)
         packages, utils = packages[keep], utils[keep]
-    order_rows = np.lexsort(tuple(-utils[:, j] for j in range(k - 1, -1, -1))) if utils.shape[0] else []
+    order_rows = np.lexsort(tuple(-utils[:, j] for j in range(k - 1, -1, -1)))
     packages, utils = packages[order_rows], utils[order_rows]
-    status = "ok"
+    status: Status = "ok"
     if individually_rational and packages.shape[0] == 0 and run.complete:
         status = "no_zopa"
         note = "no feasible package gives every party more than its BATNA"
@@ -178,10 +178,10 @@ def weight_directions(k: int, resolution: int) -> FloatArray:
 
     rec([], max(resolution, k), k)
     out = np.asarray(rows, dtype=np.float64)
-    return out / out.sum(axis=1, keepdims=True)
+    return np.asarray(out / out.sum(axis=1, keepdims=True))
 
 
-def _supported(decomp: Decomposition, batna: FloatArray | None, budget: int = 4000) -> IntArray:
+def _supported(decomp: Decomposition, budget: int = 4000) -> IntArray:
     """Block choices of weighted-sum maximisers over a lattice of positive weights."""
     k = decomp.n_parties
     res = k

@@ -290,28 +290,32 @@ def _nash_two(prob: Problem) -> tuple[list[tuple[float, IntArray]], FloatArray]:
         if (s[i] >= 0).all() and s[i].prod() > best_val:
             best_val, best = float(s[i].prod()), (i, 0.0)
     if edges:
-        a, c = s[:-1, 0], s[:-1, 1]
-        b, e = vx[1:, 0] - vx[:-1, 0], vx[1:, 1] - vx[:-1, 1]
+        # Along each edge the surpluses are (s1 + tau * dx, s2 + tau * dy); the product is
+        # a concave quadratic in tau with its top at -(s1 dy + dx s2) / (2 dx dy).
+        s1, s2 = s[:-1, 0], s[:-1, 1]
+        dx, dy = vx[1:, 0] - vx[:-1, 0], vx[1:, 1] - vx[:-1, 1]
         with np.errstate(divide="ignore", invalid="ignore"):
-            tau = -(a * e + b * c) / (2.0 * b * e)
+            tau = -(s1 * dy + dx * s2) / (2.0 * dx * dy)
         tau = np.clip(np.nan_to_num(tau, nan=0.0), 0.0, 1.0)
-        x1, x2 = a + tau * b, c + tau * e
+        x1, x2 = s1 + tau * dx, s2 + tau * dy
         val = np.where((x1 >= 0) & (x2 >= 0), x1 * x2, -np.inf)
         i = int(np.argmax(val))
         if val[i] > best_val + 1e-15:
             best_val, best = float(val[i]), (i, float(tau[i]))
-    i, tau = best
-    # Block choices at vertex i: the first chain vertex, moved along the first i edges.
+    at, weight = best
+    # Block choices at vertex ``at``: the first chain vertex, moved along the first ``at`` edges.
     choice = first.copy()
-    for e in edges[:i]:
+    for e in edges[:at]:
         choice[e[1]] = e[2]
-    lottery = [(1.0 - tau, choice.copy())]
-    if tau > 0.0:
+    lottery: list[tuple[float, IntArray]] = [(1.0 - weight, choice.copy())]
+    if weight > 0.0:
         nxt = choice.copy()
-        nxt[edges[i][1]] = edges[i][2]
-        lottery.append((tau, nxt))
+        nxt[edges[at][1]] = edges[at][2]
+        lottery.append((weight, nxt))
     lottery = [(p, ch) for p, ch in lottery if p > 1e-15]
-    u = sum((p * prob.utilities_of(ch[None, :])[0] for p, ch in lottery), np.zeros(2))
+    u = np.zeros(2)
+    for p, ch in lottery:
+        u += p * prob.utilities_of(ch[None, :])[0]
     return lottery, u
 
 

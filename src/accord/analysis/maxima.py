@@ -64,7 +64,7 @@ def _sweep2(s: FloatArray) -> IntArray:
 def _covered_within(c: FloatArray) -> NDArray[np.bool_]:
     """Per row of the chunk ``c``: covered by an earlier row of ``c``."""
     cov = (c[None, :, :] >= c[:, None, :]).all(axis=2)
-    return np.tril(cov, -1).any(axis=1)
+    return np.asarray(np.tril(cov, -1).any(axis=1))
 
 
 def _sweep3(s: FloatArray) -> IntArray:
@@ -149,20 +149,4 @@ def _snap(pts: FloatArray, tol: float) -> FloatArray:
         cluster = np.concatenate(([0], np.cumsum(np.diff(v) > tol)))
         last = np.nonzero(np.concatenate((cluster[1:] != cluster[:-1], [True])))[0]
         out[o, j] = v[last][cluster]
-    return out
-
-
-def dominated_by_any(points: FloatArray, others: FloatArray, tol: float = TOL) -> NDArray[np.bool_]:
-    """Per row of ``points``: strictly dominated by some row of ``others`` (by more than tol)."""
-    pts = np.asarray(points, dtype=np.float64)
-    oth = np.asarray(others, dtype=np.float64)
-    out = np.zeros(pts.shape[0], dtype=bool)
-    if oth.shape[0] == 0:
-        return out
-    step = max(1, 4_000_000 // max(1, oth.shape[0] * pts.shape[1]))
-    for j in range(0, pts.shape[0], step):
-        p = pts[j : j + step]
-        weak = (oth[None, :, :] >= p[:, None, :] - tol).all(axis=2)
-        strict = (oth[None, :, :] > p[:, None, :] + tol).any(axis=2)
-        out[j : j + step] = (weak & strict).any(axis=1)
     return out

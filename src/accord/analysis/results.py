@@ -32,7 +32,8 @@ SOLUTIONS = ("nash", "ks", "egalitarian", "utilitarian")
 SOLUTION_TITLES = MappingProxyType(
     {
         "nash": "Nash bargaining solution (max product of surpluses; Nash 1950)",
-        "ks": "Kalai–Smorodinsky solution (max of the minimum share of the ideal gain; Kalai & Smorodinsky 1975)",
+        "ks": "Kalai–Smorodinsky solution (max of the minimum share of the ideal gain; "
+        "Kalai & Smorodinsky 1975)",
         "egalitarian": "egalitarian solution (max of the minimum surplus; Kalai 1977)",
         "utilitarian": "utilitarian solution (max sum of utilities; Harsanyi 1955)",
     }

@@ -217,9 +217,9 @@ def _count_meet_in_middle(decomp: Decomposition, batna: FloatArray, max_half: in
     if max(prods) > max_half:
         return None
     sums = []
-    for h in halves:
+    for half in halves:
         acc = np.zeros((1, 2))
-        for j in h:
+        for j in half:
             vb = decomp.blocks[j].values
             acc = (acc[:, None, :] + vb[None, :, :]).reshape(-1, 2)
         sums.append(acc)

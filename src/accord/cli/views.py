@@ -184,25 +184,7 @@ def print_compare(
     console.print(Text("RL: crosses a red line of that party.", style="dim"))
     console.print()
 
-    terms = Table(
-        title="Issues × plans: the option each plan takes (· = left open; status quo applies)",
-        title_justify="left",
-        header_style="bold",
-        show_edge=False,
-    )
-    terms.add_column("issue")
-    for pe in ev.plans:
-        terms.add_column(pe.plan, overflow="fold")
-    for issue in scenario.issues:
-        row: list[Text | str] = [issue.id]
-        for pe in ev.plans:
-            opt = pe.package.get(issue.id)
-            if issue.id in pe.held_at_status_quo or opt is None:
-                row.append(Text("·", style="dim"))
-            else:
-                row.append(opt)
-        terms.add_row(*row)
-    console.print(terms)
+    _print_terms(console, scenario, ev)
     if len(across) > 1:
         console.print()
         persp = Table(
@@ -221,6 +203,57 @@ def print_compare(
                 row.append("all accept" if other.acceptable_to_all else _short_verdict(other))
             persp.add_row(*row)
         console.print(persp)
+
+
+def _print_terms(console: Console, scenario: Scenario, ev: Evaluation) -> None:
+    """Issues × plans, as many plan columns per table as the terminal fits.
+
+    Readings are shown as the terms they change, not as columns of their own.
+    """
+    base = [pe for pe in ev.plans if pe.reading is None]
+    cap = 16  # option ids longer than this are shortened with an ellipsis
+    issue_width = min(max(len(i.id) for i in scenario.issues), 24)
+    widths = [min(max([len(pe.plan), *(len(o or "") for o in pe.package.values())]), cap) for pe in base]
+    chunks: list[list[int]] = [[]]
+    used = issue_width + 3
+    for k, w in enumerate(widths):
+        if chunks[-1] and used + w + 3 > console.width:
+            chunks.append([])
+            used = issue_width + 3
+        chunks[-1].append(k)
+        used += w + 3
+    for n, chunk in enumerate(chunks):
+        part = f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else ""
+        table = Table(
+            title=f"Issues × plans{part}: the option each plan takes (· = left open, status quo applies)",
+            title_justify="left",
+            header_style="bold",
+            show_edge=False,
+        )
+        table.add_column("issue", no_wrap=True, overflow="ellipsis", max_width=issue_width)
+        for k in chunk:
+            table.add_column(base[k].plan, no_wrap=True, overflow="ellipsis", max_width=widths[k])
+        for issue in scenario.issues:
+            row: list[Text | str] = [issue.id]
+            for k in chunk:
+                opt = base[k].package.get(issue.id)
+                held = issue.id in base[k].held_at_status_quo or opt is None
+                row.append(Text("·", style="dim") if held else str(opt))
+            table.add_row(*row)
+        console.print(table)
+    readings = [pe for pe in ev.plans if pe.reading is not None]
+    if readings:
+        console.print("Readings (where sources disagree, each reading changes some terms):", style="bold")
+        by_id = {pe.plan: pe for pe in base}
+        for pe in readings:
+            parent = by_id.get(pe.plan.split("@")[0])
+            changes = [
+                f"{issue}={opt if opt is not None else 'open'}"
+                for issue, opt in pe.package.items()
+                if parent is not None and parent.package.get(issue) != opt
+            ]
+            text = ", ".join(changes) or "no change in the modelled terms"
+            console.print(f"  {pe.plan}: {text}", markup=False, highlight=False)
 
 
 def _short_verdict(pe: PlanEvaluation) -> str:
