@@ -80,7 +80,8 @@ def verdict_json(v: PartyVerdict) -> dict[str, Any]:
 
 
 def _shares_text(shares: tuple[Any, ...]) -> str:
-    return ", ".join(f"{s.issue} {s.share:+.1f}" for s in shares) or "—"
+    # Shares that round to ±0.0 at one decimal say nothing to a reader.
+    return ", ".join(f"{s.issue} {s.share:+.1f}" for s in shares if abs(s.share) >= 0.05) or "—"
 
 
 def _utility_text(v: PartyVerdict) -> str:
