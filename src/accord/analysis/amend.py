@@ -30,8 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.bargaining import max_min_surplus, prepare
-from accord.analysis.components import Block, Decomposition, decompose
-from accord.analysis.maxima import maxima
+from accord.analysis.components import Decomposition, decompose
 from accord.analysis.results import AmendResult, Change
 from accord.analysis.stages import default_order, run_stages
 from accord.space import TOL, Space, SpaceError
@@ -139,14 +138,15 @@ def solve_amendment(
             **base,  # type: ignore[arg-type]
         )
 
-    decomp = decompose(space, red_lines=not ignore_red_lines, red_line_parties=must)
-    if not decomp.feasible:
+    honour = not ignore_red_lines
+    sub = decompose(space, red_lines=honour, red_line_parties=must, reduce=True, parties=list(must))
+    if not sub.feasible:
         return fail(
             "infeasible",
             "no package satisfies the constraints, red lines and restrictions together",
-            conflict=decomp.conflict,
+            conflict=sub.conflict,
         )
-    if _acceptable(space, x0, must, decomp):
+    if _acceptable(space, x0, must, honour):
         return AmendResult(
             status="ok",
             feasible=True,
@@ -162,7 +162,6 @@ def solve_amendment(
         )
 
     # An amendment exists exactly when some feasible package is acceptable to all.
-    sub = _project(decomp, list(must))
     prob = prepare(sub, d[list(must)], deadline=deadline, max_states=max_states)
     best = max_min_surplus(prob, require_ir=False)
     if best.choice is None or best.value <= TOL:
@@ -179,7 +178,12 @@ def solve_amendment(
     fallback = prob.decomp.package(best.choice)
 
     dims = list(must) + ([prop] if prop is not None and prop not in must else [])
-    ext, keep_cost = _extended(decomp, x0, dims)
+    # One more coordinate per option: minus one where it departs from the plan.
+    cost = [
+        -(np.arange(len(opts)) != x0[i]).astype(np.float64)[:, None] for i, opts in enumerate(space.options)
+    ]
+    ext = decompose(space, red_lines=honour, red_line_parties=must, reduce=True, parties=dims, extra=cost)
+    keep_cost = [_no_change(b.values[:, -1]) for b in ext.blocks]
     upper = _distance(fallback, x0)
     lower = 1
     found: tuple[int, ...] | None = None
@@ -210,7 +214,7 @@ def solve_amendment(
         lower = budget + 1
     if found is None:
         # Exact: every smaller budget was refuted, so the fallback's distance is the least.
-        found = fallback if exact else (_greedy(space, x0, must, prop, decomp) or fallback)
+        found = fallback if exact else (_greedy(space, x0, must, honour) or fallback)
     changes = tuple(
         Change(
             issue=i,
@@ -257,62 +261,23 @@ def _col(dims: list[int], prop: int | None) -> int | None:
     return None if prop is None else dims.index(prop)
 
 
-def _acceptable(space: Space, pkg: Sequence[int], must: Sequence[int], decomp: Decomposition) -> bool:
-    if decomp.choice_of(pkg) is None:
+def _acceptable(space: Space, pkg: Sequence[int], must: Sequence[int], honour: bool) -> bool:
+    """Feasible (domains, constraints, red lines of ``must`` if honoured) and accepted by ``must``."""
+    if not space.in_domains(pkg):
+        return False
+    if not all(c.satisfied_by(pkg) for c in space.clauses(red_lines=honour, parties=must)):
         return False
     s = space.utility(pkg) - space.batna
     return bool(all(s[p] > TOL for p in must))
 
 
+def _no_change(minus_cost: FloatArray) -> int | None:
+    zero = np.nonzero(minus_cost == 0)[0]
+    return int(zero[0]) if zero.size else None
+
+
 def _distance(a: Sequence[int], b: Sequence[int]) -> int:
     return sum(1 for x, y in zip(a, b, strict=True) if x != y)
-
-
-def _project(decomp: Decomposition, cols: list[int]) -> Decomposition:
-    blocks = tuple(
-        Block(issues=b.issues, assignments=b.assignments, values=b.values[:, cols]) for b in decomp.blocks
-    )
-    return Decomposition(
-        n_issues=decomp.n_issues,
-        n_parties=len(cols),
-        blocks=blocks,
-        forced=decomp.forced,
-        offset=decomp.offset[cols],
-        conflict=decomp.conflict,
-        n_clauses=decomp.n_clauses,
-    )
-
-
-def _extended(
-    decomp: Decomposition, x0: Sequence[int], dims: list[int]
-) -> tuple[Decomposition, list[int | None]]:
-    """Blocks with utilities of ``dims`` plus a last coordinate: minus the changes to ``x0``.
-
-    Options no better for anyone and with no fewer changes than another option are dropped.
-    Also returns, per block, the index of its no-change option (None if the plan's choice
-    there is infeasible).
-    """
-    blocks = []
-    keep_cost: list[int | None] = []
-    for b in decomp.blocks:
-        plan_part = np.asarray([x0[i] for i in b.issues], dtype=np.int64)
-        cost = (b.assignments != plan_part).sum(axis=1).astype(np.float64)
-        vals = np.hstack([b.values[:, dims], -cost[:, None]])
-        keep = np.sort(maxima(vals))
-        blocks.append(Block(issues=b.issues, assignments=b.assignments[keep], values=vals[keep]))
-        zero = np.nonzero(cost[keep] == 0)[0]
-        keep_cost.append(int(zero[0]) if zero.size else None)
-    forced_cost = sum(1 for i, f in enumerate(decomp.forced) if f >= 0 and f != x0[i])
-    offset = np.concatenate([decomp.offset[dims], [-float(forced_cost)]])
-    ext = Decomposition(
-        n_issues=decomp.n_issues,
-        n_parties=len(dims) + 1,
-        blocks=tuple(blocks),
-        forced=decomp.forced,
-        offset=offset,
-        n_clauses=decomp.n_clauses,
-    )
-    return ext, keep_cost
 
 
 def _reach(
@@ -387,14 +352,13 @@ def _search(
     return np.asarray(run.block_choices(np.array([pick]), len(ext.blocks))[0])
 
 
-def _greedy(
-    space: Space, x0: Sequence[int], must: Sequence[int], prop: int | None, decomp: Decomposition
-) -> tuple[int, ...] | None:
-    """An acceptable amendment by changing one issue at a time (for limits only)."""
+def _greedy(space: Space, x0: Sequence[int], must: Sequence[int], honour: bool) -> tuple[int, ...] | None:
+    """An acceptable amendment by changing one issue at a time (only when a limit stopped the proof)."""
     x = list(x0)
     cols = list(must)
+    clauses = space.clauses(red_lines=honour, parties=must)
     for _ in range(len(x0)):
-        if _acceptable(space, x, must, decomp):
+        if _acceptable(space, x, must, honour):
             return tuple(x)
         best, best_key = None, -np.inf
         for i in range(len(x)):
@@ -404,11 +368,10 @@ def _greedy(
                 y = list(x)
                 y[i] = o
                 key = float((space.utility(y)[cols] - space.batna[cols]).min())
-                if decomp.choice_of(y) is None:
-                    key -= 1e6
+                key -= 1e6 * sum(1 for c in clauses if not c.satisfied_by(y))
                 if key > best_key:
                     best, best_key = y, key
         if best is None:
             return None
         x = best
-    return tuple(x) if _acceptable(space, x, must, decomp) else None
+    return tuple(x) if _acceptable(space, x, must, honour) else None

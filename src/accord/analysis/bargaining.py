@@ -42,7 +42,6 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.components import Decomposition, decompose
-from accord.analysis.frontier import reduce_dominated
 from accord.analysis.results import SOLUTIONS, BargainingResult
 from accord.analysis.stages import default_order, run_stages, suffix_box, suffix_max
 from accord.space import TOL, Space, SpaceError
@@ -86,13 +85,13 @@ class Problem:
 def prepare(
     decomp: Decomposition, batna: FloatArray, *, deadline: float | None = None, max_states: int = 2_000_000
 ) -> Problem:
-    reduced = reduce_dominated(decomp)
-    order = default_order(reduced)
+    """Set up branch and bound; ``decomp`` may be reduced (every question here is monotone)."""
+    order = default_order(decomp)
     return Problem(
-        decomp=reduced,
+        decomp=decomp,
         order=order,
         batna=np.asarray(batna, dtype=np.float64),
-        box=suffix_box(reduced, order),
+        box=suffix_box(decomp, order),
         deadline=deadline,
         max_states=max_states,
     )
@@ -150,18 +149,30 @@ def egalitarian_objective(
     return Objective("egalitarian", value, bound, require_ir, TOL)
 
 
-def utilitarian_objective(prob: Problem) -> Objective:
+def linear_objective(
+    prob: Problem, c: FloatArray, name: str, weights: list[FloatArray] | None = None
+) -> Objective:
+    """max ``c . surplus`` over individually rational packages.
+
+    Bounded by ``w . (A - batna) + H_t(w)`` for ``w = c`` and for each of
+    ``weights``, which must be ``c + mu`` with ``mu >= 0``: in an individually
+    rational completion ``mu . surplus >= 0``, so the bound still holds.
+    """
     d = prob.batna
-    h = prob.suffix(np.ones(prob.k))
+    ws = [c, *(weights or [])]
+    suffixes = [prob.suffix(w) for w in ws]
 
     def value(u: FloatArray) -> FloatArray:
         s = u - d
-        return np.asarray(np.where((s > TOL).all(axis=1), s.sum(axis=1), _NEG))
+        return np.asarray(np.where((s > TOL).all(axis=1), s @ c, _NEG))
 
     def bound(a: FloatArray, t: int) -> FloatArray:
-        return np.asarray((a - d).sum(axis=1) + h[t])
+        out = np.full(a.shape[0], np.inf)
+        for w, h in zip(ws, suffixes, strict=True):
+            out = np.minimum(out, (a - d) @ w + h[t])
+        return np.asarray(out)
 
-    return Objective("utilitarian", value, bound, True, TOL)
+    return Objective(name, value, bound, True, TOL)
 
 
 def nash_objective(prob: Problem, tangents: list[FloatArray]) -> Objective:
@@ -190,18 +201,16 @@ def nash_objective(prob: Problem, tangents: list[FloatArray]) -> Objective:
     return Objective("nash", value, bound, True, 1e-12)
 
 
-def ideal_objective(prob: Problem, party: int) -> Objective:
-    """Party ``party``'s best utility among individually rational packages."""
-    d = prob.batna
+def rational_weights(prob: Problem, c: FloatArray) -> list[FloatArray]:
+    """``c + mu`` with ``mu`` the duals of ``u >= batna`` in the LP ``max c . u`` over lotteries.
 
-    def value(u: FloatArray) -> FloatArray:
-        s = u - d
-        return np.asarray(np.where((s > TOL).all(axis=1), s[:, party], _NEG))
+    The tightest bound of :func:`linear_objective`'s kind at the root. Empty when the
+    LP has no solution.
+    """
+    from accord.analysis.lotteries import rational_lp_duals
 
-    def bound(a: FloatArray, t: int) -> FloatArray:
-        return np.asarray(a[:, party] - d[party] + prob.box[t, party])
-
-    return Objective(f"ideal[{party}]", value, bound, True, TOL)
+    mu = rational_lp_duals(prob, c)
+    return [] if mu is None else [c + mu]
 
 
 def lagrange_weights(prob: Problem, scale: FloatArray | None = None) -> FloatArray | None:
@@ -351,7 +360,7 @@ def solve_bargaining(
         "time_limit": time_limit,
         "max_states": max_states,
     }
-    decomp = decompose(space, red_lines=not ignore_red_lines)
+    decomp = decompose(space, red_lines=not ignore_red_lines, reduce=True)
     d = space.batna.copy()
     if not decomp.feasible:
         return BargainingResult(
@@ -411,7 +420,7 @@ def max_min_surplus(prob: Problem, *, require_ir: bool) -> Best:
     lam = lagrange_weights(prob) if prob.k >= 3 else None
     obj = egalitarian_objective(prob, require_ir=require_ir, lam=lam)
     start = heuristic(prob, obj, _directions(prob, [] if lam is None else [lam]))
-    return branch_and_bound(prob, obj, start)
+    return branch_and_bound(prob, obj, start, ir_weights=lam if require_ir else None)
 
 
 def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str, object]) -> BargainingResult:
@@ -423,10 +432,11 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
     extra = [] if lam is None else [lam]
     if solution == "egalitarian":
         obj = egalitarian_objective(prob, lam=lam)
-        best = branch_and_bound(prob, obj, heuristic(prob, obj, _directions(prob, extra)))
+        best = branch_and_bound(prob, obj, heuristic(prob, obj, _directions(prob, extra)), ir_weights=lam)
     elif solution == "utilitarian":
-        obj = utilitarian_objective(prob)
-        best = branch_and_bound(prob, obj, heuristic(prob, obj, _directions(prob, extra)))
+        ones = np.ones(k)
+        obj = linear_objective(prob, ones, "utilitarian", rational_weights(prob, ones) if k >= 3 else None)
+        best = branch_and_bound(prob, obj, heuristic(prob, obj, _directions(prob, extra)), ir_weights=lam)
     elif solution == "nash":
         # Tangent points for the bound: surpluses of good packages, refined by the incumbent.
         probe = egalitarian_objective(prob)
@@ -439,14 +449,17 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
         inc = heuristic(prob, obj0, dirs)
         s1 = prob.utilities_of(inc[None, :])[0] - d
         obj = nash_objective(prob, [s1, s0])
-        best = branch_and_bound(prob, obj, inc)
+        best = branch_and_bound(prob, obj, inc, ir_weights=lam)
     else:  # ks
         ideal_vals = np.zeros(k)
         ideal_exact = True
         gaps = 0.0
         for p in range(k):
-            ob = ideal_objective(prob, p)
-            bp = branch_and_bound(prob, ob, heuristic(prob, ob, _directions(prob, extra)))
+            e = np.eye(k)[p]
+            ob = linear_objective(
+                prob, e, f"ideal of party {p}", rational_weights(prob, e) if k >= 3 else None
+            )
+            bp = branch_and_bound(prob, ob, heuristic(prob, ob, _directions(prob, extra)), ir_weights=lam)
             if bp.choice is None or bp.value == _NEG:
                 ideal_vals = None  # type: ignore[assignment]
                 break
@@ -460,7 +473,10 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
         lam_s = lagrange_weights(prob, scale) if k >= 3 else None
         obj = egalitarian_objective(prob, scale=scale, lam=lam_s)
         best = branch_and_bound(
-            prob, obj, heuristic(prob, obj, _directions(prob, [] if lam_s is None else [lam_s]))
+            prob,
+            obj,
+            heuristic(prob, obj, _directions(prob, [] if lam_s is None else [lam_s])),
+            ir_weights=lam,
         )
         if not ideal_exact:
             best = Best(best.choice, best.value, False, max(best.gap, gaps), "the ideal point is not proven")

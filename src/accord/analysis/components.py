@@ -21,12 +21,14 @@ constant.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
+from accord.analysis.maxima import maxima
 from accord.logic import Clause, Member, minimal_conflict
 from accord.space import Space, SpaceError
 
@@ -71,6 +73,7 @@ class Decomposition:
     offset: FloatArray
     conflict: tuple[str, ...] = ()
     n_clauses: int = 0
+    reduced: bool = False
 
     @property
     def feasible(self) -> bool:
@@ -78,7 +81,9 @@ class Decomposition:
 
     @property
     def n_feasible(self) -> int:
-        """The exact number of feasible packages (0 when in conflict)."""
+        """The exact number of feasible packages (0 when in conflict); needs ``reduced=False``."""
+        if self.reduced:
+            raise ValueError("a reduced decomposition does not hold every feasible package")
         if self.conflict:
             return 0
         total = 1
@@ -117,15 +122,33 @@ def decompose(
     *,
     red_lines: bool = True,
     red_line_parties: Iterable[int] | None = None,
+    reduce: bool = False,
+    parties: Sequence[int] | None = None,
+    extra: Sequence[FloatArray] | None = None,
     max_block_options: int = MAX_BLOCK_OPTIONS,
 ) -> Decomposition:
     """Blocks of ``space``'s feasible packages (domains, constraints, honoured red lines).
 
+    Block values have one column per party of ``parties`` (default all), then the
+    columns of ``extra`` (``extra[i]`` has one row per option of issue ``i``).
+    With ``reduce`` every block keeps only its non-dominated options over those
+    columns, one per distinct vector: exact for every question whose answer
+    can only improve when all columns do (frontier, bargaining solutions, the best
+    minimum surplus), not for counting. A linked component is then built issue
+    by issue, keeping at each step only the partial assignments not dominated by
+    one that agrees on the issues still linked to the rest, so it is never
+    enumerated in full.
+
     Raises :class:`SpaceError` (field ``constraints``) when a linked component has
-    more than ``max_block_options`` feasible joint assignments.
+    more than ``max_block_options`` partial assignments at some step.
     """
     n = len(space.issues)
-    k = len(space.parties)
+    cols = list(range(len(space.parties))) if parties is None else list(parties)
+    gain = [
+        space.contrib[i][cols, :].T if extra is None else np.hstack((space.contrib[i][cols, :].T, extra[i]))
+        for i in range(n)
+    ]
+    k = gain[0].shape[1] if n else len(cols)
     clauses = space.clauses(red_lines=red_lines, parties=red_line_parties)
     doms = [set(d) for d in space.domains]
     live = _simplify(clauses, doms)
@@ -158,34 +181,21 @@ def decompose(
     blocks: list[Block] = []
     for root in sorted(groups):
         issues = groups[root]
-        comp_clauses = clauses_of.get(root, [])
-        if not comp_clauses:
-            (i,) = issues
-            opts = np.asarray(sorted(doms[i]), dtype=np.int64)
-            if opts.size == 1:
-                forced[i] = int(opts[0])
-                continue
-            blocks.append(
-                Block(issues=(i,), assignments=opts[:, None], values=space.contrib[i][:, opts].T.copy())
-            )
-            continue
-        assignments = _enumerate(issues, comp_clauses, doms, max_block_options, space)
+        assignments, values = _component(
+            issues, clauses_of.get(root, []), doms, gain, reduce, max_block_options, space
+        )
         if assignments.shape[0] == 0:
             return _in_conflict(space, clauses, k)
-        order = list(issues)
-        values = np.zeros((assignments.shape[0], k))
-        for col, i in enumerate(order):
-            values += space.contrib[i][:, assignments[:, col]].T
         if assignments.shape[0] == 1:
-            for col, i in enumerate(order):
+            for col, i in enumerate(issues):
                 forced[i] = int(assignments[0, col])
             continue
-        blocks.append(Block(issues=tuple(order), assignments=assignments, values=values))
+        blocks.append(Block(issues=tuple(issues), assignments=assignments, values=values))
 
     offset = np.zeros(k)
     for i, f in enumerate(forced):
         if f >= 0:
-            offset = offset + space.contrib[i][:, f]
+            offset = offset + gain[i][f]
     return Decomposition(
         n_issues=n,
         n_parties=k,
@@ -193,7 +203,89 @@ def decompose(
         forced=tuple(forced),
         offset=offset,
         n_clauses=len(clauses),
+        reduced=reduce,
     )
+
+
+def count_feasible(
+    space: Space, *, red_lines: bool = True, red_line_parties: Iterable[int] | None = None
+) -> int:
+    """The exact number of feasible packages, without listing them.
+
+    Each linked component is counted issue by issue, partial assignments merged
+    (their counts added) once they agree on the issues still linked to later ones.
+    """
+    n = len(space.issues)
+    clauses = space.clauses(red_lines=red_lines, parties=red_line_parties)
+    doms = [set(d) for d in space.domains]
+    live = _simplify(clauses, doms)
+    if live is None or any(not d for d in doms):
+        return 0
+    parent = list(range(n))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for c in live:
+        for m in c.members[1:]:
+            ra, rb = find(c.members[0].issue), find(m.issue)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    clauses_of: dict[int, list[Clause]] = {}
+    for c in live:
+        clauses_of.setdefault(find(c.members[0].issue), []).append(c)
+    total = 1
+    for root, issues in groups.items():
+        total *= _count_component(issues, clauses_of.get(root, []), doms)
+        if total == 0:
+            return 0
+    return total
+
+
+def _count_component(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> int:
+    if not clauses:
+        return math.prod(len(doms[i]) for i in issues)
+    order = _elimination_order(issues, clauses, doms)
+    pos = {i: c for c, i in enumerate(order)}
+    by_step: dict[int, list[Clause]] = {}
+    reach = {i: 0 for i in order}
+    for c in clauses:
+        last = max(pos[m.issue] for m in c.members)
+        by_step.setdefault(last, []).append(c)
+        for m in c.members:
+            reach[m.issue] = max(reach[m.issue], last)
+    rows = np.full((1, len(order)), -1, dtype=np.int64)
+    counts = np.ones(1, dtype=object)
+    for step, i in enumerate(order):
+        opts = np.asarray(sorted(doms[i]), dtype=np.int64)
+        n = rows.shape[0]
+        rows = np.repeat(rows, opts.size, axis=0)
+        rows[:, step] = np.tile(opts, n)
+        counts = np.repeat(counts, opts.size)
+        ok = np.ones(rows.shape[0], dtype=bool)
+        for c in by_step.get(step, []):
+            sat = np.zeros(rows.shape[0], dtype=bool)
+            for m in c.members:
+                sat |= np.isin(rows[:, pos[m.issue]], np.fromiter(m.options, dtype=np.int64))
+            ok &= sat
+        rows, counts = rows[ok], counts[ok]
+        # Forget issues no longer linked to later ones, merging what then coincides.
+        for j in order[: step + 1]:
+            if reach[j] <= step:
+                rows[:, pos[j]] = -1
+        if rows.shape[0] == 0:
+            return 0
+        uniq, inv = np.unique(rows, axis=0, return_inverse=True)
+        merged = np.zeros(uniq.shape[0], dtype=object)
+        np.add.at(merged, inv.ravel(), counts)
+        rows, counts = uniq, merged
+    return int(sum(counts))
 
 
 def _simplify(clauses: Sequence[Clause], doms: list[set[int]]) -> list[Clause] | None:
@@ -234,27 +326,55 @@ def _simplify(clauses: Sequence[Clause], doms: list[set[int]]) -> list[Clause] |
             return pending
 
 
-def _enumerate(
-    issues: list[int], clauses: list[Clause], doms: list[set[int]], limit: int, space: Space
-) -> IntArray:
-    """All joint assignments of ``issues`` (columns in that order) satisfying ``clauses``."""
-    col = {i: c for c, i in enumerate(issues)}
-    # Check each clause right after the last of its issues is assigned.
-    last = {id(c): max(col[m.issue] for m in c.members) for c in clauses}
+def _component(
+    issues: list[int],
+    clauses: list[Clause],
+    doms: list[set[int]],
+    gain: list[FloatArray],
+    reduce: bool,
+    limit: int,
+    space: Space,
+) -> tuple[IntArray, FloatArray]:
+    """Joint assignments of ``issues`` (columns in that order) meeting ``clauses``, with values.
+
+    Issues are added one at a time in an order that keeps few of them linked to
+    the issues still to come; each clause is checked right after its last issue.
+    With ``reduce``, a partial assignment dominated by another with the same
+    options on the still-linked issues is dropped: both have the same completions.
+    """
+    order = _elimination_order(issues, clauses, doms)
+    pos = {i: c for c, i in enumerate(order)}
     by_step: dict[int, list[Clause]] = {}
     for c in clauses:
-        by_step.setdefault(last[id(c)], []).append(c)
+        by_step.setdefault(max(pos[m.issue] for m in c.members), []).append(c)
+    reach = {i: 0 for i in order}  # last step at which an issue is still linked to a later one
+    for c in clauses:
+        last = max(pos[m.issue] for m in c.members)
+        for m in c.members:
+            reach[m.issue] = max(reach[m.issue], last)
     rows = np.zeros((1, 0), dtype=np.int64)
-    for step, i in enumerate(issues):
+    vals = np.zeros((1, gain[order[0]].shape[1]))
+    for step, i in enumerate(order):
         opts = np.asarray(sorted(doms[i]), dtype=np.int64)
-        rows = np.hstack([np.repeat(rows, opts.size, axis=0), np.tile(opts, rows.shape[0])[:, None]])
+        n = rows.shape[0]
+        rows = np.hstack([np.repeat(rows, opts.size, axis=0), np.tile(opts, n)[:, None]])
+        vals = np.repeat(vals, opts.size, axis=0) + np.tile(gain[i][opts], (n, 1))
         ok = np.ones(rows.shape[0], dtype=bool)
         for c in by_step.get(step, []):
             sat = np.zeros(rows.shape[0], dtype=bool)
             for m in c.members:
-                sat |= np.isin(rows[:, col[m.issue]], np.fromiter(m.options, dtype=np.int64))
+                sat |= np.isin(rows[:, pos[m.issue]], np.fromiter(m.options, dtype=np.int64))
             ok &= sat
-        rows = rows[ok]
+        rows, vals = rows[ok], vals[ok]
+        if reduce and rows.shape[0] > 1:
+            linked = [pos[j] for j in order[: step + 1] if reach[j] > step]
+            if linked:
+                _, key = np.unique(rows[:, linked], axis=0, return_inverse=True)
+                keep = maxima(vals, groups=key.ravel())
+            else:
+                keep = maxima(vals)
+            keep.sort()
+            rows, vals = rows[keep], vals[keep]
         if rows.shape[0] > limit:
             names = ", ".join(space.issues[j] for j in issues)
             raise SpaceError(
@@ -262,7 +382,32 @@ def _enumerate(
                 f"issues {names} are linked by constraints and red lines into more than {limit:,} joint "
                 "options; fix some of them (--fix) or limit the tables/tracks to search exactly",
             )
-    return rows
+    back = [pos[i] for i in issues]
+    return rows[:, back], vals
+
+
+def _elimination_order(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> list[int]:
+    """A greedy order that keeps the set of issues linked to later ones small."""
+    if len(issues) == 1:
+        return list(issues)
+    nbrs: dict[int, set[int]] = {i: set() for i in issues}
+    for c in clauses:
+        its = {m.issue for m in c.members}
+        for i in its:
+            nbrs[i] |= its - {i}
+    done: list[int] = []
+    left = set(issues)
+    while left:
+
+        def cost(i: int) -> tuple[int, int, int, int]:
+            after = set(done) | {i}
+            linked = sum(1 for j in after if nbrs[j] & (left - {i}))
+            return (linked, -len(nbrs[i] & set(done)), len(doms[i]), i)
+
+        nxt = min(left, key=cost)
+        done.append(nxt)
+        left.discard(nxt)
+    return done
 
 
 def domain_clauses(space: Space) -> list[Clause]:

@@ -20,7 +20,7 @@ import time
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.components import Block, Decomposition, decompose
+from accord.analysis.components import Decomposition, count_feasible, decompose
 from accord.analysis.maxima import maxima
 from accord.analysis.results import FrontierResult, Status
 from accord.analysis.stages import run_stages, suffix_box
@@ -62,7 +62,7 @@ def solve_frontier(
     k = len(space.parties)
     empty_p = np.zeros((0, len(space.issues)), dtype=np.int64)
     empty_u = np.zeros((0, k))
-    decomp = decompose(space, red_lines=not ignore_red_lines)
+    decomp = decompose(space, red_lines=not ignore_red_lines, reduce=True)
     if not decomp.feasible:
         return FrontierResult(
             status="infeasible",
@@ -78,7 +78,7 @@ def solve_frontier(
             note="no package satisfies the constraints, red lines and restrictions together",
             seconds=time.perf_counter() - t0,
         )
-    reduced = reduce_dominated(decomp)
+    reduced = decomp
     d = space.batna
     prune = None
     if individually_rational:
@@ -136,30 +136,9 @@ def solve_frontier(
         individually_rational=individually_rational,
         algorithm=algorithm if exact else algorithm + " (stopped); supported points by weighted sums",
         parameters=params,
-        n_feasible=decomp.n_feasible,
+        n_feasible=count_feasible(space, red_lines=not ignore_red_lines),
         note=note.replace("{n}", str(packages.shape[0])),
         seconds=time.perf_counter() - t0,
-    )
-
-
-def reduce_dominated(decomp: Decomposition) -> Decomposition:
-    """The same decomposition with each block's dominated (or duplicate) options dropped.
-
-    Exact for every monotone question: replacing a block option by one that
-    dominates it improves the whole package for everybody.
-    """
-    blocks = []
-    for b in decomp.blocks:
-        keep = np.sort(maxima(b.values))
-        blocks.append(Block(issues=b.issues, assignments=b.assignments[keep], values=b.values[keep]))
-    return Decomposition(
-        n_issues=decomp.n_issues,
-        n_parties=decomp.n_parties,
-        blocks=tuple(blocks),
-        forced=decomp.forced,
-        offset=decomp.offset,
-        conflict=decomp.conflict,
-        n_clauses=decomp.n_clauses,
     )
 
 

@@ -136,6 +136,14 @@ def egalitarian_lp(prob: Problem, *, scale: FloatArray | None = None) -> LpSolut
     return LpSolution(z=z, value=t, utilities=u, duals=lam)
 
 
+def rational_lp_duals(prob: Problem, c: FloatArray) -> FloatArray | None:
+    """Duals (>= 0) of the rows ``u_p >= batna_p`` in ``max c . u`` over lotteries; None if infeasible."""
+    k = prob.k
+    rows = [(np.eye(k)[p], 0.0, float(prob.batna[p])) for p in range(k)]
+    out = _solve_lp(prob, c_u=c, c_t=0.0, rows=rows)
+    return None if out is None else out[3]
+
+
 def lottery_of(prob: Problem, z: tuple[FloatArray, ...]) -> list[tuple[float, IntArray]]:
     """An explicit lottery over block choices with the marginals ``z`` (comonotone coupling)."""
     if not z:

@@ -29,18 +29,20 @@ IntArray = NDArray[np.int64]
 _CHUNK = 512
 
 
-def maxima(points: FloatArray, tol: float = TOL) -> IntArray:
+def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | None = None) -> IntArray:
     """Indices of the non-dominated rows of ``points`` (shape ``(n, k)``).
 
-    One index per distinct utility vector (within ``tol``), ordered by the first
-    coordinate descending.
+    One index per distinct utility vector (within ``tol``), in sweep order. With
+    ``groups`` (one integer per row) points are compared only within their group.
     """
     pts = np.asarray(points, dtype=np.float64)
     n = pts.shape[0]
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    k = pts.shape[1]
     pts = _snap(pts, tol)
+    if groups is not None:
+        pts = _grouped(pts, np.asarray(groups, dtype=np.int64))
+    k = pts.shape[1]
     # Sweep order: lexicographically descending, so a point can be covered only by earlier ones.
     order = np.lexsort(tuple(-pts[:, j] for j in range(k - 1, -1, -1))).astype(np.int64)
     sorted_pts = pts[order]
@@ -133,6 +135,28 @@ def _sweep_k(s: FloatArray, words: int = 32) -> IntArray:
             acc &= table[cnt[q]]
         covered[q] |= acc.any(axis=1)
     return np.nonzero(~covered)[0].astype(np.int64)
+
+
+def _grouped(pts: FloatArray, groups: IntArray) -> FloatArray:
+    """Coordinates under which no point of one group covers a point of another in the sweep.
+
+    Values become dense integer ranks (exact in floating point); coordinate 0 is
+    shifted down and the others up by the group number times a span larger than
+    any rank. The sweep then visits groups one after another, and a point of an
+    earlier group is below every point of a later one in coordinates 1.., so it
+    never covers it; within a group the order and comparisons are unchanged.
+    """
+    n = pts.shape[0]
+    if pts.shape[1] == 1:
+        pts = np.hstack((pts, np.zeros((n, 1))))
+    _, gid = np.unique(groups, return_inverse=True)
+    span = float(n + 1)
+    out = np.empty_like(pts)
+    for j in range(pts.shape[1]):
+        _, rank = np.unique(pts[:, j], return_inverse=True)
+        shift = -gid * span if j == 0 else gid * span
+        out[:, j] = rank.ravel() + shift.ravel()
+    return out
 
 
 def _snap(pts: FloatArray, tol: float) -> FloatArray:

@@ -32,7 +32,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.bargaining import max_min_surplus, prepare
-from accord.analysis.components import Decomposition, decompose
+from accord.analysis.components import Decomposition, count_feasible, decompose
 from accord.analysis.results import ZopaResult
 from accord.analysis.stages import default_order, suffix_box
 from accord.space import TOL, Space
@@ -72,7 +72,7 @@ def solve_zopa(
         "samples": samples,
     }
     d = space.batna.copy()
-    decomp = decompose(space, red_lines=not ignore_red_lines)
+    decomp = decompose(space, red_lines=not ignore_red_lines, reduce=True)
     if not decomp.feasible:
         return ZopaResult(
             status="infeasible",
@@ -103,7 +103,7 @@ def solve_zopa(
     best_u = None if best_pkg is None else space.utility(best_pkg)
     min_s = None if best_u is None else float((best_u - d).min())
     exists = min_s is not None and min_s > TOL
-    n_feasible = decomp.n_feasible
+    n_feasible = count_feasible(space, red_lines=not ignore_red_lines)
     algorithm = "branch and bound for the best package; "
     note = ""
     count: int | None
@@ -115,10 +115,12 @@ def solve_zopa(
         algorithm += "empty ZOPA"
         note = "no feasible package gives every party more than its BATNA (no ZOPA)"
     else:
-        count = _count_stages(decomp, d, max_states=count_states, deadline=deadline)
+        # Counting needs every feasible package, so the blocks are built in full here.
+        full = decompose(space, red_lines=not ignore_red_lines)
+        count = _count_stages(full, d, max_states=count_states, deadline=deadline)
         method = "stage-wise counting with decided partial packages"
-        if count is None and decomp.n_parties == 2:
-            count = _count_meet_in_middle(decomp, d, max_half=max(2, count_states // 2))
+        if count is None and full.n_parties == 2:
+            count = _count_meet_in_middle(full, d, max_half=max(2, count_states // 2))
             method = "meet-in-the-middle 2-D dominance counting"
         if count is not None:
             counting, share = "exact", count / n_feasible
@@ -127,7 +129,7 @@ def solve_zopa(
             counting = "monte-carlo"
             gen = rng if rng is not None else np.random.default_rng(seed)
             used_seed = seed if rng is None else None
-            hits = _sample(decomp, d, samples, gen)
+            hits = _sample(full, d, samples, gen)
             drawn = samples
             share = hits / samples
             interval = _wilson(hits, samples)
