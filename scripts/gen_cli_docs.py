@@ -30,7 +30,8 @@ def render() -> str:
     commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None]
     parts = [
         "# Command reference\n",
-        "Generated from `accord COMMAND --help` by `python scripts/gen_cli_docs.py`; a test fails when it is stale.\n",
+        "Generated from `accord COMMAND --help` by `python scripts/gen_cli_docs.py`;"
+        " a test fails when it is stale.\n",
         "```text\n$ accord --help\n" + help_text([]) + "```\n",
     ]
     for name in commands:

@@ -8,14 +8,15 @@ few changes, take the one that costs the plan's proposer least (highest
 proposer utility); without a proposer, the one with the largest minimum surplus.
 
 Exact by iterative deepening on the number of changes ``c`` (Korf 1985,
-"Depth-first iterative-deepening", Artificial Intelligence 27(1)), each budget
-searched over super-issues (:mod:`accord.analysis.stages`) with the number of
+"Depth-first iterative-deepening", Artificial Intelligence 27(1)), with budgets
+1, 2, 4, ...; each budget is searched over super-issues (:mod:`accord.analysis.stages`) with the number of
 changes carried as one more coordinate: a partial package is dropped when it
 has used more than ``c`` changes, when even the best use of the remaining
 changes cannot make some party accept (each super-issue changed adds at most
 its best gain and costs at least one change), or when another partial package
-is at least as good for everybody with no more changes. The first budget with
-an acceptable package is the least number of changes.
+is at least as good for everybody with no more changes. Within a budget the
+search keeps, for every number of changes, all that could still be best, so the
+first budget with an acceptable package yields the least number of changes.
 
 When no package at all is acceptable to every party (an empty ZOPA) no
 amendment exists, and the result says so.
@@ -189,7 +190,11 @@ def solve_amendment(
     found: tuple[int, ...] | None = None
     exact = True
     stop = ""
-    for budget in range(1, upper + 1):
+    # Budgets 1, 2, 4, ... up to the fallback's distance: each search returns the fewest
+    # changes within its budget, so the first success is the least overall.
+    budget = 0
+    while budget < upper:
+        budget = min(upper, max(1, 2 * budget))
         outcome = _search(
             ext,
             keep_cost,

@@ -320,6 +320,54 @@ def heuristic(prob: Problem, obj: Objective, directions: list[FloatArray]) -> In
     return local_search(prob, obj, mat[pick])
 
 
+def beam(
+    prob: Problem, obj: Objective, width: int, *, ir_weights: FloatArray | None = None
+) -> IntArray | None:
+    """A good package by beam search: the stages, keeping the ``width`` partial packages
+    with the best optimistic bounds (Lowerre 1976). A heuristic; it proves nothing."""
+    d = prob.batna
+    lam_ir = None if ir_weights is None else (ir_weights, prob.suffix(ir_weights))
+
+    def keep(a: FloatArray, t: int) -> BoolArray:
+        score = obj.bound(a, t)
+        if obj.require_ir:
+            ok = (a - d + prob.box[t] > TOL).all(axis=1)
+            if lam_ir is not None:
+                ok &= (a - d) @ lam_ir[0] + lam_ir[1][t] > TOL
+            score = np.where(ok, score, _NEG)
+        mask = score > _NEG
+        if mask.sum() > width:
+            cut = np.partition(score, score.size - width)[score.size - width]
+            mask &= score >= cut
+        return np.asarray(mask)
+
+    widest = max((b.size for b in prob.decomp.blocks), default=1)
+    run = run_stages(
+        prob.decomp, order=prob.order, prune=keep, max_states=4 * width, max_candidates=4 * width * widest
+    )
+    if not run.complete or run.values.shape[0] == 0:
+        return None
+    vals = obj.value(run.values)
+    if vals.max() == _NEG:
+        return None
+    pick = int(np.argmax(vals))
+    return local_search(prob, obj, run.block_choices(np.array([pick]), len(prob.decomp.blocks))[0])
+
+
+def optimise(
+    prob: Problem, obj: Objective, directions: list[FloatArray], *, ir_weights: FloatArray | None = None
+) -> Best:
+    """Exact branch and bound, started from the better of a local search and a beam search."""
+    cands = [heuristic(prob, obj, directions)]
+    if len(prob.decomp.blocks) > 1:
+        found = beam(prob, obj, 64, ir_weights=ir_weights)
+        if found is not None:
+            cands.append(found)
+    vals = [float(obj.value(prob.utilities_of(c[None, :]))[0]) for c in cands]
+    start = cands[int(np.argmax(vals))]
+    return branch_and_bound(prob, obj, start, ir_weights=ir_weights)
+
+
 def _directions(prob: Problem, extra: list[FloatArray]) -> list[FloatArray]:
     k = prob.k
     out = [np.full(k, 1.0 / k), *extra]
@@ -419,8 +467,9 @@ def max_min_surplus(prob: Problem, *, require_ir: bool) -> Best:
     """The package with the largest minimum surplus (exact branch and bound)."""
     lam = lagrange_weights(prob) if prob.k >= 3 else None
     obj = egalitarian_objective(prob, require_ir=require_ir, lam=lam)
-    start = heuristic(prob, obj, _directions(prob, [] if lam is None else [lam]))
-    return branch_and_bound(prob, obj, start, ir_weights=lam if require_ir else None)
+    return optimise(
+        prob, obj, _directions(prob, [] if lam is None else [lam]), ir_weights=lam if require_ir else None
+    )
 
 
 def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str, object]) -> BargainingResult:
@@ -432,24 +481,22 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
     extra = [] if lam is None else [lam]
     if solution == "egalitarian":
         obj = egalitarian_objective(prob, lam=lam)
-        best = branch_and_bound(prob, obj, heuristic(prob, obj, _directions(prob, extra)), ir_weights=lam)
+        best = optimise(prob, obj, _directions(prob, extra), ir_weights=lam)
     elif solution == "utilitarian":
         ones = np.ones(k)
         obj = linear_objective(prob, ones, "utilitarian", rational_weights(prob, ones) if k >= 3 else None)
-        best = branch_and_bound(prob, obj, heuristic(prob, obj, _directions(prob, extra)), ir_weights=lam)
+        best = optimise(prob, obj, _directions(prob, extra), ir_weights=lam)
     elif solution == "nash":
-        # Tangent points for the bound: surpluses of good packages, refined by the incumbent.
-        probe = egalitarian_objective(prob)
-        start = heuristic(prob, probe, _directions(prob, extra))
-        s0 = prob.utilities_of(start[None, :])[0] - d
-        obj0 = nash_objective(prob, [s0])
+        from accord.analysis.lotteries import nash_lottery_surplus
+
+        # The tangent of the log-product at the Nash point over lotteries bounds the pure
+        # problem exactly as tightly as the lottery relaxation itself.
+        y = nash_lottery_surplus(prob)
         dirs = _directions(prob, extra)
-        if (s0 > TOL).all():
-            dirs.append(1.0 / s0)
-        inc = heuristic(prob, obj0, dirs)
-        s1 = prob.utilities_of(inc[None, :])[0] - d
-        obj = nash_objective(prob, [s1, s0])
-        best = branch_and_bound(prob, obj, inc, ir_weights=lam)
+        if y is not None:
+            dirs.append(1.0 / y)
+        obj = nash_objective(prob, [] if y is None else [y])
+        best = optimise(prob, obj, dirs, ir_weights=lam)
     else:  # ks
         ideal_vals = np.zeros(k)
         ideal_exact = True
@@ -459,7 +506,7 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
             ob = linear_objective(
                 prob, e, f"ideal of party {p}", rational_weights(prob, e) if k >= 3 else None
             )
-            bp = branch_and_bound(prob, ob, heuristic(prob, ob, _directions(prob, extra)), ir_weights=lam)
+            bp = optimise(prob, ob, _directions(prob, extra), ir_weights=lam)
             if bp.choice is None or bp.value == _NEG:
                 ideal_vals = None  # type: ignore[assignment]
                 break
@@ -472,12 +519,7 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
         scale = 1.0 / np.maximum(ideal - d, TOL)
         lam_s = lagrange_weights(prob, scale) if k >= 3 else None
         obj = egalitarian_objective(prob, scale=scale, lam=lam_s)
-        best = branch_and_bound(
-            prob,
-            obj,
-            heuristic(prob, obj, _directions(prob, [] if lam_s is None else [lam_s])),
-            ir_weights=lam,
-        )
+        best = optimise(prob, obj, _directions(prob, [] if lam_s is None else [lam_s]), ir_weights=lam)
         if not ideal_exact:
             best = Best(best.choice, best.value, False, max(best.gap, gaps), "the ideal point is not proven")
     if best.choice is None or best.value == _NEG:

@@ -252,6 +252,19 @@ def solve_lottery(
     )
 
 
+def nash_lottery_surplus(prob: Problem) -> FloatArray | None:
+    """Surpluses at (or, for 3+ parties, near) the Nash point over lotteries; None without a ZOPA."""
+    if prob.k == 2:
+        _, u = _nash_two(prob)
+        s = u - prob.batna
+        return s if bool((s > TOL).all()) else None
+    egal = egalitarian_lp(prob)
+    if egal is None or egal.value <= TOL:
+        return None
+    _, x, _, _ = _nash_frank_wolfe(prob, egal, max_iter=300)
+    return np.asarray(x - prob.batna)
+
+
 def _chain(values: FloatArray) -> IntArray:
     """Indices of the upper-right hull chain of 2-D points, from the top-left to the bottom-right.
 

@@ -147,7 +147,8 @@ def compare(
 @app.command()
 def validate(
     file: Annotated[
-        Path, typer.Argument(metavar="FILE", help="Scenario file (YAML or JSON) to check, or a built-in name.")
+        Path,
+        typer.Argument(metavar="FILE", help="Scenario file (YAML or JSON) to check, or a built-in name."),
     ],
     as_json: JsonOpt = False,
 ) -> None:
