@@ -60,6 +60,23 @@ def test_show(capsys: Any) -> None:
     assert json.loads(out)["issues"][1]["options"] == ["1000", "5000", "none"]
 
 
+def test_show_party_and_plan(capsys: Any) -> None:
+    code, out, _ = run(capsys, "show", MINI, "--party", "A")
+    assert code == 0
+    assert "BATNA 45" in out and "estimates, not facts" in out
+    assert "5000 0 (interpolated)" in out  # values the file did not give are marked
+    assert "Red lines:" in out and "border=new" in out
+    code, out, _ = run(capsys, "show", MINI, "--party", "A", "--json")
+    data = json.loads(out)
+    assert data[0]["weights"] == {"border": 3.0, "troops": 1.0} and data[0]["rationale"]
+    code, out, _ = run(capsys, "show", MINI, "--plan", "p2")
+    assert code == 0 and "Line of contact" in out and "Reading open-army" in out
+    code, _, err = run(capsys, "show", MINI, "--party", "M")
+    assert code == 2 and "no profiles for party 'M'" in err
+    code, _, err = run(capsys, "show", MINI, "--plan", "zz")
+    assert code == 2 and "no plan 'zz'" in err
+
+
 def test_validate_ok_and_failing(capsys: Any, tmp_path: Path) -> None:
     code, out, _ = run(capsys, "validate", MINI)
     assert code == 0 and "OK" in out

@@ -8,15 +8,14 @@ few changes, take the one that costs the plan's proposer least (highest
 proposer utility); without a proposer, the one with the largest minimum surplus.
 
 Exact by iterative deepening on the number of changes ``c`` (Korf 1985,
-"Depth-first iterative-deepening", Artificial Intelligence 27(1)), with budgets
-1, 2, 4, ...; each budget is searched over super-issues (:mod:`accord.analysis.stages`) with the number of
+"Depth-first iterative-deepening", Artificial Intelligence 27(1)); each budget
+is searched over super-issues (:mod:`accord.analysis.stages`) with the number of
 changes carried as one more coordinate: a partial package is dropped when it
 has used more than ``c`` changes, when even the best use of the remaining
 changes cannot make some party accept (each super-issue changed adds at most
 its best gain and costs at least one change), or when another partial package
-is at least as good for everybody with no more changes. Within a budget the
-search keeps, for every number of changes, all that could still be best, so the
-first budget with an acceptable package yields the least number of changes.
+is at least as good for everybody with no more changes. The first budget with
+an acceptable package is the least number of changes.
 
 When no package at all is acceptable to every party (an empty ZOPA) no
 amendment exists, and the result says so.
@@ -30,7 +29,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.bargaining import max_min_surplus, prepare
+from accord.analysis.bargaining import lagrange_weights, max_min_surplus, prepare
 from accord.analysis.components import Decomposition, decompose
 from accord.analysis.results import AmendResult, Change
 from accord.analysis.stages import default_order, run_stages
@@ -177,6 +176,7 @@ def solve_amendment(
             "no_zopa", "no amendment exists: no feasible package is acceptable to every party" + short
         )
     fallback = prob.decomp.package(best.choice)
+    lam = lagrange_weights(prob) if len(must) >= 3 else None
 
     dims = list(must) + ([prop] if prop is not None and prop not in must else [])
     # One more coordinate per option: minus one where it departs from the plan.
@@ -190,11 +190,8 @@ def solve_amendment(
     found: tuple[int, ...] | None = None
     exact = True
     stop = ""
-    # Budgets 1, 2, 4, ... up to the fallback's distance: each search returns the fewest
-    # changes within its budget, so the first success is the least overall.
-    budget = 0
-    while budget < upper:
-        budget = min(upper, max(1, 2 * budget))
+    # Budgets 1, 2, 3, ... up to the fallback's distance: the first success is the least.
+    for budget in range(1, upper + 1):
         outcome = _search(
             ext,
             keep_cost,
@@ -204,6 +201,7 @@ def solve_amendment(
             prop_col=_col(dims, prop),
             deadline=deadline,
             max_states=max_states,
+            lam=lam,
         )
         if outcome is None:
             exact, stop = (
@@ -286,22 +284,23 @@ def _distance(a: Sequence[int], b: Sequence[int]) -> int:
 
 
 def _reach(
-    ext: Decomposition, keep_cost: list[int | None], order: Sequence[int], k_must: int, budget: int
+    ext: Decomposition, keep_cost: list[int | None], order: Sequence[int], weights: FloatArray, budget: int
 ) -> FloatArray:
-    """``out[t, p, b]``: the most party p can get from stages t.. using at most b more changes.
+    """``out[t, r, b]``: the most ``weights[:, r] . u`` stages t.. can add using at most b more changes.
 
     Each changed super-issue costs at least one change; one whose plan choice is
-    infeasible must change.
+    infeasible must change. Column r of ``weights`` weighs the must-accept parties.
     """
     n = len(order)
-    out = np.full((n + 1, k_must, budget + 1), -np.inf)
+    k_must, n_rows = weights.shape
+    out = np.full((n + 1, n_rows, budget + 1), -np.inf)
     for t in range(n + 1):
         rest = order[t:]
-        base = np.zeros(k_must)
+        base = np.zeros(n_rows)
         forced = 0
         gains = []
         for j in rest:
-            v = ext.blocks[j].values[:, :k_must]
+            v = ext.blocks[j].values[:, :k_must] @ weights
             top = v.max(axis=0)
             kc = keep_cost[j]
             if kc is None:
@@ -310,8 +309,8 @@ def _reach(
             else:
                 base += v[kc]
                 gains.append(top - v[kc])
-        g = np.sort(np.asarray(gains).reshape(-1, k_must), axis=0)[::-1]
-        cum = np.vstack([np.zeros((1, k_must)), np.cumsum(g, axis=0)])
+        g = np.sort(np.asarray(gains).reshape(-1, n_rows), axis=0)[::-1]
+        cum = np.vstack([np.zeros((1, n_rows)), np.cumsum(g, axis=0)])
         for b in range(forced, budget + 1):
             out[t, :, b] = base + cum[min(b - forced, cum.shape[0] - 1)]
     return out
@@ -327,18 +326,23 @@ def _search(
     prop_col: int | None,
     deadline: float | None,
     max_states: int,
+    lam: FloatArray | None = None,
 ) -> IntArray | None:
-    """Block choices of the best amendment within ``budget`` changes (empty: none; None: a limit hit)."""
+    """Block choices of the best amendment within ``budget`` changes (empty: none; None: a limit hit).
+
+    ``lam`` (weights on the simplex) adds the test ``lam . surplus > TOL``, which every
+    acceptable package passes since each surplus exceeds TOL.
+    """
     order = default_order(ext)
-    reach = _reach(ext, keep_cost, order, k_must, budget)
-    b_idx = np.arange(budget + 1)
+    weights = np.eye(k_must) if lam is None else np.hstack((np.eye(k_must), lam[:, None]))
+    reach = _reach(ext, keep_cost, order, weights, budget)
 
     def keep(a: FloatArray, t: int) -> BoolArray:
         used = np.rint(-a[:, -1]).astype(np.int64)
         ok = used <= budget
         left = np.clip(budget - used, 0, budget)
-        top = reach[t][:, b_idx[left]].T  # (N, k_must)
-        return np.asarray(ok & (a[:, :k_must] + top - batna > TOL).all(axis=1))
+        top = reach[t][:, left].T  # (N, rows)
+        return np.asarray(ok & ((a[:, :k_must] - batna) @ weights + top > TOL).all(axis=1))
 
     run = run_stages(ext, order=order, prune=keep, deadline=deadline, max_states=max_states)
     if not run.complete:

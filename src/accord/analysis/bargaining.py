@@ -201,28 +201,75 @@ def nash_objective(prob: Problem, tangents: list[FloatArray]) -> Objective:
     return Objective("nash", value, bound, True, 1e-12)
 
 
-def rational_weights(prob: Problem, c: FloatArray) -> list[FloatArray]:
-    """``c + mu`` with ``mu`` the duals of ``u >= batna`` in the LP ``max c . u`` over lotteries.
+def _stacked(prob: Problem) -> tuple[FloatArray, IntArray]:
+    """All block options as rows, with the start of each block's rows."""
+    blocks = prob.decomp.blocks
+    if not blocks:
+        return np.zeros((0, prob.k)), np.zeros(0, dtype=np.int64)
+    starts = np.cumsum([0] + [b.size for b in blocks[:-1]]).astype(np.int64)
+    return np.vstack([b.values for b in blocks]), starts
 
-    The tightest bound of :func:`linear_objective`'s kind at the root. Empty when the
-    LP has no solution.
+
+def _best_response(stacked: FloatArray, starts: IntArray, offset: FloatArray, w: FloatArray) -> FloatArray:
+    """Utilities of a package maximising ``w . u`` (block by block)."""
+    if stacked.shape[0] == 0:
+        return offset.copy()
+    score = stacked @ w
+    best = np.maximum.reduceat(score, starts)
+    sizes = np.diff(np.append(starts, score.size))
+    hit = np.nonzero(score >= np.repeat(best, sizes))[0]
+    first = hit[np.searchsorted(hit, starts)]
+    return np.asarray(offset + stacked[first].sum(axis=0))
+
+
+def rational_weights(prob: Problem, c: FloatArray, iterations: int = 300) -> list[FloatArray]:
+    """``c + mu`` (``mu >= 0``) nearly minimising the Lagrangian bound of ``max c . s``, s >= 0.
+
+    The bound ``(c + mu) . (u - batna)`` maximised over packages is valid for every
+    ``mu >= 0``; projected subgradient descent (Shor 1985) finds a small one. Any
+    result is a valid bound, so the iteration count only affects speed.
     """
-    from accord.analysis.lotteries import rational_lp_duals
+    stacked, starts = _stacked(prob)
+    d, off = prob.batna, prob.decomp.offset
+    mu = np.zeros(prob.k)
+    best_w, best_val = c.copy(), np.inf
+    scale = max(float(np.abs(stacked).max(initial=0.0)) * max(1, len(prob.decomp.blocks)), 1e-9)
+    for it in range(iterations):
+        w = c + mu
+        u = _best_response(stacked, starts, off, w)
+        val = float(w @ (u - d))
+        if val < best_val:
+            best_val, best_w = val, w.copy()
+        g = u - d
+        step = scale / (np.sqrt(it + 1.0) * max(float(g @ g), 1e-12)) * 0.1
+        mu = np.maximum(0.0, mu - step * g)
+    return [best_w]
 
-    mu = rational_lp_duals(prob, c)
-    return [] if mu is None else [c + mu]
 
+def lagrange_weights(prob: Problem, scale: FloatArray | None = None, iterations: int = 300) -> FloatArray:
+    """Weights ``lam`` on the simplex nearly minimising the Lagrangian bound of the egalitarian problem.
 
-def lagrange_weights(prob: Problem, scale: FloatArray | None = None) -> FloatArray | None:
-    """Dual weights of the egalitarian linear relaxation (None if the LP fails).
-
-    They minimise the Lagrangian bound at the root, so branch and bound starts
-    from the tightest bound of its kind.
+    For every such ``lam``, ``min_p scale_p s_p <= lam . (scale * s)``, so the maximum of the
+    right side over packages bounds the maximin; exponentiated-gradient descent
+    (mirror descent on the simplex; Beck & Teboulle 2003) makes it small. Any
+    result is valid, so the iteration count only affects speed.
     """
-    from accord.analysis.lotteries import egalitarian_lp
-
-    sol = egalitarian_lp(prob, scale=scale)
-    return None if sol is None else sol.duals
+    stacked, starts = _stacked(prob)
+    d, off = prob.batna, prob.decomp.offset
+    sc = np.ones(prob.k) if scale is None else scale
+    lam = np.full(prob.k, 1.0 / prob.k)
+    best_lam, best_val = lam.copy(), np.inf
+    for it in range(iterations):
+        u = _best_response(stacked, starts, off, lam * sc)
+        g = sc * (u - d)
+        val = float(lam @ g)
+        if val < best_val:
+            best_val, best_lam = val, lam.copy()
+        spread = max(float(np.ptp(g)), 1e-12)
+        lam = lam * np.exp(-np.clip(g - g.min(), 0.0, None) / spread * 2.0 / np.sqrt(it + 1.0))
+        lam = np.maximum(lam / lam.sum(), 1e-12)
+        lam = lam / lam.sum()
+    return best_lam
 
 
 def branch_and_bound(
@@ -491,7 +538,8 @@ def _solve_pure(prob: Problem, solution: str, *, space: Space, params: dict[str,
 
         # The tangent of the log-product at the Nash point over lotteries bounds the pure
         # problem exactly as tightly as the lottery relaxation itself.
-        y = nash_lottery_surplus(prob)
+        probe = egalitarian_objective(prob)
+        y = nash_lottery_surplus(prob, heuristic(prob, probe, _directions(prob, extra)))
         dirs = _directions(prob, extra)
         if y is not None:
             dirs.append(1.0 / y)

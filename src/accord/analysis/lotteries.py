@@ -196,7 +196,7 @@ def solve_lottery(
             algorithm = "Nash product maximised on the upper hull (Minkowski sum of super-issue hull chains)"
             exact = True
         else:
-            lottery, u, gap, exact = _nash_frank_wolfe(prob, egal)
+            lottery, u, gap, exact = _nash_frank_wolfe(prob, lottery_of(prob, egal.z))
             algorithm = "away-step Frank–Wolfe on the hull of packages, with duality gap"
             if not exact:
                 note = f"stopped with a proven gap of {gap:.3g} in log-product"
@@ -252,16 +252,24 @@ def solve_lottery(
     )
 
 
-def nash_lottery_surplus(prob: Problem) -> FloatArray | None:
-    """Surpluses at (or, for 3+ parties, near) the Nash point over lotteries; None without a ZOPA."""
+def nash_lottery_surplus(prob: Problem, start: IntArray | None = None) -> FloatArray | None:
+    """Surpluses at (or, for 3+ parties, near) the Nash point over lotteries; None without a ZOPA.
+
+    ``start``, a package acceptable to all, spares the linear program that would
+    otherwise find a starting lottery.
+    """
     if prob.k == 2:
         _, u = _nash_two(prob)
         s = u - prob.batna
         return s if bool((s > TOL).all()) else None
-    egal = egalitarian_lp(prob)
-    if egal is None or egal.value <= TOL:
-        return None
-    _, x, _, _ = _nash_frank_wolfe(prob, egal, max_iter=300)
+    if start is not None and bool((prob.utilities_of(start[None, :])[0] - prob.batna > TOL).all()):
+        initial = [(1.0, start)]
+    else:
+        egal = egalitarian_lp(prob)
+        if egal is None or egal.value <= TOL:
+            return None
+        initial = lottery_of(prob, egal.z)
+    _, x, _, _ = _nash_frank_wolfe(prob, initial, max_iter=300)
     return np.asarray(x - prob.batna)
 
 
@@ -348,15 +356,15 @@ class _Vertex:
 
 
 def _nash_frank_wolfe(
-    prob: Problem, start: LpSolution, max_iter: int = 20_000
+    prob: Problem, start: list[tuple[float, IntArray]], max_iter: int = 20_000
 ) -> tuple[list[tuple[float, IntArray]], FloatArray, float, bool]:
     """Away-step Frank–Wolfe for max sum log(u - batna) over the hull; returns the proven gap.
 
-    Starts from the egalitarian lottery, which is strictly individually rational.
+    ``start`` must be a strictly individually rational lottery.
     """
     d = prob.batna
     active: dict[tuple[int, ...], _Vertex] = {}
-    for p, ch in lottery_of(prob, start.z):
+    for p, ch in start:
         active[tuple(int(c) for c in ch)] = _Vertex(ch, prob.utilities_of(ch[None, :])[0], p)
 
     def point() -> FloatArray:

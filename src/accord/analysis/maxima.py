@@ -107,6 +107,10 @@ def _sweep_k(s: FloatArray, words: int = 32) -> IntArray:
     are built for ``64 * words`` candidate coverers at a time to bound memory.
     """
     n, k = s.shape
+    if n <= 768:
+        # Small sets: comparing all pairs at once is cheaper than building bitsets.
+        return np.nonzero(~_covered_within(s))[0].astype(np.int64)
+    words = min(words, -(-n // 64))
     span = 64 * words
     counts = []
     orders = []

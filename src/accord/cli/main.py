@@ -86,15 +86,45 @@ def scenarios(as_json: JsonOpt = False) -> None:
 
 
 @app.command()
-def show(scenario: ScenarioArg, as_json: JsonOpt = False) -> None:
+def show(
+    scenario: ScenarioArg,
+    party: Annotated[
+        str | None,
+        typer.Option(
+            "--party", help="Show this party's profiles: weights, values, BATNA, red lines, rationale."
+        ),
+    ] = None,
+    plan: Annotated[
+        str | None, typer.Option("--plan", help="Show this plan's terms, readings, notes and sources.")
+    ] = None,
+    as_json: JsonOpt = False,
+) -> None:
     """Show a scenario: parties, tables, tracks, rules, issues, perspectives, plans."""
-    from accord.cli.views import print_scenario, scenario_json
+    from accord.cli import views
 
     s = load(scenario)
-    if as_json:
-        print_json(scenario_json(s))
+    if party is not None:
+        profiles = [p for p in s.profiles if p.party == party]
+        if not profiles:
+            known = ", ".join(s.profiled_parties())
+            fail(f"no profiles for party {party!r}; parties with profiles: {known}", "--party")
+        if as_json:
+            print_json([views.profile_json(p) for p in profiles])
+        else:
+            views.print_profiles(console, s, profiles)
+    elif plan is not None:
+        try:
+            chosen = s.plan(plan)
+        except KeyError:
+            fail(f"no plan {plan!r}; plans: {', '.join(p.id for p in s.plans)}", "--plan")
+        if as_json:
+            print_json(views.plan_detail_json(chosen))
+        else:
+            views.print_plan(console, s, chosen)
+    elif as_json:
+        print_json(views.scenario_json(s))
     else:
-        print_scenario(console, s)
+        views.print_scenario(console, s)
 
 
 @app.command()

@@ -10,7 +10,7 @@ from rich.text import Text
 
 from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
 from accord.cli.common import r2
-from accord.model import Scenario
+from accord.model import Plan, Profile, Scenario, complete_values
 
 MARK = {"yes": ("✓", "green"), "no": ("✗", "red"), "depends": ("?", "yellow")}
 
@@ -411,4 +411,121 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
             }
             for p in s.plans
         ],
+    }
+
+
+# -- show --party / --plan ----------------------------------------------------
+def _cite(scenario: Scenario, keys: tuple[str, ...]) -> str:
+    out = []
+    for key in keys:
+        try:
+            out.append(f"[{key}] {scenario.source(key).cite()}")
+        except KeyError:
+            out.append(f"[{key}]")
+    return "; ".join(out)
+
+
+def print_profiles(console: Console, s: Scenario, profiles: list[Profile]) -> None:
+    for prof in profiles:
+        persp = s.perspective(prof.perspective)
+        console.print()
+        console.print(
+            Text.assemble(
+                (prof.holder, "bold cyan"), f" under {persp.id}", (f" — {persp.name}" if persp.name else "", ""),
+                (f" (held by {persp.owner})" if persp.owner else "", "dim"),
+            )
+        )  # fmt: skip
+        console.print(
+            f"BATNA {prof.batna:g}; spread ±{prof.spread.values:g} on values, ±{prof.spread.batna:g} on BATNA, "
+            f"±{prof.spread.weights:.0%} on weights. These are estimates, not facts.",
+            markup=False,
+        )
+        total = sum(prof.weights.values())
+        table = Table(show_edge=False, header_style="bold")
+        for col in ("issue", "weight", "share", "values (0–100) by option"):
+            table.add_column(col, overflow="fold")
+        for issue_id, w in sorted(prof.weights.items(), key=lambda kv: -kv[1]):
+            issue = s.issue(issue_id)
+            vals = complete_values(issue, prof.values.get(issue_id, {}))
+            given = prof.values.get(issue_id, {})
+            cells = ", ".join(
+                f"{o.id} {v:g}" + ("" if o.id in given else " (interpolated)")
+                for o, v in zip(issue.options, vals, strict=True)
+            )
+            table.add_row(issue_id, f"{w:g}", f"{w / total:.0%}", cells)
+        console.print(table)
+        if prof.red_lines:
+            console.print("Red lines:", style="bold")
+            for rl in prof.red_lines:
+                console.print(f"  {rl.text()}" + (f" — {rl.why}" if rl.why else ""), markup=False)
+        console.print("Rationale:", style="bold")
+        console.print(f"  {prof.rationale.strip() or '(none given)'}", markup=False)
+        if prof.sources:
+            console.print(f"Sources: {_cite(s, prof.sources)}", markup=False, style="dim")
+
+
+def profile_json(prof: Profile) -> dict[str, Any]:
+    return {
+        "party": prof.party,
+        "faction": prof.faction,
+        "perspective": prof.perspective,
+        "weights": dict(prof.weights),
+        "values": {k: dict(v) for k, v in prof.values.items()},
+        "batna": prof.batna,
+        "red_lines": [
+            {"terms": {k: list(v) for k, v in rl.terms.items()}, "why": rl.why} for rl in prof.red_lines
+        ],
+        "spread": {"weights": prof.spread.weights, "values": prof.spread.values, "batna": prof.spread.batna},
+        "rationale": prof.rationale,
+        "sources": list(prof.sources),
+    }
+
+
+def print_plan(console: Console, s: Scenario, plan: Plan) -> None:
+    who = ", ".join(x for x in (plan.proposer or "", plan.date, plan.status) if x)
+    console.print(
+        Text.assemble((plan.id, "bold cyan"), " — ", plan.title, (f"  ({who})" if who else "", "dim"))
+    )
+    if plan.notes:
+        console.print(plan.notes.strip(), markup=False)
+    table = Table(show_edge=False, header_style="bold", title="Terms", title_justify="left")
+    for col in ("issue", "option", "meaning"):
+        table.add_column(col, overflow="fold")
+    for issue in s.issues:
+        opt = plan.terms.get(issue.id)
+        if opt is None:
+            sq = issue.status_quo
+            table.add_row(
+                issue.id,
+                Text("· open", style="dim"),
+                Text(f"status quo: {sq}" if sq else "undetermined (no status quo)", style="dim"),
+            )
+        else:
+            table.add_row(issue.id, opt, issue.option(opt).text)
+    console.print(table)
+    for r in plan.readings:
+        changes = ", ".join(f"{k}={v if v is not None else 'open'}" for k, v in r.terms.items())
+        console.print(f"Reading {r.id} ({r.title or r.id}): {changes}", markup=False, style="bold")
+        if r.note:
+            console.print(f"  {r.note.strip()}", markup=False)
+        if r.sources:
+            console.print(f"  Sources: {_cite(s, r.sources)}", markup=False, style="dim")
+    if plan.sources:
+        console.print(f"Sources: {_cite(s, plan.sources)}", markup=False, style="dim")
+
+
+def plan_detail_json(plan: Plan) -> dict[str, Any]:
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "proposer": plan.proposer,
+        "date": plan.date,
+        "status": plan.status,
+        "notes": plan.notes,
+        "terms": dict(plan.terms),
+        "readings": [
+            {"id": r.id, "title": r.title, "terms": dict(r.terms), "note": r.note, "sources": list(r.sources)}
+            for r in plan.readings
+        ],
+        "sources": list(plan.sources),
     }
