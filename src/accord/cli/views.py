@@ -429,15 +429,13 @@ def print_profiles(console: Console, s: Scenario, profiles: list[Profile]) -> No
     for prof in profiles:
         persp = s.perspective(prof.perspective)
         console.print()
+        name = f" — {persp.name}" if persp.name else ""
+        owner = f" (held by {persp.owner})" if persp.owner else ""
+        console.print(Text.assemble((prof.holder, "bold cyan"), f" under {persp.id}{name}", (owner, "dim")))
+        spread = prof.spread
         console.print(
-            Text.assemble(
-                (prof.holder, "bold cyan"), f" under {persp.id}", (f" — {persp.name}" if persp.name else "", ""),
-                (f" (held by {persp.owner})" if persp.owner else "", "dim"),
-            )
-        )  # fmt: skip
-        console.print(
-            f"BATNA {prof.batna:g}; spread ±{prof.spread.values:g} on values, ±{prof.spread.batna:g} on BATNA, "
-            f"±{prof.spread.weights:.0%} on weights. These are estimates, not facts.",
+            f"BATNA {prof.batna:g}; spread ±{spread.values:g} on values, ±{spread.batna:g} on BATNA, "
+            f"±{spread.weights:.0%} on weights. These are estimates, not facts.",
             markup=False,
         )
         total = sum(prof.weights.values())
