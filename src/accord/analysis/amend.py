@@ -41,10 +41,11 @@ BoolArray = NDArray[np.bool_]
 
 
 def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tuple[int, ...]:
-    """Option indices of ``plan``; issues it leaves open take their status quo.
+    """Option indices of ``plan``; an issue it leaves open takes its status quo, or the one
+    option its domain allows (a fixed issue).
 
     Raises :class:`SpaceError` (field ``plan``) for an unknown issue or option, or an
-    open issue without a status quo.
+    open issue with neither.
     """
     if not isinstance(plan, Mapping):
         pkg = tuple(int(x) for x in plan)
@@ -53,8 +54,14 @@ def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tupl
         ):
             raise SpaceError("plan", "a plan package needs one valid option index per issue")
         return pkg
+    unknown = sorted(set(plan) - set(space.issues))
+    if unknown:
+        raise SpaceError(
+            "plan", f"unknown issue(s) in the plan: {', '.join(unknown)}; known: {', '.join(space.issues)}"
+        )
     out = []
     for i, issue in enumerate(space.issues):
+        sq = space.status_quo[i]
         if issue in plan:
             try:
                 out.append(space.options[i].index(plan[issue]))
@@ -63,17 +70,16 @@ def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tupl
                 raise SpaceError(
                     "plan", f"unknown option {plan[issue]!r} of {issue}; known: {known}"
                 ) from None
-        elif space.status_quo[i] is not None:
-            out.append(int(space.status_quo[i]))  # type: ignore[arg-type]
+        elif sq is not None:
+            out.append(sq)
+        elif len(space.domains[i]) == 1:
+            out.append(next(iter(space.domains[i])))
         else:
             raise SpaceError(
                 "plan",
                 f"the plan leaves issue {issue!r} open and it has no status quo; "
                 f"fix it with --fix {issue}=OPTION",
             )
-    unknown = sorted(set(plan) - set(space.issues))
-    if unknown:
-        raise SpaceError("plan", f"unknown issue(s) in the plan: {', '.join(unknown)}")
     return tuple(out)
 
 
@@ -191,17 +197,40 @@ def solve_amendment(
     exact = True
     stop = ""
     # Budgets 1, 2, 3, ... up to the fallback's distance: the first success is the least.
+    prop_col = _col(dims, prop)
+    dm = d[list(must)]
     for budget in range(1, upper + 1):
-        outcome = _search(
+        # A beam search first: if it finds an amendment within this budget (all smaller
+        # ones being refuted), its score is a floor that prunes the exact search.
+        floor = None
+        quick = _search(
             ext,
             keep_cost,
-            d[list(must)],
+            dm,
             len(must),
             budget,
-            prop_col=_col(dims, prop),
+            prop_col=prop_col,
             deadline=deadline,
             max_states=max_states,
             lam=lam,
+            beam_width=64,
+        )
+        if quick is not None and quick.shape[0]:
+            u = ext.offset + sum(
+                (b.values[c] for b, c in zip(ext.blocks, quick, strict=True)), np.zeros(len(dims) + 1)
+            )
+            floor = float(_score(u[None, :], dm, len(must), prop_col)[0])
+        outcome = _search(
+            ext,
+            keep_cost,
+            dm,
+            len(must),
+            budget,
+            prop_col=prop_col,
+            deadline=deadline,
+            max_states=max_states,
+            lam=lam,
+            floor=floor,
         )
         if outcome is None:
             exact, stop = (
@@ -210,6 +239,9 @@ def solve_amendment(
                 if deadline is not None and time.perf_counter() > deadline
                 else (f"more than {max_states:,} partial packages"),
             )
+            if quick is not None and quick.shape[0]:
+                # Fewest changes proven (smaller budgets were refuted); the tie-break is not.
+                found = ext.package(quick)
             break
         if outcome.shape[0]:
             found = ext.package(outcome)
@@ -217,7 +249,8 @@ def solve_amendment(
         lower = budget + 1
     if found is None:
         # Exact: every smaller budget was refuted, so the fallback's distance is the least.
-        found = fallback if exact else (_greedy(space, x0, must, honour) or fallback)
+        greedy = None if exact else _greedy(space, x0, must, honour)
+        found = fallback if greedy is None or _distance(greedy, x0) >= upper else greedy
     changes = tuple(
         Change(
             issue=i,
@@ -232,11 +265,12 @@ def solve_amendment(
     )
     if not exact:
         lower = min(lower, len(changes))
-    note = (
-        ""
-        if exact
-        else (f"stopped ({stop}); at least {lower} change(s) are needed, this amendment makes {len(changes)}")
-    )
+    if exact:
+        note = ""
+    elif lower == len(changes):
+        note = f"stopped ({stop}): {lower} change(s) is proven the least; the tie-break among them is not"
+    else:
+        note = f"stopped ({stop}); at least {lower} change(s) are needed, this amendment makes {len(changes)}"
     return AmendResult(
         status="ok",
         feasible=True,
@@ -293,26 +327,24 @@ def _reach(
     """
     n = len(order)
     k_must, n_rows = weights.shape
+    top = np.zeros((n, n_rows))
+    kept = np.zeros((n, n_rows))
+    forced = np.zeros(n, dtype=bool)
+    for t, j in enumerate(order):
+        v = ext.blocks[j].values[:, :k_must] @ weights
+        top[t] = v.max(axis=0)
+        kc = keep_cost[j]
+        forced[t] = kc is None
+        kept[t] = top[t] if kc is None else v[kc]
+    gains = np.where(forced[:, None], 0.0, top - kept)
     out = np.full((n + 1, n_rows, budget + 1), -np.inf)
     for t in range(n + 1):
-        rest = order[t:]
-        base = np.zeros(n_rows)
-        forced = 0
-        gains = []
-        for j in rest:
-            v = ext.blocks[j].values[:, :k_must] @ weights
-            top = v.max(axis=0)
-            kc = keep_cost[j]
-            if kc is None:
-                base += top
-                forced += 1
-            else:
-                base += v[kc]
-                gains.append(top - v[kc])
-        g = np.sort(np.asarray(gains).reshape(-1, n_rows), axis=0)[::-1]
+        base = kept[t:].sum(axis=0)
+        must_change = int(forced[t:].sum())
+        g = -np.sort(-gains[t:][~forced[t:]], axis=0)
         cum = np.vstack([np.zeros((1, n_rows)), np.cumsum(g, axis=0)])
-        for b in range(forced, budget + 1):
-            out[t, :, b] = base + cum[min(b - forced, cum.shape[0] - 1)]
+        for b in range(must_change, budget + 1):
+            out[t, :, b] = base + cum[min(b - must_change, cum.shape[0] - 1)]
     return out
 
 
@@ -327,24 +359,55 @@ def _search(
     deadline: float | None,
     max_states: int,
     lam: FloatArray | None = None,
+    floor: float | None = None,
+    beam_width: int | None = None,
 ) -> IntArray | None:
     """Block choices of the best amendment within ``budget`` changes (empty: none; None: a limit hit).
 
-    ``lam`` (weights on the simplex) adds the test ``lam . surplus > TOL``, which every
-    acceptable package passes since each surplus exceeds TOL.
+    "Best": fewest changes, then the highest tie-break score (the proposer's utility,
+    or the least surplus). ``lam`` (weights on the simplex) adds the test
+    ``lam . surplus > TOL``, which every acceptable package passes. ``floor`` drops
+    partial packages whose score cannot reach it. ``beam_width`` turns the search
+    into a heuristic keeping only that many partial packages per stage.
     """
-    order = default_order(ext)
-    weights = np.eye(k_must) if lam is None else np.hstack((np.eye(k_must), lam[:, None]))
+    # The largest super-issues first, while there are few partial packages to extend.
+    spread = default_order(ext)
+    order = sorted(spread, key=lambda j: (-ext.blocks[j].size, spread.index(j)))
+    n_dims = ext.n_parties - 1
+    weights = np.eye(n_dims)
+    if lam is not None:
+        weights = np.hstack((weights, np.concatenate((lam, np.zeros(n_dims - k_must)))[:, None]))
     reach = _reach(ext, keep_cost, order, weights, budget)
+    lam_floor = None if lam is None else float(lam @ batna)
 
     def keep(a: FloatArray, t: int) -> BoolArray:
         used = np.rint(-a[:, -1]).astype(np.int64)
         ok = used <= budget
         left = np.clip(budget - used, 0, budget)
-        top = reach[t][:, left].T  # (N, rows)
-        return np.asarray(ok & ((a[:, :k_must] - batna) @ weights + top > TOL).all(axis=1))
+        top = a[:, :n_dims] @ weights + reach[t][:, left].T  # the most each row can still reach
+        margin = (top[:, :k_must] - batna).min(axis=1)
+        ok &= margin > TOL
+        if lam_floor is not None:
+            ok &= top[:, -1] - lam_floor > TOL
+        score = top[:, prop_col] if prop_col is not None else margin
+        if floor is not None:
+            ok &= score >= floor - TOL
+        if beam_width is not None and ok.sum() > beam_width:
+            rank = np.where(ok, margin, -np.inf)
+            cut = np.partition(rank, rank.size - beam_width)[rank.size - beam_width]
+            ok &= rank >= cut
+        return np.asarray(ok)
 
-    run = run_stages(ext, order=order, prune=keep, deadline=deadline, max_states=max_states)
+    cap = max_states if beam_width is None else 4 * beam_width
+    widest = max((b.size for b in ext.blocks), default=1)
+    run = run_stages(
+        ext,
+        order=order,
+        prune=keep,
+        deadline=deadline,
+        max_states=cap,
+        max_candidates=None if beam_width is None else cap * widest,
+    )
     if not run.complete:
         return None
     vals = run.values
@@ -354,11 +417,17 @@ def _search(
     idx = np.nonzero(ok)[0]
     used = -vals[idx, -1]
     idx = idx[used <= used.min() + 0.5]
-    score = vals[idx, prop_col] if prop_col is not None else (vals[idx, :k_must] - batna).min(axis=1)
-    top = score.max()
-    idx = idx[score >= top - TOL]
+    score = _score(vals[idx], batna, k_must, prop_col)
+    idx = idx[score >= score.max() - TOL]
     pick = idx[int(np.argmax((vals[idx, :k_must] - batna).sum(axis=1)))]
     return np.asarray(run.block_choices(np.array([pick]), len(ext.blocks))[0])
+
+
+def _score(vals: FloatArray, batna: FloatArray, k_must: int, prop_col: int | None) -> FloatArray:
+    """The tie-break among equally short amendments: proposer's utility, else least surplus."""
+    if prop_col is not None:
+        return np.asarray(vals[:, prop_col])
+    return np.asarray((vals[:, :k_must] - batna).min(axis=1))
 
 
 def _greedy(space: Space, x0: Sequence[int], must: Sequence[int], honour: bool) -> tuple[int, ...] | None:

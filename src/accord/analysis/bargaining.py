@@ -337,19 +337,23 @@ def local_search(prob: Problem, obj: Objective, start: IntArray, max_rounds: int
     stacked = np.vstack(blocks)
 
     def key(u: FloatArray) -> FloatArray:
+        # Packages the objective rejects rank below all others, by their least surplus.
         v = obj.value(u)
-        fallback = -1e300 + 1e280 * np.tanh((u - d).min(axis=1) / 100.0)
+        fallback = -1e12 + np.clip((u - d).min(axis=1), -1e9, 1e9)
         return np.asarray(np.where(v > _NEG, v, fallback))
 
     u = prob.utilities_of(choice[None, :])[0]
+    held = np.vstack([blocks[j][choice[j]] for j in range(len(blocks))])
     current = float(key(u[None, :])[0])
     for _ in range(max_rounds):
-        moves = u[None, :] - np.vstack([blocks[j][choice[j]] for j in owner]) + stacked
+        moves = u[None, :] - held[owner] + stacked
         keys = key(moves)
         best = int(np.argmax(keys))
         if keys[best] <= current + max(obj.margin, 1e-15):
             break
-        choice[owner[best]] = option[best]
+        j = int(owner[best])
+        choice[j] = option[best]
+        held[j] = blocks[j][choice[j]]
         u = moves[best]
         current = float(keys[best])
     return choice
@@ -484,24 +488,64 @@ def solve_bargaining(
     return _with_seconds(res, time.perf_counter() - t0)
 
 
-def solve_nash(space: Space, **kwargs: object) -> BargainingResult:
-    """Nash (1950) bargaining solution; see :func:`solve_bargaining` for options."""
-    return solve_bargaining(space, "nash", **kwargs)  # type: ignore[arg-type]
+def solve_nash(
+    space: Space,
+    *,
+    lotteries: bool = False,
+    ignore_red_lines: bool = False,
+    time_limit: float | None = None,
+    max_states: int = 2_000_000,
+) -> BargainingResult:
+    """Nash (1950) bargaining solution: max product of surpluses (see :func:`solve_bargaining`)."""
+    return solve_bargaining(
+        space, "nash", lotteries=lotteries, ignore_red_lines=ignore_red_lines, time_limit=time_limit,
+        max_states=max_states,
+    )  # fmt: skip
 
 
-def solve_kalai_smorodinsky(space: Space, **kwargs: object) -> BargainingResult:
-    """Kalai–Smorodinsky (1975) solution; see :func:`solve_bargaining` for options."""
-    return solve_bargaining(space, "ks", **kwargs)  # type: ignore[arg-type]
+def solve_kalai_smorodinsky(
+    space: Space,
+    *,
+    lotteries: bool = False,
+    ignore_red_lines: bool = False,
+    time_limit: float | None = None,
+    max_states: int = 2_000_000,
+) -> BargainingResult:
+    """Kalai–Smorodinsky (1975) solution (see :func:`solve_bargaining`)."""
+    return solve_bargaining(
+        space, "ks", lotteries=lotteries, ignore_red_lines=ignore_red_lines, time_limit=time_limit,
+        max_states=max_states,
+    )  # fmt: skip
 
 
-def solve_egalitarian(space: Space, **kwargs: object) -> BargainingResult:
-    """Egalitarian solution (Kalai 1977); see :func:`solve_bargaining` for options."""
-    return solve_bargaining(space, "egalitarian", **kwargs)  # type: ignore[arg-type]
+def solve_egalitarian(
+    space: Space,
+    *,
+    lotteries: bool = False,
+    ignore_red_lines: bool = False,
+    time_limit: float | None = None,
+    max_states: int = 2_000_000,
+) -> BargainingResult:
+    """Egalitarian solution, max of the minimum surplus (Kalai 1977; see :func:`solve_bargaining`)."""
+    return solve_bargaining(
+        space, "egalitarian", lotteries=lotteries, ignore_red_lines=ignore_red_lines, time_limit=time_limit,
+        max_states=max_states,
+    )  # fmt: skip
 
 
-def solve_utilitarian(space: Space, **kwargs: object) -> BargainingResult:
-    """Utilitarian solution (Harsanyi 1955); see :func:`solve_bargaining` for options."""
-    return solve_bargaining(space, "utilitarian", **kwargs)  # type: ignore[arg-type]
+def solve_utilitarian(
+    space: Space,
+    *,
+    lotteries: bool = False,
+    ignore_red_lines: bool = False,
+    time_limit: float | None = None,
+    max_states: int = 2_000_000,
+) -> BargainingResult:
+    """Utilitarian solution, max sum of utilities (Harsanyi 1955; see :func:`solve_bargaining`)."""
+    return solve_bargaining(
+        space, "utilitarian", lotteries=lotteries, ignore_red_lines=ignore_red_lines, time_limit=time_limit,
+        max_states=max_states,
+    )  # fmt: skip
 
 
 def _with_seconds(res: BargainingResult, seconds: float) -> BargainingResult:

@@ -357,15 +357,20 @@ def _component(
     for step, i in enumerate(order):
         opts = np.asarray(sorted(doms[i]), dtype=np.int64)
         n = rows.shape[0]
-        rows = np.hstack([np.repeat(rows, opts.size, axis=0), np.tile(opts, n)[:, None]])
-        vals = np.repeat(vals, opts.size, axis=0) + np.tile(gain[i][opts], (n, 1))
-        ok = np.ones(rows.shape[0], dtype=bool)
+        parent = np.repeat(np.arange(n), opts.size)
+        opt = np.tile(opts, n)
+        # Check the clauses completed by this issue before building the new rows.
+        ok = np.ones(parent.size, dtype=bool)
         for c in by_step.get(step, []):
-            sat = np.zeros(rows.shape[0], dtype=bool)
+            sat = np.zeros(parent.size, dtype=bool)
             for m in c.members:
-                sat |= np.isin(rows[:, pos[m.issue]], np.fromiter(m.options, dtype=np.int64))
+                table = np.zeros(len(space.options[m.issue]), dtype=bool)
+                table[list(m.options)] = True
+                sat |= table[opt] if m.issue == i else table[rows[parent, pos[m.issue]]]
             ok &= sat
-        rows, vals = rows[ok], vals[ok]
+        parent, opt = parent[ok], opt[ok]
+        rows = np.hstack([rows[parent], opt[:, None]])
+        vals = vals[parent] + gain[i][opt]
         if reduce and rows.shape[0] > 1:
             linked = [pos[j] for j in order[: step + 1] if reach[j] > step]
             if linked:

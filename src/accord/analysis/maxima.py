@@ -26,7 +26,7 @@ from accord.space import TOL
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-_CHUNK = 512
+_CHUNK = 64
 
 
 def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | None = None) -> IntArray:
@@ -71,16 +71,17 @@ def _covered_within(c: FloatArray) -> NDArray[np.bool_]:
 
 def _sweep3(s: FloatArray) -> IntArray:
     kept: list[IntArray] = []
-    # Staircase of the kept points in coordinates (1, 2): sorted by u1 descending with the
-    # running maximum of u2; every kept point has u0 >= any later point's u0.
-    stair_u1 = np.zeros(0)
-    stair_max_u2 = np.zeros(0)
+    # The staircase: the 2-D maxima, in coordinates (1, 2), of the points kept so far (all of
+    # which come before the current chunk, so their coordinate 0 is at least as large).
+    # Sorted by u1 descending, its u2 then increases; a point is covered by a kept point
+    # exactly when it is covered by a staircase point in (1, 2).
+    stair = np.zeros((0, 2))
     for start in range(0, s.shape[0], _CHUNK):
         c = s[start : start + _CHUNK]
-        if stair_u1.size:
-            # Number of kept points with u1 >= q1 - tol (stair_u1 is descending).
-            pos = np.searchsorted(-stair_u1, -c[:, 1], side="right")
-            best_u2 = np.where(pos > 0, stair_max_u2[np.maximum(pos - 1, 0)], -np.inf)
+        if stair.shape[0]:
+            # Staircase points with u1 >= q1 form a prefix; its last has the largest u2.
+            pos = np.searchsorted(-stair[:, 0], -c[:, 1], side="right")
+            best_u2 = np.where(pos > 0, stair[np.maximum(pos - 1, 0), 1], -np.inf)
             covered = best_u2 >= c[:, 2]
         else:
             covered = np.zeros(c.shape[0], dtype=bool)
@@ -90,10 +91,12 @@ def _sweep3(s: FloatArray) -> IntArray:
             cand = cand[~inner]
         if cand.size:
             kept.append(cand + start)
-            all_kept = s[np.concatenate(kept)]
-            o = np.argsort(-all_kept[:, 1], kind="stable")
-            stair_u1 = all_kept[o, 1]
-            stair_max_u2 = np.maximum.accumulate(all_kept[o, 2])
+            both = np.vstack((stair, c[cand][:, 1:3]))
+            both = both[np.lexsort((-both[:, 1], -both[:, 0]))]
+            best = np.maximum.accumulate(both[:, 1])
+            stair = both[both[:, 1] >= np.concatenate(([-np.inf], best[:-1]))]
+            # Equal u2 further down the order adds nothing: keep the first of each run.
+            stair = stair[np.concatenate(([True], stair[1:, 1] > stair[:-1, 1]))]
     return np.concatenate(kept) if kept else np.zeros(0, dtype=np.int64)
 
 
@@ -106,10 +109,15 @@ def _sweep_k(s: FloatArray, words: int = 32) -> IntArray:
     prefixes: an AND of prefix bitsets, 64 points per machine word. The bitsets
     are built for ``64 * words`` candidate coverers at a time to bound memory.
     """
-    n, k = s.shape
-    if n <= 768:
+    n = s.shape[0]
+    if n <= 96:
         # Small sets: comparing all pairs at once is cheaper than building bitsets.
         return np.nonzero(~_covered_within(s))[0].astype(np.int64)
+    return _bitsets(s, words)
+
+
+def _bitsets(s: FloatArray, words: int) -> IntArray:
+    n, k = s.shape
     words = min(words, -(-n // 64))
     span = 64 * words
     counts = []

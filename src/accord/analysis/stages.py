@@ -91,7 +91,7 @@ def run_stages(
         vb = decomp.blocks[j].values
         n, m = values.shape[0], vb.shape[0]
         if n * m > cap:
-            run.complete, run.stop_reason = False, f"more than {max_states:,} partial packages"
+            run.complete, run.stop_reason = False, f"more than {cap:,} partial packages to filter"
             return run
         cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
         par = np.repeat(np.arange(n, dtype=np.int64), m)

@@ -35,7 +35,7 @@ from accord.analysis.bargaining import max_min_surplus, prepare
 from accord.analysis.components import Decomposition, count_feasible, decompose
 from accord.analysis.results import ZopaResult
 from accord.analysis.stages import default_order, suffix_box
-from accord.space import TOL, Space
+from accord.space import TOL, Space, SpaceError
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -116,15 +116,25 @@ def solve_zopa(
         note = "no feasible package gives every party more than its BATNA (no ZOPA)"
     else:
         # Counting needs every feasible package, so the blocks are built in full here.
-        full = decompose(space, red_lines=not ignore_red_lines)
-        count = _count_stages(full, d, max_states=count_states, deadline=deadline)
-        method = "stage-wise counting with decided partial packages"
-        if count is None and full.n_parties == 2:
-            count = _count_meet_in_middle(full, d, max_half=max(2, count_states // 2))
-            method = "meet-in-the-middle 2-D dominance counting"
+        try:
+            full: Decomposition | None = decompose(space, red_lines=not ignore_red_lines)
+        except SpaceError as exc:
+            full, too_big = None, exc.message
+        count = None
+        method = ""
+        if full is not None:
+            count = _count_stages(full, d, max_states=count_states, deadline=deadline)
+            method = "stage-wise counting with decided partial packages"
+            if count is None and full.n_parties == 2:
+                count = _count_meet_in_middle(full, d, max_half=max(2, count_states // 2))
+                method = "meet-in-the-middle 2-D dominance counting"
         if count is not None:
             counting, share = "exact", count / n_feasible
             algorithm += method
+        elif full is None:
+            counting, share = "none", None
+            algorithm += "no count"
+            note = f"the share of acceptable packages is not computed: {too_big}"
         else:
             counting = "monte-carlo"
             gen = rng if rng is not None else np.random.default_rng(seed)

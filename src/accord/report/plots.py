@@ -1,0 +1,120 @@
+"""Plots of package-search results (matplotlib, an optional extra: ``pip install accord[plot]``).
+
+Pure renderers: they take numbers and write a file; nothing here computes a
+frontier or reads a scenario. matplotlib is imported inside the function so
+that importing this module costs nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.float64]
+
+FORMATS = (".png", ".svg")
+
+
+class PlotError(RuntimeError):
+    """The plot cannot be made (matplotlib missing, unsupported file type)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mark:
+    """A labelled point to draw over the frontier (a plan, a solution)."""
+
+    label: str
+    utilities: FloatArray
+    kind: str = "plan"  # "plan", "reading" (drawn small, unlabelled) or "result"
+
+
+def plot_frontier(
+    path: str | Path,
+    *,
+    parties: Sequence[str],
+    frontier: FloatArray,
+    batna: FloatArray,
+    marks: Sequence[Mark] = (),
+    title: str = "",
+    subtitle: str = "",
+) -> Path:
+    """Draw the frontier (2 parties) or its pairwise projections (3+) to ``path``.
+
+    The file type follows the suffix, ``.png`` or ``.svg``.
+    """
+    out = Path(path)
+    if out.suffix.lower() not in FORMATS:
+        raise PlotError(f"--plot writes .png or .svg files, not {out.suffix or 'a file without suffix'!r}")
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise PlotError("plotting needs matplotlib: pip install 'accord[plot]'") from exc
+
+    k = len(parties)
+    pairs = [(0, 1)] if k == 2 else [(a, b) for a in range(k) for b in range(a + 1, k)]
+    cols = min(3, len(pairs))
+    rows = -(-len(pairs) // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(5.2 * cols, 4.6 * rows), squeeze=False)
+    for ax, (a, b) in zip(axes.ravel(), pairs, strict=False):
+        _panel(ax, a, b, parties, frontier, batna, marks, staircase=k == 2)
+    for ax in axes.ravel()[len(pairs) :]:
+        ax.set_visible(False)
+    if title:
+        fig.suptitle(title + (f"\n{subtitle}" if subtitle else ""), fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
+
+
+def _panel(
+    ax: Any,
+    a: int,
+    b: int,
+    parties: Sequence[str],
+    frontier: FloatArray,
+    batna: FloatArray,
+    marks: Sequence[Mark],
+    *,
+    staircase: bool,
+) -> None:
+    pts = np.asarray(frontier)
+    if pts.shape[0]:
+        order = np.argsort(pts[:, a])
+        if staircase:
+            # The staircase bounds what some package reaches: up to each point's utility of
+            # the first party, the second can have at most that point's utility.
+            ax.step(pts[order, a], pts[order, b], where="pre", color="0.6", lw=0.8, zorder=1)
+        ax.scatter(pts[:, a], pts[:, b], s=10, color="tab:blue", label="efficient packages", zorder=2)
+    ax.axvline(batna[a], color="tab:red", ls="--", lw=0.8)
+    ax.axhline(batna[b], color="tab:red", ls="--", lw=0.8, label="BATNA")
+    for m in marks:
+        if m.kind == "reading":
+            ax.scatter(
+                [m.utilities[a]], [m.utilities[b]], s=12, zorder=3, marker="s", color="tab:orange", alpha=0.4
+            )
+            continue
+        plan = m.kind == "plan"
+        ax.scatter(
+            [m.utilities[a]],
+            [m.utilities[b]],
+            s=36 if plan else 90,
+            zorder=3,
+            marker="s" if plan else "*",
+            color="tab:orange" if plan else "tab:green",
+        )
+        ax.annotate(
+            m.label, (m.utilities[a], m.utilities[b]), fontsize=7, xytext=(4, 3), textcoords="offset points"
+        )
+    ax.set_xlabel(f"utility of {parties[a]}")
+    ax.set_ylabel(f"utility of {parties[b]}")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7, loc="lower left")

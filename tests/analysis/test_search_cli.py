@@ -1,0 +1,172 @@
+"""The search commands (frontier, solve, zopa, amend) run in-process: JSON shapes,
+tables that say whose estimates they show, clean errors, plots."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from accord.cli.main import app, main
+
+MINI = str(Path(__file__).resolve().parents[1] / "data" / "mini.yaml")
+
+
+def run(capsys: Any, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return code, out.out, out.err
+
+
+def test_frontier_json_shape(capsys: Any) -> None:
+    code, out, _ = run(capsys, "frontier", MINI, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["exact"] is True
+    # mini.yaml by hand: (100, 0), (75, 50), (30, 80); the new border is A's red line.
+    points = {(p["utilities"]["A"], p["utilities"]["B"]): p["package"] for p in data["points"]}
+    assert points == {
+        (100.0, 0.0): {"border": "old", "troops": "none"},
+        (75.0, 50.0): {"border": "old", "troops": "1000"},
+        (30.0, 80.0): {"border": "line", "troops": "1000"},
+    }
+    assert data["estimates_by"] == {"A": "base", "B": "base"}
+
+
+def test_frontier_options(capsys: Any) -> None:
+    code, out, _ = run(capsys, "frontier", MINI, "--json", "--rational")
+    assert code == 0
+    assert [p["utilities"] for p in json.loads(out)["points"]] == [{"A": 75.0, "B": 50.0}]
+    _code, out, _ = run(capsys, "frontier", MINI, "--json", "--ignore-red-lines")
+    packages = [p["package"] for p in json.loads(out)["points"]]
+    assert {"border": "new", "troops": "1000"} in packages
+
+
+def test_frontier_table_says_whose_estimates(capsys: Any) -> None:
+    code, out, _ = run(capsys, "frontier", MINI)
+    assert code == 0
+    assert "Efficient frontier" in out and "estimates" in out and "Perspective: base" in out
+
+
+@pytest.mark.parametrize("solution", ["nash", "ks", "egalitarian", "utilitarian"])
+def test_solve_json_shape(capsys: Any, solution: str) -> None:
+    code, out, _ = run(capsys, "solve", MINI, "--solution", solution, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["exact"] is True
+    # Only (old, 1000) is acceptable to both in mini.yaml.
+    assert data["package"] == {"border": "old", "troops": "1000"}
+    assert data["utilities"] == {"A": 75.0, "B": 50.0}
+
+
+def test_solve_lotteries(capsys: Any) -> None:
+    code, out, _ = run(capsys, "solve", MINI, "--solution", "egalitarian", "--lotteries", "--json")
+    data = json.loads(out)
+    assert data["lotteries"] is True and data["exact"] is True
+    assert sum(x["probability"] for x in data["lottery"]) == pytest.approx(1.0)
+    code, out, _ = run(capsys, "solve", MINI, "--lotteries")
+    assert code == 0 and "lotteries over packages" in out
+
+
+def test_zopa(capsys: Any) -> None:
+    code, out, _ = run(capsys, "zopa", MINI, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["exists"] is True and data["counting"] == "exact"
+    assert data["count"] == 1 and data["n_feasible"] == 6
+    assert data["best"]["package"] == {"border": "old", "troops": "1000"}
+    _code, out, _ = run(capsys, "zopa", MINI)
+    assert "ZOPA: yes" in out and "estimates" in out
+
+
+def test_amend_json_shape(capsys: Any) -> None:
+    code, out, _ = run(capsys, "amend", MINI, "p1", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["feasible"] is True and data["proposer"] == "A"
+    assert data["changes"] == [{"issue": "troops", "from": "none", "to": "1000"}]
+    assert data["package"] == {"border": "old", "troops": "1000"}
+    assert data["utilities"] == {"A": 75.0, "B": 50.0}
+
+
+def test_amend_without_zopa_says_so(capsys: Any) -> None:
+    code, out, _ = run(capsys, "amend", MINI, "p1", "--fix", "troops=none", "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["feasible"] is False and data["status"] == "no_zopa" and data["changes"] == []
+    _code, out, _ = run(capsys, "amend", MINI, "p1", "--fix", "troops=none")
+    assert "No amendment exists" in out
+
+
+def test_contradictory_fix_names_the_conflict(capsys: Any) -> None:
+    code, out, _ = run(capsys, "solve", MINI, "--fix", "border=new", "--json")
+    assert code == 0  # an answer, not an error: the result names the conflict
+    data = json.loads(out)
+    assert data["status"] == "infeasible" and data["package"] is None
+    assert set(data["conflict"]) == {"red line of A: border=new", "border fixed at new"}
+    _code, out, _ = run(capsys, "frontier", MINI, "--fix", "border=new")
+    assert "No feasible package" in out and "red line of A" in out
+
+
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (["frontier", MINI, "--parties", "A,ZZ"], "--parties"),
+        (["solve", MINI, "--fix", "border=moon"], "--fix"),
+        (["solve", MINI, "--fix", "nowhere=x"], "--fix"),
+        (["solve", MINI, "--solution", "fairest"], "--solution"),
+        (["zopa", MINI, "--perspective", "nobody"], "--perspective"),
+        (["amend", MINI, "p9"], "PLAN"),
+        (["amend", MINI, "p2@open-army"], "PLAN"),
+        (["frontier", MINI, "--plot", "out.pdf"], "--plot"),
+        (["frontier", MINI, "--tracks", "nope"], "--tracks"),
+    ],
+)
+def test_bad_input_is_one_clear_line(capsys: Any, argv: list[str], field: str) -> None:
+    code, _out, err = run(capsys, *argv)
+    assert code == 2
+    assert f"error: {field}:" in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_plot_files(capsys: Any, tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    png = tmp_path / "front.png"
+    code, _, err = run(capsys, "frontier", MINI, "--plot", str(png))
+    assert code == 0 and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "Plot written" in err
+    svg = tmp_path / "amend.svg"
+    code, out, _ = run(capsys, "amend", MINI, "p1", "--json", "--plot", str(svg))
+    assert code == 0 and "<svg" in svg.read_text(encoding="utf-8")
+    json.loads(out)  # stdout stays pure JSON
+
+
+def test_commands_register_once(capsys: Any) -> None:
+    run(capsys, "frontier", MINI, "--json")
+    run(capsys, "zopa", MINI, "--json")
+    names = [c.name or (c.callback.__name__ if c.callback else "") for c in app.registered_commands]
+    assert len(names) == len(set(names))
+    assert {"frontier", "solve", "zopa", "amend"} <= set(names)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["frontier", "ukraine"],
+        ["solve", "ukraine"],
+        ["solve", "ukraine", "--solution", "ks"],
+        ["solve", "ukraine", "--solution", "egalitarian", "--parties", "UA,RU"],
+        ["solve", "ukraine", "--solution", "utilitarian", "--lotteries"],
+        ["zopa", "ukraine"],
+        ["amend", "ukraine", "istanbul-2022"],
+    ],
+)
+def test_builtin_scenario(capsys: Any, argv: list[str]) -> None:
+    code, out, _ = run(capsys, *argv, "--json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["scenario"] == "ukraine"
+    assert data.get("exact", data.get("best", {}).get("exact")) is True or argv[0] == "frontier"
+    assert data["seconds"] < 5.0
