@@ -59,7 +59,9 @@ def _maxrss_mib() -> float:
 # -- accord side (runs in a child process) ----------------------------------------------
 
 
-def accord_child(instance_path: str, out: str, solutions: list[str], repeat: int) -> None:
+def accord_child(
+    instance_path: str, out: str, solutions: list[str], repeat: int, max_points: int | None = None
+) -> None:
     """Time accord on one instance and write the result JSON."""
     from accord.analysis.bargaining import solve_bargaining
     from accord.analysis.frontier import solve_frontier
@@ -71,7 +73,7 @@ def accord_child(instance_path: str, out: str, solutions: list[str], repeat: int
 
     def frontier_and_nash() -> tuple[Any, Any]:
         space = Space.from_arrays(contrib, batna)
-        return solve_frontier(space), solve_bargaining(space, "nash")
+        return solve_frontier(space, max_points=max_points), solve_bargaining(space, "nash")
 
     frontier_and_nash()  # warm-up: first-call costs (imports, caches) are not the algorithm
     times = []
@@ -102,10 +104,14 @@ def accord_child(instance_path: str, out: str, solutions: list[str], repeat: int
     Path(out).write_text(json.dumps(result), encoding="utf-8")
 
 
-def run_accord(instance: Path, work: Path, solutions: list[str], repeat: int) -> dict[str, Any]:
+def run_accord(
+    instance: Path, work: Path, solutions: list[str], repeat: int, max_points: int | None = None
+) -> dict[str, Any]:
     out = work / f"{instance.stem}.accord.json"
     cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(instance), str(out),
            "--solutions", ",".join(solutions) or "-", "--repeat", str(repeat)]  # fmt: skip
+    if max_points is not None:
+        cmd += ["--max-points", str(max_points)]
     subprocess.run(cmd, check=True)
     data: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return data
@@ -183,7 +189,8 @@ def solo_case(
 ) -> dict[str, Any]:
     inst_path = work / f"inst-{case_name(k, n, m)}.json"
     save_instance(make_instance(k, n, m, args.seed), inst_path)
-    ours = run_accord(inst_path, work, list(sols), max(1, args.repeat // 2))
+    # Four parties: list the whole frontier (the default stops at 12,000 points).
+    ours = run_accord(inst_path, work, list(sols), max(1, args.repeat // 2), 100_000 if k >= 4 else None)
     return {
         "case": case_name(k, n, m),
         "packages": f"{float(m) ** n:.1e}",
@@ -259,10 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", type=Path, default=None, help="also write all rows to this file")
     ap.add_argument("--child", nargs=2, metavar=("INSTANCE", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("--solutions", default="-", help=argparse.SUPPRESS)
+    ap.add_argument("--max-points", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
         sols = [] if args.solutions == "-" else args.solutions.split(",")
-        accord_child(args.child[0], args.child[1], sols, args.repeat)
+        accord_child(args.child[0], args.child[1], sols, args.repeat, args.max_points)
         return 0
 
     peer_cases = QUICK_CASES if args.quick else PEER_CASES
