@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from accord.model import Scenario
     from accord.space import Space
 
-__all__ = ["__version__", "compile_space", "evaluate", "load", "scenarios"]
+__all__ = ["__version__", "builtin_scenarios", "compile_space", "evaluate", "load"]
 
 
 def load(name_or_path: str) -> Scenario:
@@ -34,7 +34,7 @@ def load(name_or_path: str) -> Scenario:
     return resolve(name_or_path)
 
 
-def scenarios() -> list[str]:
+def builtin_scenarios() -> list[str]:
     """Names of the built-in scenarios."""
     from accord.scenarios import REGISTRY
 

@@ -41,7 +41,6 @@ def fail(message: str, field: str | None = None, exit_code: int = EXIT_BAD_INPUT
 
 def load(scenario: str) -> Any:
     """A built-in scenario name or a path to a scenario file -> Scenario."""
-    from accord.io import ScenarioFileError
     from accord.scenarios import REGISTRY, resolve
 
     if scenario not in REGISTRY and not os.path.exists(scenario):
@@ -49,7 +48,12 @@ def load(scenario: str) -> Any:
         fail(f"no built-in scenario or file named {scenario!r} (built-in: {known})", "SCENARIO")
     try:
         return resolve(scenario)
-    except ScenarioFileError as exc:
+    except Exception as exc:
+        # Imported here: a built-in scenario served from the cache needs no file loader.
+        from accord.io import ScenarioFileError
+
+        if not isinstance(exc, ScenarioFileError):
+            raise
         errors = [p for p in exc.problems if p.severity == "error"]
         shown = "\n".join(p.render() for p in errors[:20])
         more = (
@@ -92,10 +96,6 @@ def r2(x: float) -> float:
 
 def run_guarded(func: Callable[[], Any]) -> int:
     """Run ``func`` and map every failure to a message and an exit code."""
-    from accord.io import ScenarioFileError
-    from accord.model import ScenarioInvalid
-    from accord.space import SpaceError
-
     try:
         result = func()
         return int(result) if isinstance(result, int) else 0
@@ -103,28 +103,34 @@ def run_guarded(func: Callable[[], Any]) -> int:
         where = f"{exc.field}: " if exc.field else ""
         err_console.print(f"[bold red]error:[/] {where}{exc.message}", markup=True, highlight=False)
         return exc.exit_code
-    except SpaceError as exc:
-        err_console.print(f"[bold red]error:[/] {_flag(exc.field)}: {exc.message}")
-        return EXIT_BAD_INPUT
-    except ScenarioFileError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}")
-        return EXIT_BAD_INPUT
-    except ScenarioInvalid as exc:
-        err_console.print(f"[bold red]error:[/] {exc}")
-        return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         err_console.print("interrupted")
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:
-        if os.environ.get("ACCORD_DEBUG"):
-            raise
-        err_console.print(
-            f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
-            "This is a bug in accord. Set ACCORD_DEBUG=1 to see the traceback and please report it."
-        )
-        return EXIT_INTERNAL
+    except Exception as exc:  # the last line of defence for users
+        return _report(exc)
+
+
+def _report(exc: Exception) -> int:
+    # Imported only on failure, so that a fast path never loads the file adapters.
+    from accord.io import ScenarioFileError
+    from accord.model import ScenarioInvalid
+    from accord.space import SpaceError
+
+    if isinstance(exc, SpaceError):
+        err_console.print(f"[bold red]error:[/] {_flag(exc.field)}: {exc.message}")
+        return EXIT_BAD_INPUT
+    if isinstance(exc, ScenarioFileError | ScenarioInvalid):
+        err_console.print(f"[bold red]error:[/] {exc}")
+        return EXIT_BAD_INPUT
+    if os.environ.get("ACCORD_DEBUG"):
+        raise exc
+    err_console.print(
+        f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
+        "This is a bug in accord. Set ACCORD_DEBUG=1 to see the traceback and please report it."
+    )
+    return EXIT_INTERNAL
 
 
 def _flag(field: str) -> str:

@@ -1,13 +1,29 @@
-"""Built-in scenarios, loaded by name (``accord show ukraine``)."""
+"""Built-in scenarios, loaded by name (``accord show ukraine``).
+
+A validated built-in scenario is cached as a pickle in the user's cache
+directory (``$ACCORD_CACHE_DIR``, else ``$XDG_CACHE_HOME/accord``, else
+``~/.cache/accord``), keyed by the SHA-256 of the scenario file and accord's
+version, so an edited file or a new release never meets a stale copy. The
+cache saves parsing and validating the file on every command, which is most of
+the start-up time of ``accord evaluate ukraine``. Any problem with the cache
+(unwritable, corrupt) falls back to a normal load; set ``ACCORD_NO_CACHE=1`` to
+skip it.
+"""
 
 from __future__ import annotations
 
+import copyreg
+import hashlib
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
-from accord.io import load_scenario
 from accord.model import Scenario
 
 
@@ -30,19 +46,71 @@ REGISTRY: dict[str, BuiltIn] = {
 }
 
 
+def _mappingproxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(items)
+
+
+def _reduce_mappingproxy(m: MappingProxyType[Any, Any]) -> tuple[Any, tuple[dict[Any, Any]]]:
+    return _mappingproxy, (dict(m),)
+
+
+# Domain objects hold read-only mappings; teach pickle to rebuild them.
+copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
+
+
 def builtin_path(name: str) -> Path:
     entry = REGISTRY[name]
     return Path(str(resources.files("accord") / "scenarios" / entry.file))
 
 
+def cache_dir() -> Path:
+    if os.environ.get("ACCORD_CACHE_DIR"):
+        return Path(os.environ["ACCORD_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "accord"
+
+
+def _cache_file(name: str, data: bytes) -> Path:
+    from accord import __version__
+
+    key = hashlib.sha256(data + f"|accord {__version__}|py pickle 5".encode()).hexdigest()[:32]
+    return cache_dir() / f"{name}-{key}.pickle"
+
+
 @lru_cache(maxsize=8)
 def load_builtin(name: str) -> Scenario:
     """A built-in scenario by name (KeyError for an unknown name)."""
-    return load_scenario(builtin_path(name))
+    path = builtin_path(name)
+    if os.environ.get("ACCORD_NO_CACHE"):
+        return _load_file(path)
+    data = path.read_bytes()
+    cached = _cache_file(name, data)
+    try:
+        scenario = pickle.loads(cached.read_bytes())
+        if isinstance(scenario, Scenario):
+            return scenario
+    except Exception:  # a missing or unreadable cache only costs a reload
+        pass
+    scenario = _load_file(path)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename, so a concurrent reader never sees half a file.
+        with tempfile.NamedTemporaryFile(dir=cached.parent, delete=False, suffix=".tmp") as tmp:
+            tmp.write(pickle.dumps(scenario, protocol=5))
+        os.replace(tmp.name, cached)
+    except Exception:  # read-only home, full disk: run without the cache
+        pass
+    return scenario
+
+
+def _load_file(path: Path) -> Scenario:
+    from accord.io import load_scenario
+
+    return load_scenario(path)
 
 
 def resolve(name_or_path: str) -> Scenario:
     """A built-in name or a path to a scenario file."""
     if name_or_path in REGISTRY:
         return load_builtin(name_or_path)
-    return load_scenario(name_or_path)
+    return _load_file(Path(name_or_path))
