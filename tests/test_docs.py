@@ -154,3 +154,20 @@ def test_every_rule_kind_is_documented() -> None:
     fmt = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
     missing = [k for k in RULE_KINDS if f"`{k}`" not in fmt]
     assert not missing, f"docs/format.md does not describe rule kinds: {missing}"
+
+
+def test_docstring_examples_run() -> None:
+    """Every ``>>>`` example in the package's docstrings runs and prints what it says."""
+    import importlib
+    import pkgutil
+
+    import accord
+
+    failures = []
+    for info in pkgutil.walk_packages(accord.__path__, "accord."):
+        module = importlib.import_module(info.name)
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+        if result.failed:
+            failures.append(info.name)
+    result = doctest.testmod(accord, optionflags=doctest.ELLIPSIS)
+    assert not failures and not result.failed, failures
