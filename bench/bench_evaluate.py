@@ -44,22 +44,28 @@ def main() -> int:
 
     from accord.analysis.evaluate import evaluate_across_perspectives, evaluate_plans
     from accord.io import load_scenario
-    from accord.scenarios import builtin_path
+    from accord.scenarios import builtin_path, load_builtin
     from accord.space import compile_space
 
-    stages: dict[str, list[float]] = {"load + validate": [], "compile space": [], "evaluate all plans": [],
+    stages: dict[str, list[float]] = {"load + validate the file": [], "load built-in (cache hit)": [],
+                                      "compile space": [], "evaluate all plans": [],
                                       "evaluate under every perspective": []}  # fmt: skip
     for _ in range(args.runs):
         t0 = time.perf_counter()
         s = load_scenario(builtin_path("ukraine"))
         t1 = time.perf_counter()
+        load_builtin.cache_clear()
+        tc = time.perf_counter()
+        load_builtin("ukraine")
+        stages["load built-in (cache hit)"].append(time.perf_counter() - tc)
+        t1 += time.perf_counter() - tc
         compile_space(s)
         t2 = time.perf_counter()
         ev = evaluate_plans(s)
         t3 = time.perf_counter()
         evaluate_across_perspectives(s)
         t4 = time.perf_counter()
-        stages["load + validate"].append(t1 - t0)
+        stages["load + validate the file"].append(t1 - t0 - stages["load built-in (cache hit)"][-1])
         stages["compile space"].append(t2 - t1)
         stages["evaluate all plans"].append(t3 - t2)
         stages["evaluate under every perspective"].append(t4 - t3)

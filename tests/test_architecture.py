@@ -66,3 +66,10 @@ def test_nothing_imports_negmas() -> None:
         )
     ]
     assert not hits, hits
+
+
+def test_analysis_exports_resolve() -> None:
+    import accord.analysis as analysis
+
+    for name in analysis.__all__:
+        assert getattr(analysis, name) is not None, name

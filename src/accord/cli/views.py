@@ -122,9 +122,21 @@ def print_evaluation(console: Console, scenario: Scenario, ev: Evaluation, *, de
                    ("weighs most against", "left")]  # fmt: skip
         if borrowed:
             columns.insert(1, ("estimate by", "left"))
+        text_columns = {"red lines crossed", "weighs most for", "weighs most against"}
         for col, just in columns:
-            table.add_column(col, justify=just)  # type: ignore[arg-type]
-        n = 10 if detail else 3
+            if col in text_columns and not detail:
+                # Wrapping long cells is most of rich's rendering time; the overview
+                # cuts the reasons with an ellipsis (--plan shows them in full).
+                cap = 18 if col == "red lines crossed" else 26
+                table.add_column(col, justify=just, no_wrap=True, overflow="ellipsis", max_width=cap)  # type: ignore[arg-type]
+            else:
+                table.add_column(
+                    col,
+                    justify=just,  # type: ignore[arg-type]
+                    no_wrap=col not in text_columns,
+                    min_width=max(1, len(col)),
+                )
+        n = 10 if detail else 2
         for v in pe.parties:
             mark, style = MARK[v.acceptability]
             crossed = "; ".join(v.red_lines) or (

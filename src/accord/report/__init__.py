@@ -1,0 +1,1 @@
+"""Renderings for people: plots (more to come: briefings, draft agreements)."""
