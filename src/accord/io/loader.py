@@ -234,47 +234,31 @@ class _Builder:
                 self.add((), f"required field {key!r} is missing", f"add a '{key}:' list")
 
         sources = self.build_sources(data.get("sources"))
-        parties = self.items(data, "parties", self.to_party)
-        tables = self.items(data, "tables", self.to_table)
-        tracks = self.items(
-            data,
-            "tracks",
-            lambda m, p: Track(id=m.id, name=m.name, description=m.description, sources=m.source_ids()),
-        )
-        phases = self.items(
-            data,
-            "phases",
-            lambda m, p: Phase(id=m.id, name=m.name, description=m.description, sources=m.source_ids()),
-        )
-        issues = self.items(data, "issues", self.to_issue)
-        rules = self.items(data, "rules", self.to_rule)
-        constraints = self.items(data, "constraints", self.to_constraint)
-        perspectives = self.items(
-            data,
-            "perspectives",
-            lambda m, p: Perspective(
+        converters: dict[str, Any] = {
+            "parties": self.to_party,
+            "tables": self.to_table,
+            "tracks": lambda m, p: Track(
+                id=m.id, name=m.name, description=m.description, sources=m.source_ids()
+            ),
+            "phases": lambda m, p: Phase(
+                id=m.id, name=m.name, description=m.description, sources=m.source_ids()
+            ),
+            # issues come before the items that refer to their numeric levels
+            "issues": self.to_issue,
+            "rules": self.to_rule,
+            "constraints": self.to_constraint,
+            "perspectives": lambda m, p: Perspective(
                 id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids()
             ),
-        )
-        profiles = self.items(data, "profiles", self.to_profile)
-        plans = self.items(data, "plans", self.to_plan)
+            "profiles": self.to_profile,
+            "plans": self.to_plan,
+        }
+        parts = {key: tuple(self.items(data, key, convert)) for key, convert in converters.items()}
+        perspectives = parts["perspectives"]
 
         if not isinstance(header, sf.HeaderFile) or any(p.severity == "error" for p in self.problems):
             # Run the cross-checks anyway on what did parse, so one pass shows everything.
-            self.cross_check_only(
-                header,
-                sources,
-                parties,
-                tables,
-                tracks,
-                phases,
-                rules,
-                issues,
-                constraints,
-                perspectives,
-                profiles,
-                plans,
-            )
+            self.cross_check_only(header, sources, parts)
             return self.report(None)
         if not perspectives:
             self.add(
@@ -284,20 +268,7 @@ class _Builder:
             )
             return self.report(None)
         try:
-            scenario = self.make_scenario(
-                header,
-                sources,
-                parties,
-                tables,
-                tracks,
-                phases,
-                rules,
-                issues,
-                constraints,
-                perspectives,
-                profiles,
-                plans,
-            )
+            scenario = self.make_scenario(header, sources, parts)
         except ScenarioInvalid as exc:
             self.add_problems(exc.problems)
             return self.report(None)
@@ -308,8 +279,10 @@ class _Builder:
         order = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
         return Report(file=self.name, scenario=scenario, problems=tuple(order))
 
-    def make_scenario(self, header: sf.HeaderFile, sources: tuple[Source, ...], *lists: Any) -> Scenario:
-        parties, tables, tracks, phases, rules, issues, constraints, perspectives, profiles, plans = lists
+    def make_scenario(
+        self, header: sf.HeaderFile, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
+    ) -> Scenario:
+        perspectives = parts["perspectives"]
         return Scenario(
             accord=header.accord,
             id=header.id,
@@ -317,19 +290,12 @@ class _Builder:
             description=header.description,
             default_perspective=header.default_perspective or (perspectives[0].id if perspectives else ""),
             sources=sources,
-            parties=tuple(parties),
-            tables=tuple(tables),
-            tracks=tuple(tracks),
-            phases=tuple(phases),
-            rules=tuple(rules),
-            issues=tuple(issues),
-            constraints=tuple(constraints),
-            perspectives=tuple(perspectives),
-            profiles=tuple(profiles),
-            plans=tuple(plans),
+            **parts,
         )
 
-    def cross_check_only(self, header: object, sources: tuple[Source, ...], *lists: Any) -> None:
+    def cross_check_only(
+        self, header: object, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
+    ) -> None:
         from accord.model.checks import check_scenario
 
         # A stand-in scenario object: check_scenario only reads attributes.
@@ -337,22 +303,10 @@ class _Builder:
             pass
 
         loose = _Loose()
-        names = (
-            "parties",
-            "tables",
-            "tracks",
-            "phases",
-            "rules",
-            "issues",
-            "constraints",
-            "perspectives",
-            "profiles",
-            "plans",
-        )
-        for key, items in zip(names, lists, strict=True):
-            setattr(loose, key, tuple(items))
+        for key, items in parts.items():
+            setattr(loose, key, items)
         loose.sources = sources  # type: ignore[attr-defined]
-        persp = lists[7]
+        persp = parts["perspectives"]
         default = getattr(header, "default_perspective", None) or (persp[0].id if persp else None)
         loose.default_perspective = default  # type: ignore[attr-defined]
         problems = check_scenario(loose)  # type: ignore[arg-type]
