@@ -26,7 +26,7 @@ from accord.analysis.zopa import _count_meet_in_middle, solve_zopa
 from accord.logic import Clause, Member, conjunction_forbidden
 from accord.space import TOL, Space
 
-SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @st.composite
