@@ -155,27 +155,7 @@ def decompose(
     if live is None or any(not d for d in doms):
         return _in_conflict(space, clauses, k)
 
-    # Connected components of the clause graph, by union-find over issues.
-    parent = list(range(n))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for c in live:
-        first = c.members[0].issue
-        for m in c.members[1:]:
-            ra, rb = find(first), find(m.issue)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    clauses_of: dict[int, list[Clause]] = {}
-    for c in live:
-        clauses_of.setdefault(find(c.members[0].issue), []).append(c)
+    groups, clauses_of = _linked_components(n, live)
 
     forced = [-1] * n
     blocks: list[Block] = []
@@ -221,6 +201,19 @@ def count_feasible(
     live = _simplify(clauses, doms)
     if live is None or any(not d for d in doms):
         return 0
+    groups, clauses_of = _linked_components(n, live)
+    total = 1
+    for root, issues in groups.items():
+        total *= _count_component(issues, clauses_of.get(root, []), doms)
+        if total == 0:
+            return 0
+    return total
+
+
+def _linked_components(
+    n: int, live: Sequence[Clause]
+) -> tuple[dict[int, list[int]], dict[int, list[Clause]]]:
+    """Issues linked by clauses, by union-find: root -> issues, root -> its clauses."""
     parent = list(range(n))
 
     def find(a: int) -> int:
@@ -230,8 +223,9 @@ def count_feasible(
         return a
 
     for c in live:
+        first = c.members[0].issue
         for m in c.members[1:]:
-            ra, rb = find(c.members[0].issue), find(m.issue)
+            ra, rb = find(first), find(m.issue)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
     groups: dict[int, list[int]] = {}
@@ -240,12 +234,7 @@ def count_feasible(
     clauses_of: dict[int, list[Clause]] = {}
     for c in live:
         clauses_of.setdefault(find(c.members[0].issue), []).append(c)
-    total = 1
-    for root, issues in groups.items():
-        total *= _count_component(issues, clauses_of.get(root, []), doms)
-        if total == 0:
-            return 0
-    return total
+    return groups, clauses_of
 
 
 def _count_component(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> int:
