@@ -218,10 +218,13 @@ def validate(
                 f"{file}: OK — {len(s.parties)} parties, {len(s.issues)} issues, {len(s.plans)} plans, "
                 f"{len(s.profiles)} profiles under {len(s.perspectives)} perspective(s){warn}",
                 markup=False,
+                soft_wrap=True,  # one line whatever the path's length: scripts and tests read it
             )
         else:
             console.print(
-                f"{file}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)", markup=False
+                f"{file}: {len(report.errors)} error(s), {len(report.warnings)} warning(s)",
+                markup=False,
+                soft_wrap=True,
             )
     if not report.ok:
         raise typer.Exit(common.EXIT_CHECK_FAILED)
@@ -240,7 +243,7 @@ def init(
         file.write_text(text, encoding="utf-8")
     except OSError as exc:
         fail(f"cannot write {file}: {exc.strerror or exc}", "FILE")
-    console.print(f"Wrote {file}. Edit it, then run: accord validate {file}", markup=False)
+    console.print(f"Wrote {file}. Edit it, then run: accord validate {file}", markup=False, soft_wrap=True)
 
 
 @app.command()
