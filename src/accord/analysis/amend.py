@@ -23,6 +23,7 @@ amendment exists, and the result says so.
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Mapping, Sequence
 
@@ -199,39 +200,21 @@ def solve_amendment(
     # Budgets 1, 2, 3, ... up to the fallback's distance: the first success is the least.
     prop_col = _col(dims, prop)
     dm = d[list(must)]
+    search = functools.partial(
+        _search, ext, keep_cost, dm, len(must),
+        prop_col=prop_col, deadline=deadline, max_states=max_states, lam=lam,
+    )  # fmt: skip
     for budget in range(1, upper + 1):
         # A beam search first: if it finds an amendment within this budget (all smaller
         # ones being refuted), its score is a floor that prunes the exact search.
         floor = None
-        quick = _search(
-            ext,
-            keep_cost,
-            dm,
-            len(must),
-            budget,
-            prop_col=prop_col,
-            deadline=deadline,
-            max_states=max_states,
-            lam=lam,
-            beam_width=64,
-        )
+        quick = search(budget, beam_width=64)
         if quick is not None and quick.shape[0]:
             u = ext.offset + sum(
                 (b.values[c] for b, c in zip(ext.blocks, quick, strict=True)), np.zeros(len(dims) + 1)
             )
             floor = float(_score(u[None, :], dm, len(must), prop_col)[0])
-        outcome = _search(
-            ext,
-            keep_cost,
-            dm,
-            len(must),
-            budget,
-            prop_col=prop_col,
-            deadline=deadline,
-            max_states=max_states,
-            lam=lam,
-            floor=floor,
-        )
+        outcome = search(budget, floor=floor)
         if outcome is None:
             exact, stop = (
                 False,
