@@ -19,9 +19,10 @@ from scipy.optimize import linprog
 
 from accord.analysis.amend import solve_amendment
 from accord.analysis.bargaining import solve_bargaining
-from accord.analysis.components import count_feasible, decompose
+from accord.analysis.components import decompose
 from accord.analysis.frontier import solve_frontier
 from accord.analysis.maxima import maxima
+from accord.analysis.sampling import count_feasible
 from accord.analysis.zopa import _count_meet_in_middle, solve_zopa
 from accord.logic import Clause, Member, conjunction_forbidden
 from accord.space import TOL, Space

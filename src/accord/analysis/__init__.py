@@ -18,8 +18,10 @@ _EXPORTS = {
     "solve_kalai_smorodinsky": "bargaining",
     "solve_nash": "bargaining",
     "solve_utilitarian": "bargaining",
-    "count_feasible": "components",
+    "count_feasible": "sampling",
     "decompose": "components",
+    "FeasibleSet": "sampling",
+    "feasible_set": "sampling",
     "Evaluation": "evaluate",
     "IssueShare": "evaluate",
     "PartyVerdict": "evaluate",
@@ -45,6 +47,7 @@ __all__ = [
     "BargainingResult",
     "Change",
     "Evaluation",
+    "FeasibleSet",
     "FrontierResult",
     "IssueShare",
     "PartyVerdict",
@@ -55,6 +58,7 @@ __all__ = [
     "decompose",
     "evaluate_across_perspectives",
     "evaluate_plans",
+    "feasible_set",
     "maxima",
     "solve_amendment",
     "solve_bargaining",
@@ -87,7 +91,7 @@ if TYPE_CHECKING:
         solve_nash,
         solve_utilitarian,
     )
-    from accord.analysis.components import count_feasible, decompose
+    from accord.analysis.components import decompose
     from accord.analysis.evaluate import (
         Evaluation,
         IssueShare,
@@ -107,4 +111,5 @@ if TYPE_CHECKING:
         FrontierResult,
         ZopaResult,
     )
+    from accord.analysis.sampling import FeasibleSet, count_feasible, feasible_set
     from accord.analysis.zopa import solve_zopa

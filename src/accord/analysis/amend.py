@@ -31,7 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.bargaining import lagrange_weights, max_min_surplus, prepare
-from accord.analysis.components import Decomposition, decompose
+from accord.analysis.components import Decomposition, decompose, project
 from accord.analysis.results import AmendResult, Change
 from accord.analysis.stages import default_order, run_stages
 from accord.space import TOL, Space, SpaceError
@@ -146,12 +146,17 @@ def solve_amendment(
         )
 
     honour = not ignore_red_lines
-    sub = decompose(space, red_lines=honour, red_line_parties=must, reduce=True, parties=list(must))
-    if not sub.feasible:
+    dims = list(must) + ([prop] if prop is not None and prop not in must else [])
+    # One more coordinate per option: minus one where it departs from the plan.
+    cost = [
+        -(np.arange(len(opts)) != x0[i]).astype(np.float64)[:, None] for i, opts in enumerate(space.options)
+    ]
+    ext = decompose(space, red_lines=honour, red_line_parties=must, reduce=True, parties=dims, extra=cost)
+    if not ext.feasible:
         return fail(
             "infeasible",
             "no package satisfies the constraints, red lines and restrictions together",
-            conflict=sub.conflict,
+            conflict=ext.conflict,
         )
     if _acceptable(space, x0, must, honour):
         return AmendResult(
@@ -169,8 +174,10 @@ def solve_amendment(
         )
 
     # An amendment exists exactly when some feasible package is acceptable to all.
+    sub = project(ext, range(len(must)))
     prob = prepare(sub, d[list(must)], deadline=deadline, max_states=max_states)
-    best = max_min_surplus(prob, require_ir=False)
+    lam = lagrange_weights(prob) if len(must) >= 3 else None
+    best = max_min_surplus(prob, require_ir=False, lam=lam)
     if best.choice is None or best.value <= TOL:
         if not best.exact:
             return fail(
@@ -183,23 +190,15 @@ def solve_amendment(
             "no_zopa", "no amendment exists: no feasible package is acceptable to every party" + short
         )
     fallback = prob.decomp.package(best.choice)
-    lam = lagrange_weights(prob) if len(must) >= 3 else None
-
-    dims = list(must) + ([prop] if prop is not None and prop not in must else [])
-    # One more coordinate per option: minus one where it departs from the plan.
-    cost = [
-        -(np.arange(len(opts)) != x0[i]).astype(np.float64)[:, None] for i, opts in enumerate(space.options)
-    ]
-    ext = decompose(space, red_lines=honour, red_line_parties=must, reduce=True, parties=dims, extra=cost)
     keep_cost = [_no_change(b.values[:, -1]) for b in ext.blocks]
     upper = _distance(fallback, x0)
+    dm = d[list(must)]
     lower = 1
     found: tuple[int, ...] | None = None
     exact = True
     stop = ""
     # Budgets 1, 2, 3, ... up to the fallback's distance: the first success is the least.
     prop_col = _col(dims, prop)
-    dm = d[list(must)]
     search = functools.partial(
         _search, ext, keep_cost, dm, len(must),
         prop_col=prop_col, deadline=deadline, max_states=max_states, lam=lam,
@@ -361,24 +360,34 @@ def _search(
     if lam is not None:
         weights = np.hstack((weights, np.concatenate((lam, np.zeros(n_dims - k_must)))[:, None]))
     reach = _reach(ext, keep_cost, order, weights, budget)
+    # Indexed by changes left, one contiguous row each: the hot lookup below gathers rows.
+    reach_by_left = [np.ascontiguousarray(r.T) for r in reach]
     lam_floor = None if lam is None else float(lam @ batna)
 
-    def keep(a: FloatArray, t: int) -> BoolArray:
-        used = np.rint(-a[:, -1]).astype(np.int64)
+    def keep(states: FloatArray, options: FloatArray, t: int) -> BoolArray:
+        """Which (state, option) pairs can still become an acceptable amendment within budget."""
+        # Every test is on the (n, m) grid, column by column, so no pair's vector is built.
+        used = np.rint(-(states[:, -1][:, None] + options[None, :, -1])).astype(np.int64)
         ok = used <= budget
         left = np.clip(budget - used, 0, budget)
-        top = a[:, :n_dims] @ weights + reach[t][:, left].T  # the most each row can still reach
-        margin = (top[:, :k_must] - batna).min(axis=1)
+        sw, ow, rt = states[:, :n_dims] @ weights, options[:, :n_dims] @ weights, reach_by_left[t]
+
+        def top(r: int) -> FloatArray:  # the most weighted column r can still reach
+            return np.asarray(sw[:, r][:, None] + ow[:, r][None, :] + rt[left, r])
+
+        margin = top(0) - batna[0]
+        for p in range(1, k_must):
+            margin = np.minimum(margin, top(p) - batna[p])
         ok &= margin > TOL
         if lam_floor is not None:
-            ok &= top[:, -1] - lam_floor > TOL
-        score = top[:, prop_col] if prop_col is not None else margin
+            ok &= top(n_dims) - lam_floor > TOL
+        score = top(prop_col) if prop_col is not None else margin
         if floor is not None:
             ok &= score >= floor - TOL
         if beam_width is not None and ok.sum() > beam_width:
-            rank = np.where(ok, margin, -np.inf)
+            rank = np.where(ok, margin, -np.inf).ravel()
             cut = np.partition(rank, rank.size - beam_width)[rank.size - beam_width]
-            ok &= rank >= cut
+            ok &= margin >= cut
         return np.asarray(ok)
 
     cap = max_states if beam_width is None else 4 * beam_width
@@ -386,7 +395,8 @@ def _search(
     run = run_stages(
         ext,
         order=order,
-        prune=keep,
+        prune_grid=keep,
+        dominance_last=False,  # only the best survivor is wanted
         deadline=deadline,
         max_states=cap,
         max_candidates=None if beam_width is None else cap * widest,

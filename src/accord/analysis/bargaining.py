@@ -554,9 +554,13 @@ def _with_seconds(res: BargainingResult, seconds: float) -> BargainingResult:
     return replace(res, seconds=seconds)
 
 
-def max_min_surplus(prob: Problem, *, require_ir: bool) -> Best:
-    """The package with the largest minimum surplus (exact branch and bound)."""
-    lam = lagrange_weights(prob) if prob.k >= 3 else None
+def max_min_surplus(prob: Problem, *, require_ir: bool, lam: FloatArray | None = None) -> Best:
+    """The package with the largest minimum surplus (exact branch and bound).
+
+    ``lam``: Lagrangian weights from :func:`lagrange_weights` when the caller has them.
+    """
+    if lam is None and prob.k >= 3:
+        lam = lagrange_weights(prob)
     obj = egalitarian_objective(prob, require_ir=require_ir, lam=lam)
     return optimise(
         prob, obj, _directions(prob, [] if lam is None else [lam]), ir_weights=lam if require_ir else None

@@ -21,7 +21,6 @@ constant.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -187,27 +186,37 @@ def decompose(
     )
 
 
-def count_feasible(
-    space: Space, *, red_lines: bool = True, red_line_parties: Iterable[int] | None = None
-) -> int:
-    """The exact number of feasible packages, without listing them.
+def project(decomp: Decomposition, cols: Sequence[int]) -> Decomposition:
+    """``decomp`` keeping only the value columns ``cols``, each block reduced again.
 
-    Each linked component is counted issue by issue, partial assignments merged
-    (their counts added) once they agree on the issues still linked to later ones.
+    For a reduced ``decomp`` this equals reducing over ``cols`` from the start, up
+    to which of several options with equal values represents them: an option not
+    dominated in ``cols`` is either kept in ``decomp`` or dominated there by one
+    with the same values in ``cols``.
     """
-    n = len(space.issues)
-    clauses = space.clauses(red_lines=red_lines, parties=red_line_parties)
-    doms = [set(d) for d in space.domains]
-    live = _simplify(clauses, doms)
-    if live is None or any(not d for d in doms):
-        return 0
-    groups, clauses_of = _linked_components(n, live)
-    total = 1
-    for root, issues in groups.items():
-        total *= _count_component(issues, clauses_of.get(root, []), doms)
-        if total == 0:
-            return 0
-    return total
+    cols = list(cols)
+    offset = decomp.offset[cols].copy()
+    forced = list(decomp.forced)
+    blocks: list[Block] = []
+    for b in decomp.blocks:
+        vals = b.values[:, cols]
+        keep = np.sort(maxima(vals))
+        if keep.size == 1:
+            for col, i in enumerate(b.issues):
+                forced[i] = int(b.assignments[keep[0], col])
+            offset = offset + vals[keep[0]]
+            continue
+        blocks.append(Block(issues=b.issues, assignments=b.assignments[keep], values=vals[keep]))
+    return Decomposition(
+        n_issues=decomp.n_issues,
+        n_parties=len(cols),
+        blocks=tuple(blocks),
+        forced=tuple(forced),
+        offset=offset,
+        conflict=decomp.conflict,
+        n_clauses=decomp.n_clauses,
+        reduced=True,
+    )
 
 
 def _linked_components(
@@ -235,46 +244,6 @@ def _linked_components(
     for c in live:
         clauses_of.setdefault(find(c.members[0].issue), []).append(c)
     return groups, clauses_of
-
-
-def _count_component(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> int:
-    if not clauses:
-        return math.prod(len(doms[i]) for i in issues)
-    order = _elimination_order(issues, clauses, doms)
-    pos = {i: c for c, i in enumerate(order)}
-    by_step: dict[int, list[Clause]] = {}
-    reach = {i: 0 for i in order}
-    for c in clauses:
-        last = max(pos[m.issue] for m in c.members)
-        by_step.setdefault(last, []).append(c)
-        for m in c.members:
-            reach[m.issue] = max(reach[m.issue], last)
-    rows = np.full((1, len(order)), -1, dtype=np.int64)
-    counts = np.ones(1, dtype=object)
-    for step, i in enumerate(order):
-        opts = np.asarray(sorted(doms[i]), dtype=np.int64)
-        n = rows.shape[0]
-        rows = np.repeat(rows, opts.size, axis=0)
-        rows[:, step] = np.tile(opts, n)
-        counts = np.repeat(counts, opts.size)
-        ok = np.ones(rows.shape[0], dtype=bool)
-        for c in by_step.get(step, []):
-            sat = np.zeros(rows.shape[0], dtype=bool)
-            for m in c.members:
-                sat |= np.isin(rows[:, pos[m.issue]], np.fromiter(m.options, dtype=np.int64))
-            ok &= sat
-        rows, counts = rows[ok], counts[ok]
-        # Forget issues no longer linked to later ones, merging what then coincides.
-        for j in order[: step + 1]:
-            if reach[j] <= step:
-                rows[:, pos[j]] = -1
-        if rows.shape[0] == 0:
-            return 0
-        uniq, inv = np.unique(rows, axis=0, return_inverse=True)
-        merged = np.zeros(uniq.shape[0], dtype=object)
-        np.add.at(merged, inv.ravel(), counts)
-        rows, counts = uniq, merged
-    return int(sum(counts))
 
 
 def _simplify(clauses: Sequence[Clause], doms: list[set[int]]) -> list[Clause] | None:

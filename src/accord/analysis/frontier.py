@@ -21,9 +21,10 @@ import time
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.components import Decomposition, count_feasible, decompose
+from accord.analysis.components import Decomposition, decompose
 from accord.analysis.maxima import maxima
 from accord.analysis.results import FrontierResult, Status
+from accord.analysis.sampling import count_feasible
 from accord.analysis.stages import default_order, run_stages, suffix_box
 from accord.space import TOL, Space, SpaceError
 

@@ -5,15 +5,17 @@ J. ACM 22(4): sort by the first coordinate, then sweep, so that a point can be
 dominated only by points already seen. Two coordinates need a running maximum
 (O(n log n)); three need the 2-D staircase of the points seen, queried here
 chunk by chunk with a sort and a prefix maximum (vectorised rather than the
-balanced tree of the paper); four or more intersect, per point, the prefixes
-of the points sorted by each coordinate, as bitsets.
+balanced tree of the paper); four or more sweep best-first by rank sum and
+intersect, per point, the prefixes of the points sorted by each coordinate, as
+bitsets, with only uncovered points as coverers.
 
 Tolerance: values of one coordinate closer than ``tol`` (chained) are first
 snapped to one value. Then ``p`` *covers* ``q`` when ``p >= q`` in every
 coordinate: a covered point is dominated or a duplicate, and is dropped, so the
 result holds one representative per distinct utility vector: the first in the
 sweep order (lexicographically descending), which makes the choice
-deterministic.
+deterministic (with four or more coordinates the sweep is first by the sum of
+per-coordinate ranks; exact duplicates still keep the lowest index).
 """
 
 from __future__ import annotations
@@ -39,49 +41,71 @@ def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | N
     n = pts.shape[0]
     if n == 0:
         return np.zeros(0, dtype=np.int64)
-    pts = _snap(pts, tol)
+    # Dominance depends only on the order within each coordinate, so the sweeps run
+    # on dense integer ranks: exact comparisons, and cheap sums and searches.
+    ranks = _ranks(pts, tol)
     if groups is not None:
-        pts = _grouped(pts, np.asarray(groups, dtype=np.int64))
-    k = pts.shape[1]
+        ranks = _grouped(ranks, np.asarray(groups, dtype=np.int64))
+    k = ranks.shape[1]
     # Sweep order: lexicographically descending, so a point can be covered only by earlier ones.
-    order = np.lexsort(tuple(-pts[:, j] for j in range(k - 1, -1, -1))).astype(np.int64)
-    sorted_pts = pts[order]
+    keys = [-ranks[:, j] for j in range(k - 1, -1, -1)]
+    if k >= 4:
+        # Best-first for the bitset sweep: by the sum of ranks, then as above. A
+        # covering point has a larger rank sum (or is an equal vector, which comes
+        # first lexicographically), so it still comes earlier; and points with
+        # high rank sums cover many others, which keeps the set of coverers small.
+        keys.append(-ranks.sum(axis=1))
+    order = _sort_order(keys)
+    sorted_ranks = ranks[order]
     if k == 1:
         keep = np.array([0], dtype=np.int64)
     elif k == 2:
-        keep = _sweep2(sorted_pts)
+        keep = _sweep2(sorted_ranks)
     elif k == 3:
-        keep = _sweep3(sorted_pts)
+        keep = _sweep3(sorted_ranks)
     else:
-        keep = _sweep_k(sorted_pts)
+        keep = _sweep_k(sorted_ranks)
     return order[keep]
 
 
-def _sweep2(s: FloatArray) -> IntArray:
+def _sort_order(keys: list[IntArray]) -> IntArray:
+    """``np.lexsort(keys)`` (last key primary), by one stable argsort of a mixed-radix
+    key when the keys' ranges fit in 63 bits, as they do for ranks of a few hundred values."""
+    lows = [int(k.min()) for k in keys]
+    spans = [int(k.max()) - lo + 1 for k, lo in zip(keys, lows, strict=True)]
+    if np.log2(np.prod(np.asarray(spans, dtype=np.float64))) >= 62:
+        return np.lexsort(tuple(keys)).astype(np.int64)
+    combined = np.zeros(keys[0].shape[0], dtype=np.int64)
+    for key, lo, span in zip(reversed(keys), reversed(lows), reversed(spans), strict=True):
+        combined = combined * span + (key - lo)
+    return np.argsort(combined, kind="stable").astype(np.int64)
+
+
+def _sweep2(s: IntArray) -> IntArray:
     best = np.maximum.accumulate(s[:, 1])
-    prev = np.concatenate(([-np.inf], best[:-1]))
+    prev = np.concatenate(([-1], best[:-1]))
     return np.nonzero(s[:, 1] > prev)[0].astype(np.int64)
 
 
-def _covered_within(c: FloatArray) -> NDArray[np.bool_]:
+def _covered_within(c: IntArray) -> NDArray[np.bool_]:
     """Per row of the chunk ``c``: covered by an earlier row of ``c``."""
     cov = (c[None, :, :] >= c[:, None, :]).all(axis=2)
     return np.asarray(np.tril(cov, -1).any(axis=1))
 
 
-def _sweep3(s: FloatArray) -> IntArray:
+def _sweep3(s: IntArray) -> IntArray:
     kept: list[IntArray] = []
     # The staircase: the 2-D maxima, in coordinates (1, 2), of the points kept so far (all of
     # which come before the current chunk, so their coordinate 0 is at least as large).
     # Sorted by u1 descending, its u2 then increases; a point is covered by a kept point
     # exactly when it is covered by a staircase point in (1, 2).
-    stair = np.zeros((0, 2))
+    stair = np.zeros((0, 2), dtype=np.int64)
     for start in range(0, s.shape[0], _CHUNK):
         c = s[start : start + _CHUNK]
         if stair.shape[0]:
             # Staircase points with u1 >= q1 form a prefix; its last has the largest u2.
             pos = np.searchsorted(-stair[:, 0], -c[:, 1], side="right")
-            best_u2 = np.where(pos > 0, stair[np.maximum(pos - 1, 0), 1], -np.inf)
+            best_u2 = np.where(pos > 0, stair[np.maximum(pos - 1, 0), 1], -1)
             covered = best_u2 >= c[:, 2]
         else:
             covered = np.zeros(c.shape[0], dtype=bool)
@@ -94,95 +118,108 @@ def _sweep3(s: FloatArray) -> IntArray:
             both = np.vstack((stair, c[cand][:, 1:3]))
             both = both[np.lexsort((-both[:, 1], -both[:, 0]))]
             best = np.maximum.accumulate(both[:, 1])
-            stair = both[both[:, 1] >= np.concatenate(([-np.inf], best[:-1]))]
+            stair = both[both[:, 1] >= np.concatenate(([-1], best[:-1]))]
             # Equal u2 further down the order adds nothing: keep the first of each run.
             stair = stair[np.concatenate(([True], stair[1:, 1] > stair[:-1, 1]))]
     return np.concatenate(kept) if kept else np.zeros(0, dtype=np.int64)
 
 
-def _sweep_k(s: FloatArray, words: int = 32) -> IntArray:
-    """Points not covered by an earlier point, all at once, with bitsets.
+def _sweep_k(s: IntArray, words: int = 16) -> IntArray:
+    """Points not covered by an earlier point, with bitsets.
 
-    For each coordinate j >= 1 the points covering q in that coordinate form a
-    prefix of the points sorted by coordinate j; in the sweep order they form the
-    prefix before q. The candidates covering q are the intersection of these
-    prefixes: an AND of prefix bitsets, 64 points per machine word. The bitsets
-    are built for ``64 * words`` candidate coverers at a time to bound memory.
+    The members of a set of candidate coverers that cover q in coordinate j are
+    those ranking at least as high as q there: a prefix of the members sorted by
+    coordinate j. The members covering q in every coordinate are the AND of
+    these prefixes, as bitsets of 64 members per machine word; in the sweep
+    order (best-first, see :func:`maxima`) every coverer of q comes before it.
+    Coverers are taken ``64 * words`` at a time among the points not yet covered
+    (Chomicki, Godfrey, Gryz & Liang 2003, "Skyline with presorting", ICDE: in
+    a monotone sweep order only maxima need serve as coverers), so the work
+    grows with the number of maxima rather than the square of the number of
+    points.
     """
     n = s.shape[0]
     if n <= 96:
         # Small sets: comparing all pairs at once is cheaper than building bitsets.
         return np.nonzero(~_covered_within(s))[0].astype(np.int64)
-    return _bitsets(s, words)
-
-
-def _bitsets(s: FloatArray, words: int) -> IntArray:
-    n, k = s.shape
-    words = min(words, -(-n // 64))
-    span = 64 * words
-    counts = []
-    orders = []
-    for j in range(1, k):
-        o = np.argsort(-s[:, j], kind="stable")
-        counts.append(np.searchsorted(-s[o, j], -s[:, j], side="right"))
-        orders.append(o)
     covered = np.zeros(n, dtype=bool)
-    pos = np.arange(n)
-    word_bits = 64 * np.arange(words)
     one = np.uint64(1)
-    for c0 in range(0, n - 1, span):
-        c1 = min(n, c0 + span)
-        q = np.nonzero((pos > c0) & ~covered)[0]
-        if q.size == 0:
-            continue
-        # Sweep order: chunk members before q.
-        before = np.clip(np.minimum(q - c0, c1 - c0)[:, None] - word_bits[None, :], 0, 64).astype(np.uint64)
-        acc = np.where(before >= 64, np.uint64(0xFFFFFFFFFFFFFFFF), (one << before) - one).astype(np.uint64)
-        for o, cnt in zip(orders, counts, strict=True):
-            rows = np.nonzero((o >= c0) & (o < c1))[0]
-            table = np.zeros((n + 1, words), dtype=np.uint64)
-            rel = o[rows] - c0
-            table[rows + 1, rel // 64] = one << (rel % 64).astype(np.uint64)
+    full = np.uint64(0xFFFFFFFFFFFFFFFF)
+    c0 = 0
+    first_words = 2  # the best-first 128 points usually cover most of the rest
+    while c0 < n - 1:
+        # A covered point need not serve as a coverer: whatever covers it, earlier in
+        # the sweep, covers what it would. Points before c0 were tested against every
+        # earlier coverer, so whether they are covered is settled.
+        open_ = c0 + np.nonzero(~covered[c0:])[0]
+        if open_.size <= 1:
+            break
+        w = min(first_words if c0 == 0 else words, -(-open_.size // 64))
+        members = open_[: 64 * w]
+        q = open_[1:]
+        # Only members before q in the sweep may cover it: all of them once q is past
+        # the last member, else the first few (set bits up to q's place among them).
+        bit = np.arange(members.size)
+        rows = np.arange(q.size)  # the q still possibly covered by some member
+        acc = np.zeros((0, w), dtype=np.uint64)
+        for j in range(s.shape[1]):
+            # Prefix ORs over the members by rank in coordinate j, highest first: row i
+            # holds the i best; q looks up how many members rank at least as high as it.
+            mr = s[members, j]
+            by = np.argsort(-mr, kind="stable")
+            table = np.zeros((members.size + 1, w), dtype=np.uint64)
+            table[np.arange(1, members.size + 1), bit[by] // 64] = one << (bit[by] % 64).astype(np.uint64)
             np.bitwise_or.accumulate(table, axis=0, out=table)
-            acc &= table[cnt[q]]
-        covered[q] |= acc.any(axis=1)
+            hit = table[np.searchsorted(-mr[by], -s[q[rows], j], side="right")]
+            if j == 0:
+                # Only members before q in the sweep may cover it: all of them once q is
+                # past the last member, else those up to q's place among them.
+                acc = hit
+                inside = np.nonzero(q <= members[-1])[0]
+                if inside.size:
+                    places = np.searchsorted(members, q[inside])[:, None] - 64 * np.arange(w)[None, :]
+                    before = np.clip(places, 0, 64).astype(np.uint64)
+                    acc[inside] &= np.where(before >= 64, full, (one << before) - one)
+            else:
+                acc &= hit
+            alive = np.bitwise_or.reduce(acc, axis=1) != 0
+            rows, acc = rows[alive], acc[alive]
+            if rows.size == 0:
+                break
+        covered[q[rows]] = True
+        c0 = int(members[-1]) + 1
     return np.nonzero(~covered)[0].astype(np.int64)
 
 
-def _grouped(pts: FloatArray, groups: IntArray) -> FloatArray:
+def _grouped(ranks: IntArray, groups: IntArray) -> IntArray:
     """Coordinates under which no point of one group covers a point of another in the sweep.
 
-    Values become dense integer ranks (exact in floating point); coordinate 0 is
-    shifted down and the others up by the group number times a span larger than
-    any rank. The sweep then visits groups one after another, and a point of an
-    earlier group is below every point of a later one in coordinates 1.., so it
-    never covers it; within a group the order and comparisons are unchanged.
+    Coordinate 0 is shifted down and the others up by the group number times a
+    span larger than any rank. The sweep then visits groups one after another,
+    and a point of an earlier group is below every point of a later one in
+    coordinates 1.., so it never covers it; within a group the order and
+    comparisons are unchanged.
     """
-    n = pts.shape[0]
-    if pts.shape[1] == 1:
-        pts = np.hstack((pts, np.zeros((n, 1))))
+    n = ranks.shape[0]
+    if ranks.shape[1] == 1:
+        ranks = np.hstack((ranks, np.zeros((n, 1), dtype=np.int64)))
     _, gid = np.unique(groups, return_inverse=True)
-    span = float(n + 1)
-    out = np.empty_like(pts)
-    for j in range(pts.shape[1]):
-        _, rank = np.unique(pts[:, j], return_inverse=True)
-        shift = -gid * span if j == 0 else gid * span
-        out[:, j] = rank.ravel() + shift.ravel()
+    gid = gid.ravel().astype(np.int64) * (n + 1)
+    out = np.asarray(ranks + gid[:, None], dtype=np.int64)
+    out[:, 0] = ranks[:, 0] - gid
     return out
 
 
-def _snap(pts: FloatArray, tol: float) -> FloatArray:
-    """Per coordinate, replace values within ``tol`` of their neighbours by one value.
+def _ranks(pts: FloatArray, tol: float) -> IntArray:
+    """Per coordinate, dense ranks (0 = lowest), values within ``tol`` of a neighbour tied.
 
     Rounding makes the same utility reached along different paths differ in the
-    last bits; after snapping such values are exactly equal, so the sweeps can
+    last bits; chained within ``tol``, such values get one rank, so the sweeps
     compare exactly and the lexicographic order puts every covering point first.
     """
-    out = np.empty_like(pts)
+    out = np.empty(pts.shape, dtype=np.int64)
     for j in range(pts.shape[1]):
         o = np.argsort(pts[:, j], kind="stable")
         v = pts[o, j]
-        cluster = np.concatenate(([0], np.cumsum(np.diff(v) > tol)))
-        last = np.nonzero(np.concatenate((cluster[1:] != cluster[:-1], [True])))[0]
-        out[o, j] = v[last][cluster]
+        out[o, j] = np.concatenate(([0], np.cumsum(np.diff(v) > tol)))
     return out

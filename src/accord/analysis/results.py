@@ -131,7 +131,7 @@ class ZopaResult:
     best_utilities: FloatArray | None
     min_surplus: float | None
     best_exact: bool
-    counting: Literal["exact", "monte-carlo", "none"]
+    counting: Literal["exact", "monte-carlo"]
     count: int | None
     n_feasible: int
     n_packages: int

@@ -32,6 +32,10 @@ BoolArray = NDArray[np.bool_]
 Prune = Callable[[FloatArray, int], BoolArray]
 """``keep(partial_utilities, t)``: which partial packages after ``t`` stages to keep."""
 
+PruneGrid = Callable[[FloatArray, FloatArray, int], BoolArray]
+"""``keep(states, options, t)``: an ``(n, m)`` mask of which (state, option) pairs to keep
+after ``t`` stages, decided before the pairs' vectors are built."""
+
 
 @dataclass(slots=True)
 class StageRun:
@@ -68,7 +72,9 @@ def run_stages(
     *,
     order: Sequence[int] | None = None,
     prune: Prune | None = None,
+    prune_grid: PruneGrid | None = None,
     dominance: bool = True,
+    dominance_last: bool = True,
     tol: float = TOL,
     deadline: float | None = None,
     max_states: int = 2_000_000,
@@ -79,6 +85,11 @@ def run_stages(
 
     ``max_candidates`` (default ``4 * max_states``) bounds the partial packages one
     stage may generate before pruning; beyond it the run stops rather than filter them.
+    ``dominance_last=False`` skips the dominance filter after the last stage, for
+    callers that only pick the best survivor. ``prune_grid``, when given, replaces
+    ``prune``: it judges each (state, option) pair from the two vectors, so that
+    only the pairs kept are ever built (most are dropped when the test is strict,
+    and building them all dominates the cost).
     """
     cap = 4 * max_states if max_candidates is None else max_candidates
     ords = tuple(order) if order is not None else default_order(decomp)
@@ -93,13 +104,18 @@ def run_stages(
         if n * m > cap:
             run.complete, run.stop_reason = False, f"more than {cap:,} partial packages to filter"
             return run
-        cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
-        par = np.repeat(np.arange(n, dtype=np.int64), m)
-        ch = np.tile(np.arange(m, dtype=np.int64), n)
-        if prune is not None:
-            keep = np.nonzero(prune(cand, t + 1))[0]
-            cand, par, ch = cand[keep], par[keep], ch[keep]
-        if dominance and cand.shape[0] > 1:
+        if prune_grid is not None:
+            par, ch = np.nonzero(prune_grid(values, vb, t + 1))
+            par, ch = par.astype(np.int64), ch.astype(np.int64)
+            cand = values[par] + vb[ch]
+        else:
+            cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
+            par = np.repeat(np.arange(n, dtype=np.int64), m)
+            ch = np.tile(np.arange(m, dtype=np.int64), n)
+            if prune is not None:
+                keep = np.nonzero(prune(cand, t + 1))[0]
+                cand, par, ch = cand[keep], par[keep], ch[keep]
+        if dominance and cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
             keep = maxima(cand, step_tol)
             keep.sort()
             cand, par, ch = cand[keep], par[keep], ch[keep]

@@ -17,10 +17,14 @@ Counting, in order of preference:
    each enumerated; the acceptable pairs are counted by offline 2-D dominance
    counting (a merge-sort tree queried level by level; Bentley 1980,
    "Multidimensional divide-and-conquer", CACM 23(4)). Exact.
-3. otherwise Monte Carlo: uniform draws over the feasible packages (each
-   super-issue drawn independently, which is uniform because the feasible set
-   is their product), with the 95% Wilson score interval (Wilson 1927, JASA
-   22(158)) and the seed.
+Both need every joint assignment of each linked component listed, so they are
+tried only while no component has more than ``count_states`` of them.
+
+3. otherwise Monte Carlo: uniform draws over the feasible packages
+   (:mod:`accord.analysis.sampling`: each linked component drawn independently
+   by walking its counting layers backwards, which is uniform because the
+   feasible set is their product; no component is listed), with the 95% Wilson
+   score interval (Wilson 1927, JASA 22(158)) and the seed.
 """
 
 from __future__ import annotations
@@ -32,10 +36,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.bargaining import max_min_surplus, prepare
-from accord.analysis.components import Decomposition, count_feasible, decompose
+from accord.analysis.components import Decomposition, decompose
 from accord.analysis.results import ZopaResult
+from accord.analysis.sampling import FeasibleSet, feasible_set
 from accord.analysis.stages import default_order, suffix_box
-from accord.space import TOL, Space, SpaceError
+from accord.space import TOL, Space
 
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
@@ -103,7 +108,8 @@ def solve_zopa(
     best_u = None if best_pkg is None else space.utility(best_pkg)
     min_s = None if best_u is None else float((best_u - d).min())
     exists = min_s is not None and min_s > TOL
-    n_feasible = count_feasible(space, red_lines=not ignore_red_lines)
+    feasible = feasible_set(space, red_lines=not ignore_red_lines)
+    n_feasible = feasible.count
     algorithm = "branch and bound for the best package; "
     note = ""
     count: int | None
@@ -115,14 +121,11 @@ def solve_zopa(
         algorithm += "empty ZOPA"
         note = "no feasible package gives every party more than its BATNA (no ZOPA)"
     else:
-        # Counting needs every feasible package, so the blocks are built in full here.
-        try:
-            full: Decomposition | None = decompose(space, red_lines=not ignore_red_lines)
-        except SpaceError as exc:
-            full, too_big = None, exc.message
         count = None
         method = ""
-        if full is not None:
+        if feasible.largest_component <= count_states:
+            # Exact counting needs every joint assignment, so the blocks are built in full here.
+            full = decompose(space, red_lines=not ignore_red_lines)
             count = _count_stages(full, d, max_states=count_states, deadline=deadline)
             method = "stage-wise counting with decided partial packages"
             if count is None and full.n_parties == 2:
@@ -131,15 +134,11 @@ def solve_zopa(
         if count is not None:
             counting, share = "exact", count / n_feasible
             algorithm += method
-        elif full is None:
-            counting, share = "none", None
-            algorithm += "no count"
-            note = f"the share of acceptable packages is not computed: {too_big}"
         else:
             counting = "monte-carlo"
             gen = rng if rng is not None else np.random.default_rng(seed)
             used_seed = seed if rng is None else None
-            hits = _sample(full, d, samples, gen)
+            hits = _sample(space, feasible, d, samples, gen)
             drawn = samples
             share = hits / samples
             interval = _wilson(hits, samples)
@@ -276,14 +275,15 @@ def _dominance_count(bx: FloatArray, by: FloatArray, qx: FloatArray, qy: FloatAr
     return total
 
 
-def _sample(decomp: Decomposition, batna: FloatArray, samples: int, rng: np.random.Generator) -> int:
+def _sample(
+    space: Space, feasible: FeasibleSet, batna: FloatArray, samples: int, rng: np.random.Generator
+) -> int:
+    """How many of ``samples`` uniform feasible packages give every party more than its BATNA."""
+    values = [c.T for c in space.contrib]
     hits = 0
-    chunk = 50_000
+    chunk = 100_000  # bounds memory whatever the number of samples
     for begin in range(0, samples, chunk):
-        n = min(chunk, samples - begin)
-        u = np.tile(decomp.offset, (n, 1))
-        for b in decomp.blocks:
-            u += b.values[rng.integers(0, b.size, size=n)]
+        u = feasible.draw_sums(min(chunk, samples - begin), rng, values)
         hits += int((u - batna > TOL).all(axis=1).sum())
     return hits
 
