@@ -132,3 +132,10 @@ def test_bad_input_gets_one_clear_error(capsys: Any, argv: list[str], needle: st
     assert code in (1, 2)
     assert needle in out + err
     assert "internal error" not in err
+
+
+def test_version(capsys: Any) -> None:
+    from accord import __version__
+
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.strip() == f"accord {__version__}"

@@ -46,6 +46,27 @@ PartiesOpt = Annotated[
 ]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from accord import __version__
+
+        print(f"accord {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print accord's version and exit."
+        ),
+    ] = False,
+) -> None:
+    # The help text is the app's; this callback only carries the global options.
+    pass
+
+
 @app.command()
 def scenarios(as_json: JsonOpt = False) -> None:
     """List the built-in scenarios."""
