@@ -24,6 +24,7 @@ amendment exists, and the result says so.
 from __future__ import annotations
 
 import functools
+import itertools
 import time
 from collections.abc import Mapping, Sequence
 
@@ -32,6 +33,7 @@ from numpy.typing import NDArray
 
 from accord.analysis.bargaining import lagrange_weights, max_min_surplus, prepare
 from accord.analysis.components import Decomposition, decompose, project
+from accord.analysis.maxima import maxima
 from accord.analysis.results import AmendResult, Change
 from accord.analysis.stages import default_order, run_stages
 from accord.space import TOL, Space, SpaceError
@@ -203,17 +205,31 @@ def solve_amendment(
         _search, ext, keep_cost, dm, len(must),
         prop_col=prop_col, deadline=deadline, max_states=max_states, lam=lam,
     )  # fmt: skip
+    pairs: list[_PairLookahead] = []
+    built_for = 0
+    peak = 0
     for budget in range(1, upper + 1):
+        if len(must) >= 3 and len(ext.blocks) > 2 and (budget > built_for if pairs else peak >= _PAIRS_WHEN):
+            # Once the search holds many partial packages, the pairwise look-ahead pays
+            # for itself: exact, cheap to query, built for a few budgets ahead (its size
+            # grows with the budget). It only drops packages no pair could accept, so the
+            # result is the same with or without it.
+            built_for = min(upper, budget + _PAIRS_AHEAD)
+            order = _stage_order(ext)
+            pairs = [
+                _PairLookahead(ext, order, a, b, dm, built_for)
+                for a, b in itertools.combinations(range(len(must)), 2)
+            ]
         # A beam search first: if it finds an amendment within this budget (all smaller
         # ones being refuted), its score is a floor that prunes the exact search.
         floor = None
-        quick = search(budget, beam_width=64)
+        quick, _ = search(budget, beam_width=64, pairs=pairs)
         if quick is not None and quick.shape[0]:
             u = ext.offset + sum(
                 (b.values[c] for b, c in zip(ext.blocks, quick, strict=True)), np.zeros(len(dims) + 1)
             )
             floor = float(_score(u[None, :], dm, len(must), prop_col)[0])
-        outcome = search(budget, floor=floor)
+        outcome, peak = search(budget, floor=floor, pairs=pairs)
         if outcome is None:
             exact, stop = (
                 False,
@@ -330,6 +346,81 @@ def _reach(
     return out
 
 
+class _PairLookahead:
+    """Exact look-ahead for one pair of must-accept parties (a, b).
+
+    For every stage t >= 2 it holds the Pareto set, over (u_a, u_b, fewer
+    changes), of what stages t.. can add within ``budget`` changes, computed
+    backwards once. A partial package can still be completed into one that both
+    parties accept within its remaining changes only if some point of that set
+    lifts both above their BATNAs; if none does, no completion is acceptable to
+    all, and it is dropped. This is far tighter than bounding each party
+    separately when the two want different changes, which is when amendments
+    need many of them. (Stages 0 and 1 are left out: their suffixes hold the
+    largest super-issues, the costliest to combine, for the least gain.)
+    """
+
+    def __init__(
+        self, ext: Decomposition, order: Sequence[int], a: int, b: int, batna: FloatArray, budget: int
+    ) -> None:
+        cols = [a, b, ext.n_parties - 1]
+        self.a, self.b = a, b
+        # Rounding in sums taken in other orders must never drop a viable package.
+        self.need = np.array([batna[a], batna[b]]) + TOL - 1e-9
+        suffix = np.zeros((1, 3))
+        per_stage = [suffix]
+        for j in reversed(order[2:]):
+            vb = ext.blocks[j].values[:, cols]
+            cand = (suffix[:, None, :] + vb[None, :, :]).reshape(-1, 3)
+            cand = cand[-cand[:, 2] <= budget + 0.5]
+            suffix = cand[np.sort(maxima(cand))]
+            per_stage.append(suffix)
+        per_stage.reverse()  # per_stage[t - 2]: what stages t.. add
+        # Per stage and number of changes left: the points within it, by u_a descending,
+        # with the running maximum of u_b (a staircase answering "best u_b given u_a > x").
+        self.stairs: list[list[tuple[FloatArray, FloatArray]]] = []
+        for pts in per_stage:
+            o = np.argsort(-pts[:, 0], kind="stable")
+            pts = pts[o]
+            used = np.rint(-pts[:, 2]).astype(np.int64)
+            levels = []
+            for left in range(budget + 1):
+                sel = pts[used <= left]
+                levels.append((-sel[:, 0], np.maximum.accumulate(sel[:, 1]) if sel.size else sel[:, 1]))
+            self.stairs.append(levels)
+
+    def viable(self, pa: FloatArray, pb: FloatArray, left: IntArray, t: int) -> BoolArray:
+        """Whether partial packages after ``t`` stages, with utilities (pa, pb) and ``left``
+        changes to spare, can still satisfy both parties (always True for t < 2)."""
+        if t < 2:
+            return np.ones(pa.shape, dtype=bool)
+        out = np.zeros(pa.shape, dtype=bool)
+        need_a, need_b = self.need[0] - pa, self.need[1] - pb
+        for lv in np.unique(left):
+            neg_ua, best_b = self.stairs[t - 2][int(lv)]
+            if neg_ua.size == 0:
+                continue
+            idx = np.nonzero(left == lv)
+            # Points with u_a > need_a form a prefix of the staircase.
+            cnt = np.searchsorted(neg_ua, -need_a[idx], side="left")
+            top_b = np.where(cnt > 0, best_b[np.maximum(cnt - 1, 0)], -np.inf)
+            out[idx] = top_b > need_b[idx]
+        return out
+
+
+_PAIRS_WHEN = 1_000
+"""The pairwise look-ahead is built once an exact search has held this many partial packages."""
+
+_PAIRS_AHEAD = 3
+"""The pairwise look-ahead is built for this many budgets beyond the current one."""
+
+
+def _stage_order(ext: Decomposition) -> list[int]:
+    """The largest super-issues first, while there are few partial packages to extend."""
+    spread = default_order(ext)
+    return sorted(spread, key=lambda j: (-ext.blocks[j].size, spread.index(j)))
+
+
 def _search(
     ext: Decomposition,
     keep_cost: list[int | None],
@@ -343,18 +434,20 @@ def _search(
     lam: FloatArray | None = None,
     floor: float | None = None,
     beam_width: int | None = None,
-) -> IntArray | None:
-    """Block choices of the best amendment within ``budget`` changes (empty: none; None: a limit hit).
+    pairs: Sequence[_PairLookahead] = (),
+) -> tuple[IntArray | None, int]:
+    """Block choices of the best amendment within ``budget`` changes (empty: none; None: a limit
+    hit), and the most partial packages held at once.
 
     "Best": fewest changes, then the highest tie-break score (the proposer's utility,
     or the least surplus). ``lam`` (weights on the simplex) adds the test
     ``lam . surplus > TOL``, which every acceptable package passes. ``floor`` drops
     partial packages whose score cannot reach it. ``beam_width`` turns the search
-    into a heuristic keeping only that many partial packages per stage.
+    into a heuristic keeping only that many partial packages per stage. ``pairs``
+    (built for this ``ext`` and at least this budget) drop partial packages that
+    some pair of must-accept parties could no longer both accept.
     """
-    # The largest super-issues first, while there are few partial packages to extend.
-    spread = default_order(ext)
-    order = sorted(spread, key=lambda j: (-ext.blocks[j].size, spread.index(j)))
+    order = _stage_order(ext)
     n_dims = ext.n_parties - 1
     weights = np.eye(n_dims)
     if lam is not None:
@@ -384,6 +477,16 @@ def _search(
         score = top(prop_col) if prop_col is not None else margin
         if floor is not None:
             ok &= score >= floor - TOL
+        if pairs and ok.any():
+            rows, cols = np.nonzero(ok)
+            lefts = left[rows, cols]
+            alive = np.ones(rows.size, dtype=bool)
+            for pl in pairs:
+                sub = np.nonzero(alive)[0]
+                pa = states[rows[sub], pl.a] + options[cols[sub], pl.a]
+                pb = states[rows[sub], pl.b] + options[cols[sub], pl.b]
+                alive[sub] = pl.viable(pa, pb, lefts[sub], t)
+            ok[rows[~alive], cols[~alive]] = False
         if beam_width is not None and ok.sum() > beam_width:
             rank = np.where(ok, margin, -np.inf).ravel()
             cut = np.partition(rank, rank.size - beam_width)[rank.size - beam_width]
@@ -402,18 +505,18 @@ def _search(
         max_candidates=None if beam_width is None else cap * widest,
     )
     if not run.complete:
-        return None
+        return None, run.peak_states
     vals = run.values
     ok = (vals[:, :k_must] - batna > TOL).all(axis=1)
     if not ok.any():
-        return np.zeros((0, len(ext.blocks)), dtype=np.int64)
+        return np.zeros((0, len(ext.blocks)), dtype=np.int64), run.peak_states
     idx = np.nonzero(ok)[0]
     used = -vals[idx, -1]
     idx = idx[used <= used.min() + 0.5]
     score = _score(vals[idx], batna, k_must, prop_col)
     idx = idx[score >= score.max() - TOL]
     pick = idx[int(np.argmax((vals[idx, :k_must] - batna).sum(axis=1)))]
-    return np.asarray(run.block_choices(np.array([pick]), len(ext.blocks))[0])
+    return np.asarray(run.block_choices(np.array([pick]), len(ext.blocks))[0]), run.peak_states
 
 
 def _score(vals: FloatArray, batna: FloatArray, k_must: int, prop_col: int | None) -> FloatArray:

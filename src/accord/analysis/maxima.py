@@ -29,6 +29,7 @@ FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
 _CHUNK = 64
+_FEW_LEVELS = 64
 
 
 def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | None = None) -> IntArray:
@@ -62,6 +63,13 @@ def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | N
     elif k == 2:
         keep = _sweep2(sorted_ranks)
     elif k == 3:
+        levels = ranks.max(axis=0) + 1
+        if int(levels.min()) <= _FEW_LEVELS:
+            # One coordinate with few values (a count of changes, say): level by level.
+            position = np.empty(n, dtype=np.int64)
+            position[order] = np.arange(n)
+            kept = _levels3(ranks, int(np.argmin(levels)))
+            return kept[np.argsort(position[kept], kind="stable")]
         keep = _sweep3(sorted_ranks)
     else:
         keep = _sweep_k(sorted_ranks)
@@ -85,6 +93,42 @@ def _sweep2(s: IntArray) -> IntArray:
     best = np.maximum.accumulate(s[:, 1])
     prev = np.concatenate(([-1], best[:-1]))
     return np.nonzero(s[:, 1] > prev)[0].astype(np.int64)
+
+
+def _levels3(r: IntArray, level_col: int) -> IntArray:
+    """Maxima of 3-D ranks when coordinate ``level_col`` takes few values.
+
+    Levels are visited from the best down. A point is covered by a point of a
+    better level exactly when that point is at least as good in the other two
+    coordinates: a query on the 2-D staircase of the points kept so far. Within
+    a level it is the 2-D sweep (first of equal vectors, by index, kept).
+    """
+    xy = [j for j in range(3) if j != level_col]
+    x, y, lv = r[:, xy[0]], r[:, xy[1]], r[:, level_col]
+    stair_x = np.zeros(0, dtype=np.int64)  # by x descending, y strictly increasing
+    stair_y = np.zeros(0, dtype=np.int64)
+    kept: list[IntArray] = []
+    for level in np.unique(lv)[::-1]:
+        idx = np.nonzero(lv == level)[0]
+        idx = idx[np.lexsort((idx, -y[idx], -x[idx]))]
+        if stair_x.size:
+            # Staircase points with x >= q_x form a prefix; its last has the largest y.
+            pos = np.searchsorted(-stair_x, -x[idx], side="right")
+            best = np.where(pos > 0, stair_y[np.maximum(pos - 1, 0)], -1)
+            idx = idx[best < y[idx]]
+        if idx.size == 0:
+            continue
+        run = np.maximum.accumulate(y[idx])
+        idx = idx[y[idx] > np.concatenate(([-1], run[:-1]))]
+        kept.append(idx)
+        both_x = np.concatenate((stair_x, x[idx]))
+        both_y = np.concatenate((stair_y, y[idx]))
+        o = np.lexsort((-both_y, -both_x))
+        both_x, both_y = both_x[o], both_y[o]
+        top = np.maximum.accumulate(both_y)
+        step = both_y > np.concatenate(([-1], top[:-1]))
+        stair_x, stair_y = both_x[step], both_y[step]
+    return np.concatenate(kept) if kept else np.zeros(0, dtype=np.int64)
 
 
 def _covered_within(c: IntArray) -> NDArray[np.bool_]:
