@@ -300,33 +300,12 @@ def _component(
     With ``reduce``, a partial assignment dominated by another with the same
     options on the still-linked issues is dropped: both have the same completions.
     """
-    order = _elimination_order(issues, clauses, doms)
-    pos = {i: c for c, i in enumerate(order)}
-    by_step: dict[int, list[Clause]] = {}
-    for c in clauses:
-        by_step.setdefault(max(pos[m.issue] for m in c.members), []).append(c)
-    reach = {i: 0 for i in order}  # last step at which an issue is still linked to a later one
-    for c in clauses:
-        last = max(pos[m.issue] for m in c.members)
-        for m in c.members:
-            reach[m.issue] = max(reach[m.issue], last)
+    sched = _schedule(issues, clauses, doms)
+    order, pos, reach = sched.order, sched.pos, sched.reach
     rows = np.zeros((1, 0), dtype=np.int64)
     vals = np.zeros((1, gain[order[0]].shape[1]))
     for step, i in enumerate(order):
-        opts = np.asarray(sorted(doms[i]), dtype=np.int64)
-        n = rows.shape[0]
-        parent = np.repeat(np.arange(n), opts.size)
-        opt = np.tile(opts, n)
-        # Check the clauses completed by this issue before building the new rows.
-        ok = np.ones(parent.size, dtype=bool)
-        for c in by_step.get(step, []):
-            sat = np.zeros(parent.size, dtype=bool)
-            for m in c.members:
-                table = np.zeros(len(space.options[m.issue]), dtype=bool)
-                table[list(m.options)] = True
-                sat |= table[opt] if m.issue == i else table[rows[parent, pos[m.issue]]]
-            ok &= sat
-        parent, opt = parent[ok], opt[ok]
+        parent, opt = _extend(rows, step, sched, doms, space)
         rows = np.hstack([rows[parent], opt[:, None]])
         vals = vals[parent] + gain[i][opt]
         if reduce and rows.shape[0] > 1:
@@ -347,6 +326,58 @@ def _component(
             )
     back = [pos[i] for i in issues]
     return rows[:, back], vals
+
+
+@dataclass(frozen=True, slots=True)
+class _Schedule:
+    """How a linked component is built issue by issue (internal).
+
+    ``order``: the issues in elimination order; ``pos[i]``: issue i's step (and
+    column); ``by_step[t]``: the clauses whose last issue comes at step t;
+    ``reach[i]``: the last step at which issue i is still linked to a later one.
+    """
+
+    order: list[int]
+    pos: dict[int, int]
+    by_step: dict[int, list[Clause]]
+    reach: dict[int, int]
+
+
+def _schedule(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> _Schedule:
+    order = _elimination_order(issues, clauses, doms) if clauses else list(issues)
+    pos = {i: c for c, i in enumerate(order)}
+    by_step: dict[int, list[Clause]] = {}
+    reach = {i: 0 for i in order}
+    for c in clauses:
+        last = max(pos[m.issue] for m in c.members)
+        by_step.setdefault(last, []).append(c)
+        for m in c.members:
+            reach[m.issue] = max(reach[m.issue], last)
+    return _Schedule(order=order, pos=pos, by_step=by_step, reach=reach)
+
+
+def _extend(
+    rows: IntArray, step: int, sched: _Schedule, doms: list[set[int]], space: Space
+) -> tuple[IntArray, IntArray]:
+    """(row, option) pairs extending ``rows`` by the issue of ``step``, meeting the clauses it completes.
+
+    ``rows`` holds one column per earlier issue, at its step's position.
+    """
+    i = sched.order[step]
+    opts = np.asarray(sorted(doms[i]), dtype=np.int64)
+    n = rows.shape[0]
+    parent = np.repeat(np.arange(n), opts.size)
+    opt = np.tile(opts, n)
+    # Check the clauses completed by this issue before building the new rows.
+    ok = np.ones(parent.size, dtype=bool)
+    for c in sched.by_step.get(step, []):
+        sat = np.zeros(parent.size, dtype=bool)
+        for m in c.members:
+            table = np.zeros(len(space.options[m.issue]), dtype=bool)
+            table[list(m.options)] = True
+            sat |= table[opt] if m.issue == i else table[rows[parent, sched.pos[m.issue]]]
+        ok &= sat
+    return parent[ok], opt[ok]
 
 
 def _elimination_order(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> list[int]:

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.components import _elimination_order, _linked_components, _simplify
+from accord.analysis.components import _extend, _linked_components, _schedule, _simplify
 from accord.logic import Clause
 from accord.space import Space
 
@@ -177,15 +177,8 @@ def count_feasible(
 
 def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space: Space) -> _Component:
     """Forward pass over one component: the layers and the number of joint assignments."""
-    order = _elimination_order(issues, clauses, doms) if clauses else list(issues)
-    pos = {i: c for c, i in enumerate(order)}
-    by_step: dict[int, list[Clause]] = {}
-    reach = {i: 0 for i in order}  # last step at which an issue is still linked to a later one
-    for c in clauses:
-        last = max(pos[m.issue] for m in c.members)
-        by_step.setdefault(last, []).append(c)
-        for m in c.members:
-            reach[m.issue] = max(reach[m.issue], last)
+    sched = _schedule(issues, clauses, doms)
+    order, pos, reach = sched.order, sched.pos, sched.reach
     # Integer weights are exact while no running sum can pass 2**62: the running
     # sums of a layer never exceed the number of partial assignments so far.
     # Beyond that, counts stay exact as Python integers and draws use floats.
@@ -195,19 +188,7 @@ def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space
     counts: NDArray[np.generic] = np.ones(1, dtype=dtype)
     layers: list[_Layer] = []
     for step, i in enumerate(order):
-        opts = np.asarray(sorted(doms[i]), dtype=np.int64)
-        s = rows.shape[0]
-        parent = np.repeat(np.arange(s), opts.size)
-        option = np.tile(opts, s)
-        ok = np.ones(parent.size, dtype=bool)
-        for c in by_step.get(step, []):
-            sat = np.zeros(parent.size, dtype=bool)
-            for m in c.members:
-                table = np.zeros(len(space.options[m.issue]), dtype=bool)
-                table[list(m.options)] = True
-                sat |= table[option] if m.issue == i else table[rows[parent, pos[m.issue]]]
-            ok &= sat
-        parent, option = parent[ok], option[ok]
+        parent, option = _extend(rows, step, sched, doms, space)
         cand = rows[parent]
         cand[:, step] = option
         # Forget issues no longer linked to later ones; candidates that then coincide merge.
