@@ -364,7 +364,42 @@ def _status_line(status: str, conflict: tuple[str, ...], note: str) -> None:
         console.print(Text(note, style="yellow" if status != "ok" else "dim"))
 
 
-def _party_table(space: Space, utilities: Any, *, before: Any = None, ideal: Any = None) -> Table:
+def _spreads(s: Scenario, space: Space) -> list[float]:
+    """Per party of ``space``: the stated spread of its estimate (values plus BATNA)."""
+    out = []
+    for holder, perspective in zip(space.parties, space.perspectives, strict=True):
+        prof = s.profile(holder, perspective or None)
+        out.append(0.0 if prof is None else prof.spread.values + prof.spread.batna)
+    return out
+
+
+FRAGILE_NOTE = "~ fragile: the surplus is within the estimate's stated spread, so the verdict could flip."
+
+
+def _fragile(s: Scenario, space: Space, utilities: Any) -> dict[str, bool] | None:
+    """Per party: is the surplus within its estimate's stated spread (the verdict could flip)?"""
+    if utilities is None:
+        return None
+    spreads = _spreads(s, space)
+    return {
+        party: bool(abs(float(utilities[p] - space.batna[p])) <= spreads[p])
+        for p, party in enumerate(space.parties)
+    }
+
+
+def _print_parties(
+    s: Scenario, space: Space, utilities: Any, *, before: Any = None, ideal: Any = None
+) -> None:
+    """The party table, and what "~" means when a verdict is fragile."""
+    spreads = _spreads(s, space)
+    console.print(_party_table(space, utilities, spreads=spreads, before=before, ideal=ideal))
+    if any(abs(float(utilities[p] - space.batna[p])) <= spreads[p] for p in range(len(space.parties))):
+        console.print(FRAGILE_NOTE, style="dim")
+
+
+def _party_table(
+    space: Space, utilities: Any, *, spreads: list[float], before: Any = None, ideal: Any = None
+) -> Table:
     t = Table(show_edge=False, pad_edge=False, header_style="bold")
     t.add_column("party")
     if before is not None:
@@ -382,7 +417,8 @@ def _party_table(space: Space, utilities: Any, *, before: Any = None, ideal: Any
         row: list[str | Text] = [party]
         if before is not None:
             row.append(f"{before[p]:.1f}")
-        row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}"]
+        fragile = " ~" if abs(s_p) <= spreads[p] else ""
+        row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{fragile}"]
         row.append(Text("✓", style="green") if ok else Text("✗", style="red"))
         if ideal is not None:
             row.append(f"{ideal[p]:.1f}")
@@ -479,6 +515,7 @@ def solution_json(s: Scenario, space: Space, res: BargainingResult) -> dict[str,
         "package": _package(space, res.package),
         "utilities": _by_party(space, res.utilities),
         "surplus": _by_party(space, res.surplus),
+        "fragile": _fragile(s, space, res.utilities),
         "objective": None if res.objective is None else r2(res.objective),
         "ideal": _by_party(space, res.ideal),
         "lottery": [
@@ -513,7 +550,7 @@ def print_solution(s: Scenario, space: Space, res: BargainingResult) -> None:
         return
     proof = "optimality proven" if res.exact else f"best found; proven gap {res.gap:.3g}"
     console.print(f"Objective {res.objective:.4g} ({proof}; {res.algorithm}).", style="dim")
-    console.print(_party_table(space, res.utilities, ideal=res.ideal))
+    _print_parties(s, space, res.utilities, ideal=res.ideal)
     if res.lotteries and len(res.lottery) > 1:
         pkgs = [pkg for _, pkg in res.lottery]
         differ = [i for i in range(len(space.issues)) if len({p[i] for p in pkgs}) > 1]
@@ -539,6 +576,7 @@ def zopa_json(s: Scenario, space: Space, res: ZopaResult) -> dict[str, Any]:
         "best": {
             "package": _package(space, res.best),
             "utilities": _by_party(space, res.best_utilities),
+            "fragile": _fragile(s, space, res.best_utilities),
             "min_surplus": None if res.min_surplus is None else r2(res.min_surplus),
             "exact": res.best_exact,
         },
@@ -591,7 +629,7 @@ def print_zopa(s: Scenario, space: Space, res: ZopaResult) -> None:
         return
     short = "" if res.min_surplus is None else f" (least surplus {res.min_surplus:+.2f})"
     console.print(f"The package with the largest minimum surplus{short}:")
-    console.print(_party_table(space, res.best_utilities))
+    _print_parties(s, space, res.best_utilities)
     console.print(_package_table(space, res.best))
 
 
@@ -615,6 +653,7 @@ def amend_json(s: Scenario, space: Space, res: AmendResult, plan: str, note: str
         "plan_utilities": _by_party(space, res.plan_utilities),
         "package": _package(space, res.package),
         "utilities": _by_party(space, res.utilities),
+        "fragile": _fragile(s, space, res.utilities),
         "algorithm": res.algorithm,
         "parameters": dict(res.parameters),
         "conflict": list(res.conflict),
@@ -651,7 +690,7 @@ def print_amend(s: Scenario, space: Space, res: AmendResult, plan: str, title: s
                 f"{space.option_labels[i][c.after]} [dim]({c.after_id})[/]",
             )
         console.print(t)
-    console.print(_party_table(space, res.utilities, before=res.plan_utilities))
+    _print_parties(s, space, res.utilities, before=res.plan_utilities)
     outside = [space.parties[p] for p in range(len(space.parties)) if p not in res.must_accept]
     if outside:
         console.print(f"{', '.join(outside)} shown for the tie-break only; need not accept.", style="dim")
