@@ -95,7 +95,7 @@ def test_amend_json_shape(capsys: Any) -> None:
 def test_verdicts_within_the_estimate_spread_are_marked_fragile(capsys: Any, tmp_path: Path) -> None:
     """B's surplus in the amended plan is 10 points; a stated spread of 8 + 5 makes it fragile."""
     code, out, _ = run(capsys, "amend", MINI, "p1", "--json")
-    assert json.loads(out)["fragile"] == {"A": False, "B": False}
+    assert code == 0 and json.loads(out)["fragile"] == {"A": False, "B": False}
     text = Path(MINI).read_text(encoding="utf-8")
     unsure = text.replace("    batna: 40\n", "    batna: 40\n    spread: {values: 8, batna: 5}\n")
     assert unsure != text
@@ -105,9 +105,9 @@ def test_verdicts_within_the_estimate_spread_are_marked_fragile(capsys: Any, tmp
         code, out, _ = run(capsys, *argv, "--json")
         data = json.loads(out)
         fragile = data["best"]["fragile"] if argv[0] == "zopa" else data["fragile"]
-        assert fragile == {"A": False, "B": True}, argv
+        assert code == 0 and fragile == {"A": False, "B": True}, argv
         code, out, _ = run(capsys, *argv)
-        assert "+10.0 ~" in out and "~ fragile" in out, argv
+        assert code == 0 and "+10.0 ~" in out and "~ fragile" in out, argv
 
 
 def test_amend_without_zopa_says_so(capsys: Any) -> None:
