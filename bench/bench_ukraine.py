@@ -69,6 +69,7 @@ def main() -> int:
     for name, extra in (
         ("frontier", []),
         ("frontier --parties UA,RU", ["--parties", "UA,RU"]),
+        ("frontier --parties UA,RU,US", ["--parties", "UA,RU,US"]),
         ("solve nash", ["--solution", "nash"]),
         ("solve ks", ["--solution", "ks"]),
         ("solve egalitarian", ["--solution", "egalitarian"]),

@@ -3,11 +3,12 @@
 Kung, Luccio & Preparata (1975), "On finding the maxima of a set of vectors",
 J. ACM 22(4): sort by the first coordinate, then sweep, so that a point can be
 dominated only by points already seen. Two coordinates need a running maximum
-(O(n log n)); three need the 2-D staircase of the points seen, queried here
-chunk by chunk with a sort and a prefix maximum (vectorised rather than the
-balanced tree of the paper); four or more sweep best-first by rank sum and
-intersect, per point, the prefixes of the points sorted by each coordinate, as
-bitsets, with only uncovered points as coverers.
+(O(n log n)); three need the 2-D staircase of the points seen, here answered
+for all points by a bottom-up merge sort (vectorised rather than the balanced
+tree of the paper), or level by level of a coordinate with few values;
+four or more sweep best-first by rank sum and intersect, per point, the
+prefixes of the points sorted by each coordinate, as bitsets, with only
+uncovered points as coverers.
 
 Tolerance: values of one coordinate closer than ``tol`` (chained) are first
 snapped to one value. Then ``p`` *covers* ``q`` when ``p >= q`` in every
@@ -28,7 +29,6 @@ from accord.space import TOL
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
-_CHUNK = 64
 _FEW_LEVELS = 64
 
 
@@ -138,34 +138,39 @@ def _covered_within(c: IntArray) -> NDArray[np.bool_]:
 
 
 def _sweep3(s: IntArray) -> IntArray:
-    kept: list[IntArray] = []
-    # The staircase: the 2-D maxima, in coordinates (1, 2), of the points kept so far (all of
-    # which come before the current chunk, so their coordinate 0 is at least as large).
-    # Sorted by u1 descending, its u2 then increases; a point is covered by a kept point
-    # exactly when it is covered by a staircase point in (1, 2).
-    stair = np.zeros((0, 2), dtype=np.int64)
-    for start in range(0, s.shape[0], _CHUNK):
-        c = s[start : start + _CHUNK]
-        if stair.shape[0]:
-            # Staircase points with u1 >= q1 form a prefix; its last has the largest u2.
-            pos = np.searchsorted(-stair[:, 0], -c[:, 1], side="right")
-            best_u2 = np.where(pos > 0, stair[np.maximum(pos - 1, 0), 1], -1)
-            covered = best_u2 >= c[:, 2]
-        else:
-            covered = np.zeros(c.shape[0], dtype=bool)
-        cand = np.nonzero(~covered)[0]
-        if cand.size:
-            inner = _covered_within(c[cand])
-            cand = cand[~inner]
-        if cand.size:
-            kept.append(cand + start)
-            both = np.vstack((stair, c[cand][:, 1:3]))
-            both = both[np.lexsort((-both[:, 1], -both[:, 0]))]
-            best = np.maximum.accumulate(both[:, 1])
-            stair = both[both[:, 1] >= np.concatenate(([-1], best[:-1]))]
-            # Equal u2 further down the order adds nothing: keep the first of each run.
-            stair = stair[np.concatenate(([True], stair[1:, 1] > stair[:-1, 1]))]
-    return np.concatenate(kept) if kept else np.zeros(0, dtype=np.int64)
+    """Rows (in sweep order) not covered by an earlier row, for three coordinates.
+
+    An earlier row already has coordinate 0 at least as large, so row i is
+    covered when some row j < i has y_j >= y_i and z_j >= z_i: the largest z
+    among earlier rows with y at least y_i decides. Bottom-up merge sort over
+    aligned blocks (Bentley 1980, "Multidimensional divide-and-conquer", CACM
+    23(4)): when two sibling blocks are merged by y, each row of the right one
+    sees the left one's rows with y at least its own as a suffix, so one
+    running maximum of z per level answers every row, vectorised. Over the
+    levels each row meets every earlier row exactly once.
+    """
+    n = s.shape[0]
+    y, z = s[:, 1], s[:, 2]
+    span = 2 * (int(y.max()) + 1)
+    big = int(z.max()) + 2  # ranks are >= 0; an offset step larger than any z
+    best = np.full(n, -1, dtype=np.int64)
+    idx = np.arange(n, dtype=np.int64)
+    o = idx
+    for level in range(max(1, (n - 1).bit_length())):
+        parent = idx >> (level + 1)
+        left = ((idx >> level) & 1) == 0
+        # By y within each merged block; for equal y the right half first, so that the
+        # left rows after a right row are exactly those with y at least its y. The
+        # input is two sorted runs per block, which the stable sort merges.
+        o = o[np.argsort((parent * span + 2 * y + left)[o], kind="stable")]
+        po = parent[o]
+        # The most z among left rows from here on; the offset stops it at block edges.
+        off = (int(po[-1]) - po) * big
+        run = np.maximum.accumulate((np.where(left[o], z[o], -1) + off)[::-1])[::-1] - off
+        right = ~left[o]
+        rows = o[right]
+        best[rows] = np.maximum(best[rows], run[right])
+    return np.nonzero(best < z)[0].astype(np.int64)
 
 
 def _sweep_k(s: IntArray, words: int = 16) -> IntArray:
