@@ -268,7 +268,7 @@ def _ranks(pts: FloatArray, tol: float) -> IntArray:
     """
     out = np.empty(pts.shape, dtype=np.int64)
     for j in range(pts.shape[1]):
-        o = np.argsort(pts[:, j], kind="stable")
+        o = np.argsort(pts[:, j])  # ties get one rank whatever their order
         v = pts[o, j]
         out[o, j] = np.concatenate(([0], np.cumsum(np.diff(v) > tol)))
     return out
