@@ -33,7 +33,6 @@ from numpy.typing import NDArray
 
 from accord.analysis.bargaining import lagrange_weights, max_min_surplus, prepare
 from accord.analysis.components import Decomposition, decompose, project
-from accord.analysis.maxima import maxima
 from accord.analysis.results import AmendResult, Change
 from accord.analysis.stages import default_order, run_stages
 from accord.space import TOL, Space, SpaceError
@@ -372,8 +371,7 @@ class _PairLookahead:
         for j in reversed(order[2:]):
             vb = ext.blocks[j].values[:, cols]
             cand = (suffix[:, None, :] + vb[None, :, :]).reshape(-1, 3)
-            cand = cand[-cand[:, 2] <= budget + 0.5]
-            suffix = cand[np.sort(maxima(cand))]
+            suffix = _level_staircases(cand, budget)
             per_stage.append(suffix)
         per_stage.reverse()  # per_stage[t - 2]: what stages t.. add
         # Per stage and number of changes left: the points within it, by u_a descending,
@@ -413,6 +411,28 @@ _PAIRS_WHEN = 1_000
 
 _PAIRS_AHEAD = 3
 """The pairwise look-ahead is built for this many budgets beyond the current one."""
+
+
+def _level_staircases(points: FloatArray, budget: int) -> FloatArray:
+    """The points (u_a, u_b, minus changes) within ``budget`` changes that are not
+    beaten in (u_a, u_b) by another with as many changes: a 2-D staircase per count.
+
+    Points beaten by one with fewer changes may stay; they never change what the
+    look-ahead answers, and dropping them would cost more than keeping them.
+    """
+    used = np.rint(-points[:, 2]).astype(np.int64)
+    points, used = points[used <= budget], used[used <= budget]
+    if points.shape[0] <= 1:
+        return points
+    o = np.lexsort((-points[:, 1], -points[:, 0], used))  # by count, then u_a and u_b descending
+    points, used = points[o], used[o]
+    # Running maximum of u_b within each count (offset so it cannot cross into the next).
+    span = float(np.ptp(points[:, 1])) + 1.0
+    lifted = points[:, 1] + used * span * 2.0
+    run = np.maximum.accumulate(lifted)
+    first = np.concatenate(([True], used[1:] != used[:-1]))
+    prev = np.concatenate(([-np.inf], run[:-1]))
+    return points[first | (lifted > prev)]
 
 
 def _stage_order(ext: Decomposition) -> list[int]:
