@@ -348,9 +348,10 @@ def _reach(
 class _PairLookahead:
     """Exact look-ahead for one pair of must-accept parties (a, b).
 
-    For every stage t >= 2 it holds the Pareto set, over (u_a, u_b, fewer
-    changes), of what stages t.. can add within ``budget`` changes, computed
-    backwards once. A partial package can still be completed into one that both
+    For every stage t >= 2 it holds what stages t.. can add within ``budget``
+    changes, as (u_a, u_b, changes) points reduced to one 2-D staircase per
+    number of changes (a superset of the Pareto set, which answers the same
+    queries), computed backwards once. A partial package can still be completed into one that both
     parties accept within its remaining changes only if some point of that set
     lifts both above their BATNAs; if none does, no completion is acceptable to
     all, and it is dropped. This is far tighter than bounding each party
