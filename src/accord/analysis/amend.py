@@ -200,8 +200,10 @@ def solve_amendment(
     stop = ""
     # Budgets 1, 2, 3, ... up to the fallback's distance: the first success is the least.
     prop_col = _col(dims, prop)
+    # One stage order for every search and look-ahead: the look-ahead's stage t must be the search's.
+    order = _stage_order(ext)
     search = functools.partial(
-        _search, ext, keep_cost, dm, len(must),
+        _search, ext, order, keep_cost, dm, len(must),
         prop_col=prop_col, deadline=deadline, max_states=max_states, lam=lam,
     )  # fmt: skip
     pairs: list[_PairLookahead] = []
@@ -214,7 +216,6 @@ def solve_amendment(
             # grows with the budget). It only drops packages no pair could accept, so the
             # result is the same with or without it.
             built_for = min(upper, budget + _PAIRS_AHEAD)
-            order = _stage_order(ext)
             pairs = [
                 _PairLookahead(ext, order, a, b, dm, built_for)
                 for a, b in itertools.combinations(range(len(must)), 2)
@@ -444,6 +445,7 @@ def _stage_order(ext: Decomposition) -> list[int]:
 
 def _search(
     ext: Decomposition,
+    order: Sequence[int],
     keep_cost: list[int | None],
     batna: FloatArray,
     k_must: int,
@@ -464,11 +466,11 @@ def _search(
     or the least surplus). ``lam`` (weights on the simplex) adds the test
     ``lam . surplus > TOL``, which every acceptable package passes. ``floor`` drops
     partial packages whose score cannot reach it. ``beam_width`` turns the search
-    into a heuristic keeping only that many partial packages per stage. ``pairs``
-    (built for this ``ext`` and at least this budget) drop partial packages that
+    into a heuristic keeping only that many partial packages per stage (``order``:
+    the stages, see :func:`_stage_order`). ``pairs`` (built for this ``ext`` and
+    ``order`` and at least this budget) drop partial packages that
     some pair of must-accept parties could no longer both accept.
     """
-    order = _stage_order(ext)
     n_dims = ext.n_parties - 1
     weights = np.eye(n_dims)
     if lam is not None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -71,6 +72,17 @@ def _values_matrix(prob: Problem) -> FloatArray:
     return np.vstack([b.values for b in blocks]).T.copy()
 
 
+def _per_block(x: FloatArray, sizes: Sequence[int]) -> tuple[FloatArray, ...]:
+    """``x`` split into one probability vector per block (solver noise below zero clipped)."""
+    out = []
+    pos = 0
+    for m in sizes:
+        zj = np.clip(x[pos : pos + m], 0.0, None)
+        out.append(zj / zj.sum())
+        pos += m
+    return tuple(out)
+
+
 def _solve_lp(
     prob: Problem,
     *,
@@ -102,12 +114,7 @@ def _solve_lp(
     if solved is None:
         return None
     x, row_duals = solved
-    z = []
-    pos = 0
-    for m in sizes:
-        zj = np.clip(x[pos : pos + m], 0.0, None)
-        z.append(zj / zj.sum())
-        pos += m
+    z = _per_block(x[:nz], sizes)
     u = off + vmat @ x[:nz]
     duals = -row_duals[: len(rows)] if rows else np.zeros(0)
     return tuple(z), float(x[nz]), u, np.clip(duals, 0.0, None)
@@ -465,14 +472,6 @@ def _nash_sqp(
         h.addRow(float(base[p]), float(base[p]), idx.size, idx, np.concatenate((-vmat[p], [1.0])))
     s_cols = np.arange(nz, nz + k, dtype=np.int32)
 
-    def normalised(x: FloatArray) -> FloatArray:
-        out = np.clip(x[:nz], 0.0, None)
-        pos = 0
-        for m in sizes:
-            out[pos : pos + m] /= out[pos : pos + m].sum()
-            pos += m
-        return out
-
     def f(s: FloatArray) -> float:
         return float(np.log(s).sum()) if bool((s > 0).all()) else -np.inf
 
@@ -493,7 +492,7 @@ def _nash_sqp(
         h.run()
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             break
-        z_new = normalised(np.asarray(h.getSolution().col_value, dtype=np.float64))
+        z_new = np.concatenate(_per_block(np.asarray(h.getSolution().col_value)[:nz], sizes))
         step = base + vmat @ z_new - s
         slope = float(g @ step)
         if slope <= 0.0:
@@ -505,12 +504,7 @@ def _nash_sqp(
             break
         z = z + alpha * (z_new - z)
         s = base + vmat @ z
-    out = []
-    pos = 0
-    for m in sizes:
-        out.append(z[pos : pos + m] / z[pos : pos + m].sum())
-        pos += m
-    lottery = lottery_of(prob, tuple(out))
+    lottery = lottery_of(prob, _per_block(z, sizes))
     if gap > FW_GAP:
         # The programs are solved to about 1e-10; finish on the lottery's own packages.
         lottery, gap = _polish(prob, lottery)

@@ -25,7 +25,7 @@ whose relative error (about 1e-16 per step) is far below any Monte Carlo error.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -225,10 +225,20 @@ def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space
 
 def _draw_component(comp: _Component, out: IntArray, rng: np.random.Generator) -> None:
     """Fill ``out``'s rows for ``comp``'s issues with uniform joint assignments."""
-    state = np.zeros(out.shape[1], dtype=np.int64)
+    for issue, options in _walk(comp, out.shape[1], rng):
+        out[issue] = options
+
+
+def _walk(comp: _Component, n: int, rng: np.random.Generator) -> Iterator[tuple[int, IntArray]]:
+    """``n`` uniform joint assignments of ``comp``, issue by issue: (issue, options drawn).
+
+    From the final state back through the layers, each draw picks one of the
+    candidates that merged into its current state and moves to that candidate's parent.
+    """
+    state = np.zeros(n, dtype=np.int64)
     for layer in reversed(comp.layers):
         pick = _pick(comp, layer, state, rng)
-        out[layer.issue] = layer.option[pick]
+        yield layer.issue, layer.option[pick]
         state = layer.parent[pick]
 
 
@@ -249,11 +259,8 @@ def _sum_component(
     comp: _Component, total: FloatArray, rng: np.random.Generator, values: Sequence[FloatArray]
 ) -> None:
     """Add the values of uniform joint assignments of ``comp`` to ``total`` (one row per draw)."""
-    state = np.zeros(total.shape[0], dtype=np.int64)
-    for layer in reversed(comp.layers):
-        pick = _pick(comp, layer, state, rng)
-        total += values[layer.issue][layer.option[pick]]
-        state = layer.parent[pick]
+    for issue, options in _walk(comp, total.shape[0], rng):
+        total += values[issue][options]
 
 
 def _tabulate(comp: _Component, values: Sequence[FloatArray]) -> FloatArray:
