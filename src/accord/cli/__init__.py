@@ -1,0 +1,1 @@
+"""The command line: Typer commands that parse options, call the workbench and render."""
