@@ -32,7 +32,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=10)
     args = parser.parse_args()
 
-    exe = [sys.executable, "-m", "accord.cli.main"]
+    exe = [sys.executable, "-m", "accord.cli"]
     baseline = wall([sys.executable, "-c", "pass"], args.runs)
     for argv in (["evaluate", "ukraine", "--json"], ["evaluate", "ukraine"], ["compare", "ukraine"]):
         times = wall(exe + argv, args.runs)

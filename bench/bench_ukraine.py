@@ -11,7 +11,7 @@ run over the target. There is no peer tool for these commands, so the figures
 are absolute; the bare interpreter start is printed for reference.
 
 ``--accord PATH`` times an installed ``accord`` executable instead of
-``python -m accord.cli.main`` from this checkout: a fresh ``pip install .``
+``python -m accord.cli`` from this checkout: a fresh ``pip install .``
 into a new virtualenv is what a user runs (byte-code compiled at install, no
 development tools on the path).
 """
@@ -53,7 +53,7 @@ def main() -> int:
     if args.quick:
         perspectives, plans = perspectives[:1], ["istanbul-2022"]
 
-    exe = [args.accord] if args.accord else [sys.executable, "-m", "accord.cli.main"]
+    exe = [args.accord] if args.accord else [sys.executable, "-m", "accord.cli"]
     base, _ = wall([sys.executable, "-c", "pass"], args.runs)
     start = statistics.median(base)
     print(f"timing: {' '.join(exe)}")

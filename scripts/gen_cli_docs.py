@@ -15,7 +15,7 @@ TARGET = ROOT / "docs" / "cli.md"
 
 
 def help_text(argv: list[str]) -> str:
-    from accord.cli.main import main
+    from accord.cli.app import main
 
     buf = io.StringIO()
     with redirect_stdout(buf):
@@ -24,10 +24,9 @@ def help_text(argv: list[str]) -> str:
 
 
 def render() -> str:
-    from accord.cli.main import _register_extensions, app
+    from accord.cli.app import command_names
 
-    _register_extensions()
-    commands = [c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None]
+    commands = command_names()
     parts = [
         "# Command reference\n",
         "Generated from `accord COMMAND --help` by `python scripts/gen_cli_docs.py`;"

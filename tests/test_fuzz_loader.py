@@ -138,7 +138,7 @@ def test_ten_thousand_malformed_files_get_clean_errors() -> None:
 
 
 def test_cli_validate_never_shows_a_traceback(tmp_path: Path, capsys: Any) -> None:
-    from accord.cli.main import main
+    from accord.cli.app import main
 
     for case, text in enumerate(generate(150, seed=7)):
         path = tmp_path / f"f{case}.yaml"

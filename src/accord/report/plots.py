@@ -1,21 +1,22 @@
 """Plots of package-search results (matplotlib, an optional extra: ``pip install accord[plot]``).
 
-Pure renderers: they take numbers and write a file; nothing here computes a
-frontier or reads a scenario. matplotlib is imported inside the function so
-that importing this module costs nothing.
+Pure renderers: they take a :class:`accord.workbench.picture.Picture` (or its
+numbers) and write a file; nothing here computes a frontier or reads a scenario.
+matplotlib is imported inside the function so that importing this module costs nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-from numpy.typing import NDArray
 
-FloatArray = NDArray[np.float64]
+from accord.numeric import FloatArray
+from accord.workbench.picture import Mark, Picture
+
+__all__ = ["FORMATS", "Mark", "PlotError", "plot_frontier", "plot_picture"]
 
 FORMATS = (".png", ".svg")
 
@@ -24,13 +25,17 @@ class PlotError(RuntimeError):
     """The plot cannot be made (matplotlib missing, unsupported file type)."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Mark:
-    """A labelled point to draw over the frontier (a plan, a solution)."""
-
-    label: str
-    utilities: FloatArray
-    kind: str = "plan"  # "plan", "reading" (drawn small, unlabelled) or "result"
+def plot_picture(path: str | Path, picture: Picture) -> Path:
+    """Draw ``picture`` (see :func:`plot_frontier`) to ``path``."""
+    return plot_frontier(
+        path,
+        parties=picture.parties,
+        frontier=picture.frontier,
+        batna=picture.batna,
+        marks=picture.marks,
+        title=picture.title,
+        subtitle=picture.subtitle,
+    )
 
 
 def plot_frontier(
@@ -49,7 +54,9 @@ def plot_frontier(
     """
     out = Path(path)
     if out.suffix.lower() not in FORMATS:
-        raise PlotError(f"--plot writes .png or .svg files, not {out.suffix or 'a file without suffix'!r}")
+        raise PlotError(
+            f"plots are written as .png or .svg files, not {out.suffix or 'a file without suffix'!r}"
+        )
     try:
         import matplotlib
 

@@ -1,0 +1,92 @@
+"""The ``accord`` command line: the Typer app, its global options and :func:`main`.
+
+Commands live in :mod:`accord.cli.commands`, one module per group, and are
+registered here in the order ``accord --help`` lists them. Engines, the file
+adapters and matplotlib are imported inside the commands that need them, so
+that every command (and ``--help``) starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from accord.cli.commands import evaluate, scenario, search
+from accord.cli.errors import run_guarded
+
+app = typer.Typer(
+    name="accord",
+    help="Design, test, simulate and draft peace negotiations.\n\n"
+    "SCENARIO is a built-in name (see 'accord scenarios') or a path to a YAML/JSON scenario file. "
+    "Every preference number is an estimate: outputs say whose.",
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    # A fixed help width keeps docs/cli.md (generated from --help) reproducible.
+    context_settings={"max_content_width": 100, "terminal_width": 100},
+)
+
+COMMANDS = (
+    scenario.scenarios,
+    scenario.show,
+    evaluate.evaluate,
+    evaluate.compare,
+    scenario.validate,
+    scenario.init,
+    scenario.schema,
+    search.frontier,
+    search.solve,
+    search.zopa,
+    search.amend,
+)
+"""Every command, in the order of ``accord --help``."""
+
+for _command in COMMANDS:
+    app.command()(_command)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from accord import __version__
+
+        print(f"accord {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Print accord's version and exit."
+        ),
+    ] = False,
+) -> None:
+    # The help text is the app's; this callback only carries the global options.
+    pass
+
+
+def command_names() -> tuple[str, ...]:
+    """The names of the registered commands, in order."""
+    return tuple(c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run the app with every error turned into a clean message."""
+
+    def run() -> int:
+        # Standalone mode lets click print usage errors itself (exit 2); our own
+        # exceptions pass through to run_guarded, which words them for users.
+        try:
+            app(args=argv, prog_name="accord", standalone_mode=True)
+        except SystemExit as exc:
+            return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        return 0
+
+    code = run_guarded(run)
+    if argv is None:
+        sys.exit(code)
+    return code

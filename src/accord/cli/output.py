@@ -1,0 +1,49 @@
+"""Where results go: JSON or tables on stdout, plots to files, notices on stderr."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from rich.console import Console
+
+from accord.cli.errors import err_console, fail
+from accord.report.terminal import make_console
+
+if TYPE_CHECKING:
+    from accord.workbench.records import SearchOutcome
+
+console = make_console()
+
+OutcomeT = TypeVar("OutcomeT")
+
+
+def emit(outcome: OutcomeT, *, as_json: bool, show: Callable[[Console, OutcomeT], None]) -> None:
+    """Print ``outcome`` as JSON (:func:`accord.report.json.to_json`) or with ``show`` as tables."""
+    if as_json:
+        # Imported on use: the serializer names every outcome type, and --help needs none.
+        from accord.report.json import dumps, to_json
+
+        sys.stdout.write(dumps(to_json(outcome)))
+    else:
+        show(console, outcome)
+
+
+def draw(path: Path | None, outcome: SearchOutcome) -> None:
+    """Draw the frontier plot of ``outcome`` to ``path`` (nothing when ``path`` is None)."""
+    if path is None:
+        return
+    # matplotlib and the frontier engine load only when a plot is asked for.
+    from accord.report.plots import PlotError, plot_picture
+    from accord.workbench.picture import picture
+
+    pic = picture(outcome)
+    try:
+        plot_picture(path, pic)
+    except PlotError as exc:
+        fail(str(exc), "--plot")
+    except OSError as exc:
+        fail(f"cannot write {path}: {exc.strerror or exc}", "--plot")
+    err_console.print(f"Plot written to {path}")

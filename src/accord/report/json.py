@@ -1,0 +1,399 @@
+"""One JSON serializer for every outcome: :func:`to_json` (``functools.singledispatch``).
+
+Each outcome of :mod:`accord.workbench` maps to plain JSON data (dicts, lists,
+strings, numbers, booleans, None); :func:`dumps` writes it the one way the
+command line prints it. Floats are rounded by :func:`r2` so that outputs carry
+enough digits to reproduce and no float noise.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from functools import singledispatch
+from typing import Any
+
+from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
+from accord.model import Plan, Profile, Scenario
+from accord.numeric import FloatArray
+from accord.space import Space
+from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome
+from accord.workbench.records import AmendOutcome, FrontierOutcome, SearchOutcome, SolveOutcome, ZopaOutcome
+from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
+
+JSON = dict[str, Any] | list[Any]
+
+
+def r2(x: float) -> float:
+    """Round for JSON output: enough digits to reproduce, no float noise."""
+    return round(float(x), 6)
+
+
+def dumps(data: JSON) -> str:
+    """``data`` as the command line prints it: indented, UTF-8 kept, NaN refused, one final newline."""
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+@singledispatch
+def to_json(outcome: object) -> JSON:
+    """The JSON data of ``outcome`` (any outcome of :mod:`accord.workbench`)."""
+    raise TypeError(f"no JSON form for {type(outcome).__name__}")
+
+
+# -- scenarios ---------------------------------------------------------------------------
+
+
+@to_json.register
+def _catalogue(outcome: Catalogue) -> JSON:
+    return [
+        {
+            "name": e.name,
+            "title": e.title,
+            "summary": e.summary,
+            "issues": e.issues,
+            "parties": e.parties,
+            "plans": e.plans,
+            "perspectives": e.perspectives,
+        }
+        for e in outcome.entries
+    ]
+
+
+@to_json.register
+def _scenario(outcome: ScenarioOutcome) -> JSON:
+    return scenario_json(outcome.scenario)
+
+
+def scenario_json(s: Scenario) -> dict[str, Any]:
+    """A scenario's parties, tables, tracks, phases, rules, issues, constraints, perspectives, plans."""
+    return {
+        "id": s.id,
+        "title": s.title,
+        "default_perspective": s.default_perspective,
+        "parties": [
+            {"id": p.id, "name": p.name, "role": p.role.value, "factions": [f.id for f in p.factions]}
+            for p in s.parties
+        ],
+        "tables": [{"id": t.id, "name": t.name, "parties": list(t.parties)} for t in s.tables],
+        "tracks": [t.id for t in s.tracks],
+        "phases": [p.id for p in s.phases],
+        "rules": [{"id": r.id, "kind": r.kind} for r in s.rules],
+        "issues": [
+            {
+                "id": i.id,
+                "title": i.title,
+                "table": i.table,
+                "track": i.track,
+                "status_quo": i.status_quo,
+                "options": list(i.option_ids),
+            }
+            for i in s.issues
+        ],
+        "constraints": [{"id": c.id, "text": c.text()} for c in s.constraints],
+        "perspectives": [p.id for p in s.perspectives],
+        "plans": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "proposer": p.proposer,
+                "date": p.date,
+                "readings": [r.id for r in p.readings],
+            }
+            for p in s.plans
+        ],
+    }
+
+
+@to_json.register
+def _profiles(outcome: ProfilesOutcome) -> JSON:
+    return [profile_json(p) for p in outcome.profiles]
+
+
+def profile_json(prof: Profile) -> dict[str, Any]:
+    """One profile: weights, values, BATNA, red lines, spread, rationale, sources."""
+    return {
+        "party": prof.party,
+        "faction": prof.faction,
+        "perspective": prof.perspective,
+        "weights": dict(prof.weights),
+        "values": {k: dict(v) for k, v in prof.values.items()},
+        "batna": prof.batna,
+        "red_lines": [
+            {"terms": {k: list(v) for k, v in rl.terms.items()}, "why": rl.why} for rl in prof.red_lines
+        ],
+        "spread": {"weights": prof.spread.weights, "values": prof.spread.values, "batna": prof.spread.batna},
+        "rationale": prof.rationale,
+        "sources": list(prof.sources),
+    }
+
+
+@to_json.register
+def _plan(outcome: PlanOutcome) -> JSON:
+    return plan_detail_json(outcome.plan)
+
+
+def plan_detail_json(plan: Plan) -> dict[str, Any]:
+    """One plan: terms, readings, notes and sources."""
+    return {
+        "id": plan.id,
+        "title": plan.title,
+        "proposer": plan.proposer,
+        "date": plan.date,
+        "status": plan.status,
+        "notes": plan.notes,
+        "terms": dict(plan.terms),
+        "readings": [
+            {"id": r.id, "title": r.title, "terms": dict(r.terms), "note": r.note, "sources": list(r.sources)}
+            for r in plan.readings
+        ],
+        "sources": list(plan.sources),
+    }
+
+
+@to_json.register
+def _validation(outcome: Validation) -> JSON:
+    return {
+        "file": outcome.file,
+        "ok": outcome.ok,
+        "problems": [
+            {
+                "line": p.line,
+                "column": p.column,
+                "field": p.field,
+                "message": p.message,
+                "hint": p.hint,
+                "severity": p.severity,
+            }
+            for p in outcome.problems
+        ],
+    }
+
+
+# -- evaluation ----------------------------------------------------------------------------
+
+
+@to_json.register
+def _evaluation(outcome: EvaluationOutcome) -> JSON:
+    return evaluation_json(outcome.evaluation)
+
+
+def evaluation_json(ev: Evaluation) -> dict[str, Any]:
+    """An evaluation: every plan with every party's verdict."""
+    return {
+        "scenario": ev.scenario,
+        "perspective": ev.perspective,
+        "method": ev.method,
+        "parties": list(ev.parties),
+        "plans": [plan_json(pe) for pe in ev.plans],
+    }
+
+
+def plan_json(pe: PlanEvaluation) -> dict[str, Any]:
+    """One evaluated plan (variant)."""
+    return {
+        "id": pe.plan,
+        "title": pe.title,
+        "proposer": pe.proposer,
+        "date": pe.date,
+        "reading": pe.reading,
+        "complete": pe.complete,
+        "package": dict(pe.package),
+        "held_at_status_quo": list(pe.held_at_status_quo),
+        "undetermined": list(pe.undetermined),
+        "violations": list(pe.violations),
+        "acceptable_to_all": pe.acceptable_to_all,
+        "blocked_by": list(pe.blocked_by),
+        "undecided": list(pe.undecided),
+        "verdict": pe.verdict(),
+        "parties": {v.party: verdict_json(v) for v in pe.parties},
+    }
+
+
+def verdict_json(v: PartyVerdict) -> dict[str, Any]:
+    """One party's verdict on a plan, with the issues that weigh most for and against."""
+    return {
+        "utility": r2(v.utility),
+        "utility_range": [r2(v.utility_range[0]), r2(v.utility_range[1])],
+        "batna": r2(v.batna),
+        "surplus": r2(v.surplus),
+        "acceptable": v.acceptable,
+        "acceptability": v.acceptability,
+        "red_lines": list(v.red_lines),
+        "red_lines_possible": list(v.red_lines_possible),
+        "perspective": v.perspective,
+        "firm": v.firm,
+        "spread": r2(v.spread),
+        "weighs_for": [{"issue": s.issue, "option": s.option, "share": r2(s.share)} for s in v.weighs_for()],
+        "weighs_against": [
+            {"issue": s.issue, "option": s.option, "share": r2(s.share)} for s in v.weighs_against()
+        ],
+    }
+
+
+@to_json.register
+def _comparison(outcome: ComparisonOutcome) -> JSON:
+    ev = outcome.evaluation
+    return {
+        "scenario": outcome.scenario.id,
+        "perspective": ev.perspective,
+        "issues": [i.id for i in outcome.scenario.issues],
+        "plans": [
+            {
+                "id": pe.plan,
+                "terms": dict(pe.package),
+                "held_at_status_quo": list(pe.held_at_status_quo),
+                "acceptable_to_all": pe.acceptable_to_all,
+                "blocked_by": list(pe.blocked_by),
+                "parties": {
+                    v.party: {"surplus": r2(v.surplus), "acceptability": v.acceptability} for v in pe.parties
+                },
+            }
+            for pe in ev.plans
+        ],
+        "by_perspective": {
+            e.perspective: {
+                pe.plan: {"acceptable_to_all": pe.acceptable_to_all, "blocked_by": list(pe.blocked_by)}
+                for pe in e.plans
+            }
+            for e in outcome.across
+        },
+    }
+
+
+# -- package search ------------------------------------------------------------------------
+
+
+def _package(space: Space, package: Sequence[int] | None) -> dict[str, str] | None:
+    return None if package is None else space.package_ids(package)
+
+
+def _by_party(space: Space, values: FloatArray | None) -> dict[str, float] | None:
+    if values is None:
+        return None
+    return {p: r2(v) for p, v in zip(space.parties, values, strict=True)}
+
+
+def _fragile(outcome: SearchOutcome, utilities: FloatArray | None) -> dict[str, bool] | None:
+    fragile = outcome.fragile(utilities)
+    return None if fragile is None else dict(fragile)
+
+
+def _meta(outcome: SearchOutcome) -> dict[str, Any]:
+    space = outcome.space
+    return {
+        "scenario": outcome.scenario.id,
+        "perspective": space.perspective,
+        "estimates_by": dict(zip(space.parties, space.perspectives, strict=True)),
+        "parties": list(space.parties),
+        "batna": _by_party(space, space.batna),
+    }
+
+
+@to_json.register
+def _frontier(outcome: FrontierOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    return {
+        **_meta(outcome),
+        "status": res.status,
+        "exact": res.exact,
+        "individually_rational": res.individually_rational,
+        "algorithm": res.algorithm,
+        "parameters": dict(res.parameters),
+        "n_feasible": res.n_feasible,
+        "conflict": list(res.conflict),
+        "note": res.note,
+        "seconds": round(res.seconds, 4),
+        "points": [
+            {"utilities": _by_party(space, u), "package": space.package_ids(tuple(int(x) for x in p))}
+            for p, u in zip(res.packages, res.utilities, strict=True)
+        ],
+    }
+
+
+@to_json.register
+def _solution(outcome: SolveOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    return {
+        **_meta(outcome),
+        "solution": res.solution,
+        "lotteries": res.lotteries,
+        "status": res.status,
+        "exact": res.exact,
+        "gap": r2(res.gap) if res.gap != float("inf") else None,
+        "package": _package(space, res.package),
+        "utilities": _by_party(space, res.utilities),
+        "surplus": _by_party(space, res.surplus),
+        "fragile": _fragile(outcome, res.utilities),
+        "objective": None if res.objective is None else r2(res.objective),
+        "ideal": _by_party(space, res.ideal),
+        "lottery": [
+            {
+                "probability": r2(p),
+                "package": space.package_ids(pkg),
+                "utilities": _by_party(space, space.utility(pkg)),
+            }
+            for p, pkg in res.lottery
+        ],
+        "algorithm": res.algorithm,
+        "parameters": dict(res.parameters),
+        "conflict": list(res.conflict),
+        "note": res.note,
+        "seconds": round(res.seconds, 4),
+    }
+
+
+@to_json.register
+def _zopa(outcome: ZopaOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    return {
+        **_meta(outcome),
+        "status": res.status,
+        "exists": res.exists,
+        "best": {
+            "package": _package(space, res.best),
+            "utilities": _by_party(space, res.best_utilities),
+            "fragile": _fragile(outcome, res.best_utilities),
+            "min_surplus": None if res.min_surplus is None else r2(res.min_surplus),
+            "exact": res.best_exact,
+        },
+        "counting": res.counting,
+        "count": res.count,
+        "n_feasible": res.n_feasible,
+        "n_packages": res.n_packages,
+        "share": None if res.share is None else r2(res.share),
+        "share_interval": None if res.share_interval is None else [r2(x) for x in res.share_interval],
+        "samples": res.samples,
+        "seed": res.seed,
+        "algorithm": res.algorithm,
+        "parameters": dict(res.parameters),
+        "conflict": list(res.conflict),
+        "note": res.note,
+        "seconds": round(res.seconds, 4),
+    }
+
+
+@to_json.register
+def _amendment(outcome: AmendOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    return {
+        **_meta(outcome),
+        "plan": outcome.variant,
+        "status": res.status,
+        "feasible": res.feasible,
+        "exact": res.exact,
+        "must_accept": [space.parties[p] for p in res.must_accept],
+        "proposer": None if res.proposer is None else space.parties[res.proposer],
+        "changes": [{"issue": c.issue_id, "from": c.before_id, "to": c.after_id} for c in res.changes],
+        "n_changes": res.n_changes,
+        "lower_bound": res.lower_bound,
+        "plan_package": space.package_ids(res.plan),
+        "plan_utilities": _by_party(space, res.plan_utilities),
+        "package": _package(space, res.package),
+        "utilities": _by_party(space, res.utilities),
+        "fragile": _fragile(outcome, res.utilities),
+        "algorithm": res.algorithm,
+        "parameters": dict(res.parameters),
+        "conflict": list(res.conflict),
+        "note": "; ".join(x for x in (res.note, outcome.note) if x),
+        "seconds": round(res.seconds, 4),
+    }

@@ -1,0 +1,29 @@
+"""Package searches on the terminal: frontier, bargaining solution, ZOPA, amendment."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from accord.report.terminal import render
+from accord.report.views import search as views
+from accord.workbench.records import AmendOutcome, FrontierOutcome, SolveOutcome, ZopaOutcome
+
+
+def print_frontier(console: Console, outcome: FrontierOutcome, *, show: int = 25) -> None:
+    """The efficient frontier, its first ``show`` packages."""
+    render(console, views.frontier(outcome, show=show))
+
+
+def print_solution(console: Console, outcome: SolveOutcome) -> None:
+    """A bargaining solution."""
+    render(console, views.solution(outcome))
+
+
+def print_zopa(console: Console, outcome: ZopaOutcome) -> None:
+    """The zone of possible agreement."""
+    render(console, views.zopa(outcome))
+
+
+def print_amendment(console: Console, outcome: AmendOutcome) -> None:
+    """The smallest amendment of a plan."""
+    render(console, views.amendment(outcome))

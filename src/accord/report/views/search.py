@@ -1,0 +1,286 @@
+"""Views of package searches: frontier, bargaining solution, ZOPA, smallest amendment.
+
+Every view says whose estimates it shows, names a conflict when nothing is
+feasible, and marks with ``~`` a verdict whose surplus lies within the
+estimate's stated spread (fragile: another reading of the estimate could flip it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from accord.analysis.results import SOLUTION_TITLES
+from accord.numeric import TOL, FloatArray
+from accord.report.views import Block, Cell, Column, Span, TableView, View, col, line, span
+from accord.space import Space
+from accord.workbench.estimates import Estimates
+from accord.workbench.records import (
+    FRAGILE_NOTE,
+    AmendOutcome,
+    FrontierOutcome,
+    SearchOutcome,
+    SolveOutcome,
+    ZopaOutcome,
+)
+
+
+def estimate_note(est: Estimates) -> tuple[Span, ...]:
+    """Whose estimates a search used, and which parties borrow another perspective."""
+    owner = f", held by {est.owner}" if est.owner else ""
+    text = (
+        f" ({est.name or est.perspective}{owner}). "
+        "Utilities and BATNAs are estimates on a 0–100 scale, not facts or forecasts."
+    )
+    if est.borrowed:
+        text += " Without a profile under this perspective: " + ", ".join(
+            f"{p} ({q})" for p, q in est.borrowed
+        )
+        text += "."
+    return (span("Perspective: "), span(est.perspective, "strong"), span(text))
+
+
+def _head(title: Sequence[Span | str], outcome: SearchOutcome) -> list[Block]:
+    return [line(*title), line(*estimate_note(outcome.estimates))]
+
+
+def status_lines(status: str, conflict: tuple[str, ...], note: str) -> list[Block]:
+    """Why nothing is feasible (the conditions in conflict), or the engine's note."""
+    if status == "infeasible":
+        return [
+            line("No feasible package: these conditions conflict:", tone="alarm"),
+            *(line(f"  • {c}", tone="bad") for c in conflict),
+        ]
+    if note:
+        return [line(note, tone="warn" if status != "ok" else "muted")]
+    return []
+
+
+def _mark(ok: bool) -> Span:
+    return span("✓", "good") if ok else span("✗", "bad")
+
+
+def parties(
+    outcome: SearchOutcome,
+    utilities: FloatArray,
+    *,
+    before: FloatArray | None = None,
+    ideal: FloatArray | None = None,
+) -> list[Block]:
+    """The party table (utility, BATNA, surplus, verdict, whose estimate) and what "~" means."""
+    space, spreads = outcome.space, outcome.spreads
+    columns: list[Column] = [col("party")]
+    if before is not None:
+        columns.append(col("before", "right"))
+    columns += [col("utility", "right"), col("BATNA", "right"), col("surplus", "right"), col("", "center")]
+    if ideal is not None:
+        columns.append(col("ideal", "right"))
+    columns.append(col("estimate by"))
+    rows = []
+    for p, party in enumerate(space.parties):
+        s_p = float(utilities[p] - space.batna[p])
+        row: list[Cell] = [party]
+        if before is not None:
+            row.append(f"{before[p]:.1f}")
+        fragile = " ~" if abs(s_p) <= spreads[p] else ""
+        row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{fragile}", _mark(s_p > TOL)]
+        if ideal is not None:
+            row.append(f"{ideal[p]:.1f}")
+        row.append(space.perspectives[p])
+        rows.append(tuple(row))
+    out: list[Block] = [TableView(columns=tuple(columns), rows=tuple(rows), pad_edge=False)]
+    fragile_map = outcome.fragile(utilities) or {}
+    if any(fragile_map.values()):
+        out.append(line(FRAGILE_NOTE, tone="muted"))
+    return out
+
+
+def option_cell(space: Space, issue: int, option: int) -> tuple[Span, ...]:
+    """An option's label with its id: ``Label (id)``."""
+    return (
+        span(f"{space.option_labels[issue][option]} "),
+        span(f"({space.options[issue][option]})", "muted"),
+    )
+
+
+def package(space: Space, pkg: Sequence[int]) -> TableView:
+    """A package issue by issue, flagging where it changes the status quo."""
+    rows = []
+    for i in range(len(space.issues)):
+        k = pkg[i]
+        sq = space.status_quo[i]
+        flag = "" if sq is None or sq == k else "changes status quo"
+        rows.append((space.issue_titles[i], option_cell(space, i, k), flag))
+    return TableView(columns=(col("issue"), col("option"), col("")), rows=tuple(rows), pad_edge=False)
+
+
+# -- frontier ------------------------------------------------------------------------------
+
+
+def _frontier_table(outcome: FrontierOutcome, show: int, issues: list[int]) -> TableView:
+    space, res = outcome.space, outcome.result
+    columns = [col("#", "right")]
+    columns += [
+        col(f"{party}\n(BATNA {space.batna[p]:.0f})", "right") for p, party in enumerate(space.parties)
+    ]
+    columns += [col("all accept", "center"), *(col(space.issues[i]) for i in issues)]
+    rows = []
+    for j in range(min(show, len(res))):
+        u = res.utilities[j]
+        ok = bool((u - space.batna > TOL).all())
+        cells: list[Cell] = [str(j + 1), *(f"{x:.1f}" for x in u), _mark(ok)]
+        cells += [space.options[i][res.packages[j, i]] for i in issues]
+        rows.append(tuple(cells))
+    return TableView(columns=tuple(columns), rows=tuple(rows), pad_edge=False)
+
+
+def frontier(outcome: FrontierOutcome, *, show: int = 25) -> View:
+    """The efficient frontier: the first ``show`` packages with the issues that vary along it."""
+    s, space, res = outcome.scenario, outcome.space, outcome.result
+    kind = "individually rational " if res.individually_rational else ""
+    exact = "exact" if res.exact else "not exact"
+    title = (span("Efficient frontier", "strong"), f" of {s.title} (", span(s.id, "key"), ")")
+    count = f": {len(res)} {kind}packages ({exact})"
+    out = _head((*title, count), outcome) + status_lines(res.status, res.conflict, res.note)
+    if len(res) == 0:
+        return tuple(out)
+    out.append(line(f"{res.n_feasible:,} feasible packages in all.", tone="muted"))
+    pk = res.packages
+    varying = [i for i in range(len(space.issues)) if len(set(pk[:, i].tolist())) > 1]
+    shown = varying[:8]
+    out.append(_frontier_table(outcome, show, shown))
+    if len(res) > show:
+        out.append(line(f"... {len(res) - show} more (--show N, or --json for all).", tone="muted"))
+    if len(varying) > len(shown):
+        text = (
+            f"{len(varying)} issues vary along the frontier; the table shows {len(shown)} "
+            "(--json lists every package)."
+        )
+        out.append(line(text, tone="muted"))
+    return tuple(out)
+
+
+# -- bargaining solution -------------------------------------------------------------------
+
+
+def _lottery(outcome: SolveOutcome) -> list[Block]:
+    space, res = outcome.space, outcome.result
+    pkgs = [pkg for _, pkg in res.lottery]
+    differ = [i for i in range(len(space.issues)) if len({p[i] for p in pkgs}) > 1]
+    columns = (col("probability", "right"), *(col(space.issues[i]) for i in differ))
+    rows = tuple((f"{p:.3f}", *(space.options[i][pkg[i]] for i in differ)) for p, pkg in res.lottery)
+    table = TableView(title="The lottery", title_justify="center", columns=columns, rows=rows, pad_edge=False)
+    return [table, line("Other issues as in the most likely package:", tone="muted")]
+
+
+def solution(outcome: SolveOutcome) -> View:
+    """A bargaining solution: its package (or lottery), each party's verdict, the proof."""
+    s, space, res = outcome.scenario, outcome.space, outcome.result
+    over = "lotteries over packages" if res.lotteries else "pure packages"
+    title = (
+        span(SOLUTION_TITLES[res.solution], "strong"),
+        f" over {over} — {s.title} (",
+        span(s.id, "key"),
+        ")",
+    )
+    out = _head(title, outcome) + status_lines(res.status, res.conflict, res.note)
+    if res.status == "no_zopa":
+        out.append(line("No package gives every party more than its BATNA: no solution.", tone="alarm"))
+        return tuple(out)
+    if res.package is None or res.utilities is None:
+        return tuple(out)
+    proof = "optimality proven" if res.exact else f"best found; proven gap {res.gap:.3g}"
+    out.append(line(f"Objective {res.objective:.4g} ({proof}; {res.algorithm}).", tone="muted"))
+    out += parties(outcome, res.utilities, ideal=res.ideal)
+    if res.lotteries and len(res.lottery) > 1:
+        out += _lottery(outcome)
+    out.append(package(space, res.package))
+    return tuple(out)
+
+
+# -- ZOPA --------------------------------------------------------------------------------------
+
+
+def _zopa_verdict(outcome: ZopaOutcome) -> list[Block]:
+    res = outcome.result
+    if not res.exists:
+        return [line("ZOPA: no. No feasible package gives every party more than its BATNA.", tone="alarm")]
+    share = 100 * (res.share or 0)
+    if res.counting == "exact" and res.count is not None:
+        text = (
+            f"ZOPA: yes. {res.count:,} of {res.n_feasible:,} feasible packages "
+            f"({share:.3g}%) give every party more than its BATNA."
+        )
+        return [line(text, tone="success")]
+    if res.share_interval is not None:
+        lo, hi = res.share_interval
+        text = (
+            f"ZOPA: yes. About {share:.3g}% of {res.n_feasible:,} feasible packages "
+            f"give every party more than its BATNA (Monte Carlo estimate from {res.samples:,} draws, "
+            f"seed {res.seed}; 95% interval {100 * lo:.3g}–{100 * hi:.3g}%)."
+        )
+        return [line(text, tone="success")]
+    return []
+
+
+def zopa(outcome: ZopaOutcome) -> View:
+    """The zone of possible agreement: whether it exists, how large, and its best package."""
+    s, res = outcome.scenario, outcome.result
+    title = (span("Zone of possible agreement", "strong"), f" — {s.title} (", span(s.id, "key"), ")")
+    note = "" if res.counting == "monte-carlo" else res.note
+    out = _head(title, outcome) + status_lines(res.status, res.conflict, note)
+    if res.status == "infeasible":
+        return tuple(out)
+    out += _zopa_verdict(outcome)
+    if res.best is None or res.best_utilities is None:
+        return tuple(out)
+    short = "" if res.min_surplus is None else f" (least surplus {res.min_surplus:+.2f})"
+    out.append(line(f"The package with the largest minimum surplus{short}:"))
+    out += parties(outcome, res.best_utilities)
+    out.append(package(outcome.space, res.best))
+    return tuple(out)
+
+
+# -- amendment -----------------------------------------------------------------------------
+
+
+def _changes(outcome: AmendOutcome) -> TableView:
+    space = outcome.space
+    rows = tuple(
+        (
+            space.issue_titles[c.issue],
+            option_cell(space, c.issue, c.before),
+            option_cell(space, c.issue, c.after),
+        )
+        for c in outcome.result.changes
+    )
+    return TableView(columns=(col("issue"), col("from"), col("to")), rows=rows, pad_edge=False)
+
+
+def amendment(outcome: AmendOutcome) -> View:
+    """The smallest amendment: the changes, each party's verdict before and after, the proof."""
+    space, res = outcome.space, outcome.result
+    who = "" if res.proposer is None else f" (proposer {space.parties[res.proposer]})"
+    title = (
+        span("Smallest amendment", "strong"),
+        " of ",
+        span(outcome.variant, "key"),
+        f" — {outcome.title}{who}",
+    )
+    out = _head(title, outcome) + status_lines(res.status, res.conflict, res.note)
+    if outcome.note:
+        out.append(line(outcome.note, tone="muted"))
+    if not res.feasible or res.package is None or res.utilities is None:
+        if res.status == "no_zopa":
+            text = "No amendment exists: no feasible package is acceptable to every party."
+            out.append(line(text, tone="alarm"))
+        return tuple(out)
+    proof = "proven minimal" if res.exact else f"not proven minimal; at least {res.lower_bound} needed"
+    n = len(res.changes)
+    out.append(line(f"{n} change{'s' if n != 1 else ''} ({proof}):", tone="success"))
+    if res.changes:
+        out.append(_changes(outcome))
+    out += parties(outcome, res.utilities, before=res.plan_utilities)
+    outside = [space.parties[p] for p in range(len(space.parties)) if p not in res.must_accept]
+    if outside:
+        out.append(line(f"{', '.join(outside)} shown for the tie-break only; need not accept.", tone="muted"))
+    return tuple(out)

@@ -1,0 +1,211 @@
+"""Requests and outcomes of the package searches, and the verdict rules they share.
+
+The records live apart from the use cases (:mod:`accord.workbench.search`) so that
+renderers can name them without loading the search engines. The rules: each
+party's stated spread, whether a verdict is *fragile* (its surplus within that
+spread, so another reading of the estimate could flip it) and who breaks an
+amendment's ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from accord.analysis.results import AmendResult, BargainingResult, FrontierResult, ZopaResult
+from accord.model import Scenario
+from accord.numeric import FloatArray
+from accord.space import Space, compile_space
+from accord.workbench.estimates import Estimates
+
+FRAGILE_NOTE = "~ fragile: the surplus is within the estimate's stated spread, so the verdict could flip."
+
+
+def _names(value: Sequence[str] | None) -> tuple[str, ...] | None:
+    # An empty selection means "the default", as it does on the command line.
+    return tuple(value) if value else None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchRequest:
+    """What every search shares: whose estimates, which parties, which restrictions.
+
+    ``tables``/``tracks`` hold the issues outside them at their status quo;
+    ``fixes`` holds issues at options (issue id -> option id).
+    """
+
+    scenario: Scenario
+    perspective: str | None = None
+    parties: tuple[str, ...] | None = None
+    tables: tuple[str, ...] | None = None
+    tracks: tuple[str, ...] | None = None
+    fixes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    ignore_red_lines: bool = False
+    time_limit: float | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("parties", "tables", "tracks"):
+            object.__setattr__(self, name, _names(getattr(self, name)))
+        object.__setattr__(self, "fixes", MappingProxyType(dict(self.fixes)))
+
+    def compile(self, parties: Sequence[str] | None = None) -> Space:
+        """The space of this request (for ``parties`` when given, else the requested ones)."""
+        return compile_space(
+            self.scenario,
+            perspective=self.perspective,
+            parties=parties if parties is not None else self.parties,
+            tables=self.tables,
+            tracks=self.tracks,
+            fixed=dict(self.fixes),
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FrontierRequest(SearchRequest):
+    """The efficient frontier; ``rational``: only packages every party prefers to its BATNA."""
+
+    rational: bool = False
+    max_points: int | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SolveRequest(SearchRequest):
+    """A bargaining solution by name, over pure packages or (``lotteries``) their lotteries."""
+
+    solution: str = "nash"
+    lotteries: bool = False
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ZopaRequest(SearchRequest):
+    """The zone of possible agreement; ``samples``/``seed`` drive a Monte Carlo share."""
+
+    samples: int = 200_000
+    seed: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmendRequest(SearchRequest):
+    """The smallest amendment of ``plan`` (a plan id or PLAN@READING)."""
+
+    plan: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SearchOutcome:
+    """What every search returns besides its result.
+
+    ``spreads[p]`` is the stated spread (values plus BATNA) of party ``p``'s
+    estimate; ``estimates`` says whose estimates the space holds.
+    """
+
+    request: SearchRequest
+    space: Space
+    spreads: tuple[float, ...]
+    estimates: Estimates
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "spreads", tuple(float(x) for x in self.spreads))
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario searched."""
+        return self.request.scenario
+
+    def fragile(self, utilities: FloatArray | None) -> Mapping[str, bool] | None:
+        """Per party, whether the surplus of ``utilities`` lies within the stated spread.
+
+        Such a verdict is *fragile*: another reading of the estimate could flip it.
+        """
+        if utilities is None:
+            return None
+        return MappingProxyType(
+            {
+                party: bool(abs(float(utilities[p] - self.space.batna[p])) <= self.spreads[p])
+                for p, party in enumerate(self.space.parties)
+            }
+        )
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FrontierOutcome(SearchOutcome):
+    """The efficient frontier of a request."""
+
+    request: FrontierRequest
+    result: FrontierResult
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SolveOutcome(SearchOutcome):
+    """A bargaining solution of a request."""
+
+    request: SolveRequest
+    result: BargainingResult
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ZopaOutcome(SearchOutcome):
+    """The zone of possible agreement of a request."""
+
+    request: ZopaRequest
+    result: ZopaResult
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AmendOutcome(SearchOutcome):
+    """The smallest amendment of a plan.
+
+    ``variant``/``title`` name the plan amended; ``must_accept`` the parties that
+    must accept it (the space may also hold the plan's proposer, whose utility only
+    breaks ties); ``note`` says how ties were broken when the proposer has no profile.
+    """
+
+    request: AmendRequest
+    result: AmendResult
+    variant: str
+    title: str
+    must_accept: tuple[str, ...]
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        SearchOutcome.__post_init__(self)
+        object.__setattr__(self, "must_accept", tuple(self.must_accept))
+
+    @property
+    def accepting_space(self) -> Space:
+        """The space of the parties that must accept (without a tie-break-only proposer)."""
+        if len(self.must_accept) == len(self.space.parties):
+            return self.space
+        return self.space.select_parties(self.must_accept)
+
+
+def spreads(scenario: Scenario, space: Space) -> tuple[float, ...]:
+    """Per party of ``space``: the stated spread of its estimate (values plus BATNA)."""
+    out = []
+    for holder, perspective in zip(space.parties, space.perspectives, strict=True):
+        prof = scenario.profile(holder, perspective or None)
+        out.append(0.0 if prof is None else prof.spread.values + prof.spread.batna)
+    return tuple(out)
+
+
+def estimates(scenario: Scenario, space: Space) -> Estimates:
+    """Whose estimates ``space`` holds: its perspective and the rows that borrow another."""
+    return Estimates.of(scenario, space.perspective, zip(space.parties, space.perspectives, strict=True))
+
+
+def proposer_tiebreak(
+    scenario: Scenario, proposer: str | None, chosen: Sequence[str], perspective: str | None
+) -> tuple[tuple[str, ...], str]:
+    """Who joins the space only to break ties, and the note when nobody can.
+
+    Among amendments with equally few changes the one that costs the plan's
+    proposer least wins, so a proposer outside the accepting parties joins the
+    space (without having to accept); a proposer without a profile cannot, and
+    ties then go to the largest least surplus.
+    """
+    if proposer is None or proposer in chosen:
+        return (), ""
+    if scenario.profile(proposer, perspective) is not None:
+        return (proposer,), ""
+    return (), f"the proposer {proposer} has no profile, so ties are broken by the least surplus"

@@ -1,0 +1,113 @@
+"""The package searches: efficient frontier, bargaining solutions, ZOPA, smallest amendment.
+
+Each use case compiles the scenario under a perspective for the chosen parties
+(tables, tracks and fixed issues as restrictions), runs one engine of
+:mod:`accord.analysis` and returns its result in an outcome of
+:mod:`accord.workbench.records`, with each party's stated spread and whose
+estimates the space holds.
+"""
+
+from __future__ import annotations
+
+from accord.analysis.amend import solve_amendment
+from accord.analysis.bargaining import solve_bargaining
+from accord.analysis.frontier import solve_frontier
+from accord.analysis.zopa import solve_zopa
+from accord.space import SpaceError
+from accord.workbench.records import (
+    AmendOutcome,
+    AmendRequest,
+    FrontierOutcome,
+    FrontierRequest,
+    SolveOutcome,
+    SolveRequest,
+    ZopaOutcome,
+    ZopaRequest,
+    estimates,
+    proposer_tiebreak,
+    spreads,
+)
+
+
+def frontier(request: FrontierRequest) -> FrontierOutcome:
+    """The efficient frontier (:func:`accord.analysis.frontier.solve_frontier`)."""
+    space = request.compile()
+    res = solve_frontier(
+        space,
+        ignore_red_lines=request.ignore_red_lines,
+        individually_rational=request.rational,
+        time_limit=request.time_limit,
+        max_points=request.max_points,
+    )
+    s = request.scenario
+    return FrontierOutcome(
+        request=request, result=res, space=space, spreads=spreads(s, space), estimates=estimates(s, space)
+    )
+
+
+def solve(request: SolveRequest) -> SolveOutcome:
+    """A bargaining solution (:func:`accord.analysis.bargaining.solve_bargaining`)."""
+    space = request.compile()
+    res = solve_bargaining(
+        space,
+        request.solution,
+        lotteries=request.lotteries,
+        ignore_red_lines=request.ignore_red_lines,
+        time_limit=request.time_limit,
+    )
+    s = request.scenario
+    return SolveOutcome(
+        request=request, result=res, space=space, spreads=spreads(s, space), estimates=estimates(s, space)
+    )
+
+
+def zopa(request: ZopaRequest) -> ZopaOutcome:
+    """The zone of possible agreement (:func:`accord.analysis.zopa.solve_zopa`)."""
+    space = request.compile()
+    res = solve_zopa(
+        space,
+        ignore_red_lines=request.ignore_red_lines,
+        time_limit=request.time_limit,
+        samples=request.samples,
+        seed=request.seed,
+    )
+    s = request.scenario
+    return ZopaOutcome(
+        request=request, result=res, space=space, spreads=spreads(s, space), estimates=estimates(s, space)
+    )
+
+
+def amend(request: AmendRequest) -> AmendOutcome:
+    """The smallest amendment (:func:`accord.analysis.amend.solve_amendment`).
+
+    An unknown plan is a :class:`SpaceError` on ``plan``.
+    """
+    s = request.scenario
+    try:
+        variant = s.plan_variant(request.plan)
+    except KeyError:
+        known = ", ".join(v.id for v in s.plan_variants())
+        raise SpaceError("plan", f"no plan {request.plan!r} in {s.id}; plans: {known}") from None
+    chosen = request.parties or s.profiled_parties()
+    proposer = variant.plan.proposer
+    extra, note = proposer_tiebreak(s, proposer, chosen, request.perspective)
+    space = request.compile([*chosen, *extra])
+    res = solve_amendment(
+        space,
+        dict(variant.terms),
+        proposer=proposer if proposer in space.parties else None,
+        must_accept=list(chosen),
+        ignore_red_lines=request.ignore_red_lines,
+        time_limit=request.time_limit,
+    )
+    return AmendOutcome(
+        request=request,
+        result=res,
+        variant=variant.id,
+        title=variant.title,
+        must_accept=tuple(chosen),
+        note=note,
+        space=space,
+        spreads=spreads(s, space),
+        estimates=estimates(s, space),
+    )
