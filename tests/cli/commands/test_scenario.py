@@ -80,3 +80,12 @@ def test_schema_matches_published_copy(capsys: Any) -> None:
     assert published == schema, (
         "docs/scenario.schema.json is stale: run 'accord schema -o docs/scenario.schema.json'"
     )
+
+
+def test_scenarios_lists_the_built_ins(capsys: Any) -> None:
+    code, out, _ = run(capsys, "scenarios", "--json")
+    assert code == 0
+    (entry,) = json.loads(out)
+    assert entry["name"] == "ukraine" and entry["parties"] > 2 and entry["summary"]
+    code, out, _ = run(capsys, "scenarios")
+    assert code == 0 and "ukraine" in out and "perspectives" in out

@@ -1,0 +1,62 @@
+"""Views of searches: whose estimates, conflicts, fragile verdicts."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from accord.report.views import Line, TableView
+from accord.report.views import search as views
+from accord.workbench.estimates import Estimates
+from accord.workbench.records import FRAGILE_NOTE
+
+
+def _text(block: Line) -> str:
+    return "".join(s.text for s in block.spans)
+
+
+def test_estimate_note_names_borrowed_estimates() -> None:
+    est = Estimates(perspective="ua", name="Kyiv", owner="UA", borrowed=(("US", "base"),))
+    text = "".join(s.text for s in views.estimate_note(est))
+    assert text.startswith("Perspective: ua (Kyiv, held by UA). ")
+    assert text.endswith("Without a profile under this perspective: US (base).")
+
+
+def test_infeasible_lists_the_conditions_in_conflict() -> None:
+    blocks = views.status_lines("infeasible", ("a", "b"), "ignored")
+    assert [_text(b) for b in blocks if isinstance(b, Line)] == [
+        "No feasible package: these conditions conflict:",
+        "  • a",
+        "  • b",
+    ]
+    assert views.status_lines("ok", (), "") == []
+
+
+def test_fragile_verdicts_are_marked_and_explained(outcomes: dict[str, Any]) -> None:
+    zopa = outcomes["zopa"]
+    blocks = views.parties(zopa, zopa.result.best_utilities)
+    table = blocks[0]
+    assert isinstance(table, TableView)
+    assert [c.header for c in table.columns] == ["party", "utility", "BATNA", "surplus", "", "estimate by"]
+    assert all(not str(row[3]).endswith("~") for row in table.rows)
+    assert len(blocks) == 1  # no fragile verdict, no note
+    # A surplus inside a huge stated spread is fragile.
+    wide = dataclasses.replace(zopa, spreads=(100.0, 0.0))
+    blocks = views.parties(wide, wide.result.best_utilities)
+    table = blocks[0]
+    assert isinstance(table, TableView) and str(table.rows[0][3]).endswith(" ~")
+    assert isinstance(blocks[1], Line) and _text(blocks[1]) == FRAGILE_NOTE
+
+
+def test_every_search_view_starts_with_its_title_and_whose_estimates(outcomes: dict[str, Any]) -> None:
+    for kind, build in [
+        ("frontier", views.frontier),
+        ("solution", views.solution),
+        ("zopa", views.zopa),
+        ("amendment", views.amendment),
+        ("infeasible", views.solution),
+    ]:
+        view = build(outcomes[kind])
+        first, second = view[0], view[1]
+        assert isinstance(first, Line) and isinstance(second, Line), kind
+        assert _text(second).startswith("Perspective: base"), kind
