@@ -66,6 +66,9 @@ def plot_frontier(
         raise PlotError("plotting needs matplotlib: pip install 'accord[plot]'") from exc
 
     k = len(parties)
+    if k < 2:
+        # One party has no frontier to draw: say so instead of failing inside matplotlib's layout.
+        raise PlotError(f"a frontier plot needs at least two parties, not {k}")
     pairs = [(0, 1)] if k == 2 else [(a, b) for a in range(k) for b in range(a + 1, k)]
     cols = min(3, len(pairs))
     rows = -(-len(pairs) // cols)

@@ -180,3 +180,13 @@ def test_builtin_scenario(capsys: Any, argv: list[str]) -> None:
     assert data["scenario"] == "ukraine"
     assert data.get("exact", data.get("best", {}).get("exact")) is True or argv[0] == "frontier"
     assert data["seconds"] < 5.0
+
+
+def test_plot_of_one_party_is_a_clear_error(capsys: Any, tmp_path: Path) -> None:
+    """A space of one party (here B, with the proposer A only breaking ties) has no frontier to draw."""
+    pytest.importorskip("matplotlib")
+    png = tmp_path / "one.png"
+    code, _, err = run(capsys, "amend", MINI, "p1", "--parties", "B", "--plot", str(png))
+    assert code == 2 and "error: --plot: a frontier plot needs at least two parties" in err
+    code, _, err = run(capsys, "frontier", MINI, "--parties", "A", "--plot", str(png))
+    assert code == 2 and "internal error" not in err and not png.exists()
