@@ -60,3 +60,13 @@ def test_every_search_view_starts_with_its_title_and_whose_estimates(outcomes: d
         first, second = view[0], view[1]
         assert isinstance(first, Line) and isinstance(second, Line), kind
         assert _text(second).startswith("Perspective: base"), kind
+
+
+def test_frontier_says_what_it_leaves_out_in_the_front_ends_words(outcomes: dict[str, Any]) -> None:
+    def last(hints: views.Hints | None) -> str:
+        block = views.frontier(outcomes["frontier"], show=1, hints=hints)[-1]
+        assert isinstance(block, Line)
+        return _text(block)
+
+    assert last(None) == "... 2 more."
+    assert last(views.Hints(more_rows="scroll down")) == "... 2 more (scroll down)."

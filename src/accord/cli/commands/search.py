@@ -50,6 +50,7 @@ def frontier(
 ) -> None:
     """Efficient frontier: the packages no other package improves on for every party."""
     from accord.report.terminal.search import print_frontier
+    from accord.report.views.search import Hints
     from accord.workbench import search
     from accord.workbench.records import FrontierRequest
 
@@ -57,7 +58,8 @@ def frontier(
     shared = restrictions(scenario, perspective=perspective, parties=parties, tables=tables, tracks=tracks,
                           fix=fix, ignore_red_lines=ignore_red_lines, time_limit=time_limit)  # fmt: skip
     outcome = search.frontier(FrontierRequest(**shared, rational=rational, max_points=max_points))
-    emit(outcome, as_json=as_json, show=lambda console, o: print_frontier(console, o, show=show))
+    hints = Hints(more_rows="--show N, or --json for all", all_columns="--json lists every package")
+    emit(outcome, as_json=as_json, show=lambda console, o: print_frontier(console, o, show=show, hints=hints))
     draw(plot, outcome)
 
 

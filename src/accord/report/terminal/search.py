@@ -9,9 +9,11 @@ from accord.report.views import search as views
 from accord.workbench.records import AmendOutcome, FrontierOutcome, SolveOutcome, ZopaOutcome
 
 
-def print_frontier(console: Console, outcome: FrontierOutcome, *, show: int = 25) -> None:
-    """The efficient frontier, its first ``show`` packages."""
-    render(console, views.frontier(outcome, show=show))
+def print_frontier(
+    console: Console, outcome: FrontierOutcome, *, show: int = 25, hints: views.Hints | None = None
+) -> None:
+    """The efficient frontier, its first ``show`` packages (``hints``: how to see the rest)."""
+    render(console, views.frontier(outcome, show=show, hints=hints))
 
 
 def print_solution(console: Console, outcome: SolveOutcome) -> None:

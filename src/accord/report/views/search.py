@@ -8,6 +8,7 @@ estimate's stated spread (fragile: another reading of the estimate could flip it
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from accord.analysis.results import SOLUTION_TITLES
 from accord.numeric import TOL, FloatArray
@@ -133,8 +134,25 @@ def _frontier_table(outcome: FrontierOutcome, show: int, issues: list[int]) -> T
     return TableView(columns=tuple(columns), rows=tuple(rows), pad_edge=False)
 
 
-def frontier(outcome: FrontierOutcome, *, show: int = 25) -> View:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Hints:
+    """How a reader gets what a view leaves out, in the front end's own words.
+
+    ``more_rows``: how to see rows beyond those shown (e.g. a command-line option);
+    ``all_columns``: how to see every column. Empty: the view says only what it left out.
+    """
+
+    more_rows: str = ""
+    all_columns: str = ""
+
+
+def _hinted(text: str, hint: str) -> str:
+    return f"{text} ({hint})." if hint else f"{text}."
+
+
+def frontier(outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = None) -> View:
     """The efficient frontier: the first ``show`` packages with the issues that vary along it."""
+    hints = hints or Hints()
     s, space, res = outcome.scenario, outcome.space, outcome.result
     kind = "individually rational " if res.individually_rational else ""
     exact = "exact" if res.exact else "not exact"
@@ -149,13 +167,10 @@ def frontier(outcome: FrontierOutcome, *, show: int = 25) -> View:
     shown = varying[:8]
     out.append(_frontier_table(outcome, show, shown))
     if len(res) > show:
-        out.append(line(f"... {len(res) - show} more (--show N, or --json for all).", tone="muted"))
+        out.append(line(_hinted(f"... {len(res) - show} more", hints.more_rows), tone="muted"))
     if len(varying) > len(shown):
-        text = (
-            f"{len(varying)} issues vary along the frontier; the table shows {len(shown)} "
-            "(--json lists every package)."
-        )
-        out.append(line(text, tone="muted"))
+        text = f"{len(varying)} issues vary along the frontier; the table shows {len(shown)}"
+        out.append(line(_hinted(text, hints.all_columns), tone="muted"))
     return tuple(out)
 
 
