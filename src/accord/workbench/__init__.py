@@ -14,5 +14,6 @@ end. One module per family, so that a caller loads only the engines it uses:
   with their requests and outcomes in :mod:`accord.workbench.records` (light: no
   engine loads with them, so renderers can name them cheaply);
 - :mod:`accord.workbench.picture`: what a frontier plot shows (runs the frontier
-  engine when the result did not bring one).
+  engine when the result did not bring one);
+- :mod:`accord.workbench.estimates`: whose estimates an outcome holds.
 """
