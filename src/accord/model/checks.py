@@ -162,7 +162,7 @@ def _check_contradiction(s: Scenario, index: IssueIndex, hard: list[Clause], out
     if not hard or find_assignment(index.sizes, hard) is not None:
         return True
     conflict = minimal_conflict(index.sizes, hard)
-    names = sorted({hard[k].origin.removeprefix("constraint ") for k in conflict})
+    names = sorted({hard[k].origin.id for k in conflict})
     first = next(k for k, c in enumerate(s.constraints) if c.id in names)
     out.append(
         Problem(

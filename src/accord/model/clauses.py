@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from accord.logic import Clause, conjunction_forbidden, implication
+from accord.logic import Clause, Origin, conjunction_forbidden, implication
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue
 from accord.model.preferences import RedLine
@@ -30,13 +30,14 @@ class IssueIndex:
         return out
 
     def constraint(self, c: Constraint) -> list[Clause]:
-        origin = f"constraint {c.id}"
+        """The clauses of a constraint: one per ``then`` issue, or one for ``excludes``."""
+        origin = Origin(kind="constraint", id=c.id)
         premise = self.condition(c.if_)
         if c.kind == "excludes":
             return [conjunction_forbidden(premise, self.sizes, origin)]
         return [implication(premise, t, self.sizes, origin) for t in self.condition(c.then)]
 
     def red_line(self, rl: RedLine, holder: str) -> Clause:
-        return conjunction_forbidden(
-            self.condition(rl.terms), self.sizes, f"red line of {holder}: {rl.text()}"
-        )
+        """The clause that ``holder`` (``US`` or ``US.NSC``) never sees ``rl`` crossed."""
+        origin = Origin(kind="red_line", party=holder, text=rl.text())
+        return conjunction_forbidden(self.condition(rl.terms), self.sizes, origin)
