@@ -113,3 +113,11 @@ def test_issue_off_the_table_without_status_quo_is_explained_in_the_engines_word
         "hold it at one of its options (1000, 5000, none)"
     )
     assert "--" not in str(exc.value)
+
+
+def test_a_fixed_issue_off_the_table_needs_no_status_quo(mini: Scenario) -> None:
+    # The error above advises holding the issue at an option; doing so must work.
+    held = compile_space(mini, tracks=["political"], fixed={"troops": "5000"})
+    assert held.domains == (frozenset({0, 1, 2}), frozenset({1}))
+    on_table = compile_space(mini, tracks=["ceasefire"], fixed={"troops": "none"})
+    assert on_table.domains == (frozenset({1}), frozenset({2}))  # border held at its status quo, line

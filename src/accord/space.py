@@ -394,7 +394,7 @@ def compile_space(
         option_labels=tuple(tuple(o.text for o in i.options) for i in scenario.issues),
     )
     if tables or tracks:
-        space = _hold_off_table(scenario, space, tables or (), tracks or ())
+        space = _hold_off_table(scenario, space, tables or (), tracks or (), fixed or {})
     if fixed:
         space = space.fix(fixed)
     return space
@@ -437,8 +437,14 @@ def _utilities(
     return weights, tuple(weights[:, [i]] * values[i] for i in range(len(issues)))
 
 
-def _hold_off_table(scenario: Scenario, space: Space, tables: Sequence[str], tracks: Sequence[str]) -> Space:
-    """Hold every issue outside ``tables`` and ``tracks`` at its status quo."""
+def _hold_off_table(
+    scenario: Scenario, space: Space, tables: Sequence[str], tracks: Sequence[str], fixed: Mapping[str, str]
+) -> Space:
+    """Hold every issue outside ``tables`` and ``tracks`` at its status quo.
+
+    An issue in ``fixed`` is left to the fix, which overrides any hold: it needs
+    no status quo.
+    """
     known_tables = [t.id for t in scenario.tables]
     known_tracks = [t.id for t in scenario.tracks]
     for t in tables:
@@ -450,7 +456,7 @@ def _hold_off_table(scenario: Scenario, space: Space, tables: Sequence[str], tra
     doms = list(space.domains)
     for i, issue in enumerate(scenario.issues):
         on_table = (not tables or issue.table in tables) and (not tracks or issue.track in tracks)
-        if on_table:
+        if on_table or issue.id in fixed:
             continue
         if issue.status_quo is None:
             raise SpaceError(
