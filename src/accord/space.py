@@ -117,6 +117,7 @@ class Space:
     notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        self._freeze_sequences()
         n, p = len(self.issues), len(self.parties)
         self._set("contrib", tuple(_frozen(c) for c in self.contrib))
         self._set("batna", _frozen(self.batna))
@@ -139,6 +140,20 @@ class Space:
 
     def _set(self, name: str, value: object) -> None:
         object.__setattr__(self, name, value)
+
+    def _freeze_sequences(self) -> None:
+        """Make every sequence field a tuple (of tuples, for the nested ones)."""
+        for name in (
+            "issues", "parties", "constraints", "domains", "perspectives", "owners", "status_quo",
+            "issue_titles", "notes",
+        ):  # fmt: skip
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                self._set(name, tuple(value))
+        for name in ("options", "red_lines", "option_labels"):
+            value = getattr(self, name)
+            if not (isinstance(value, tuple) and all(isinstance(v, tuple) for v in value)):
+                self._set(name, tuple(tuple(v) for v in value))
 
     def _set_defaults(self) -> None:
         """Fill the optional per-issue and per-party fields left empty."""

@@ -11,7 +11,9 @@ turns its errors into :class:`FieldError` s worded for people who edit files.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
@@ -272,18 +274,21 @@ class ScenarioFile(_Model):
     plans: list[PlanFile] = Field(default_factory=list)
 
 
-LIST_FIELDS: dict[str, type[BaseModel]] = {
-    "parties": PartyFile,
-    "tables": TableFile,
-    "tracks": TrackFile,
-    "phases": PhaseFile,
-    "rules": RuleFile,
-    "issues": IssueFile,
-    "constraints": ConstraintFile,
-    "perspectives": PerspectiveFile,
-    "profiles": ProfileFile,
-    "plans": PlanFile,
-}
+LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
+    {
+        "parties": PartyFile,
+        "tables": TableFile,
+        "tracks": TrackFile,
+        "phases": PhaseFile,
+        "rules": RuleFile,
+        "issues": IssueFile,
+        "constraints": ConstraintFile,
+        "perspectives": PerspectiveFile,
+        "profiles": ProfileFile,
+        "plans": PlanFile,
+    }
+)
+"""The model of each item of each list field of a scenario file, in file order."""
 
 
 class HeaderFile(_Model):
