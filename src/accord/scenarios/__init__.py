@@ -29,6 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from accord import __version__
 from accord.model import Scenario
 from accord.registry import Registry
 
@@ -103,8 +104,6 @@ def cache_dir() -> Path:
 
 
 def _cache_file(name: str, data: bytes) -> Path:
-    from accord import __version__
-
     key = hashlib.sha256(data + f"|accord {__version__}|py pickle 5|{_PICKLE_LAYOUT}".encode()).hexdigest()[
         :32
     ]
