@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from accord.logic import Clause, Origin, conjunction_forbidden, implication
 from accord.model.constraints import Condition, Constraint
@@ -10,13 +12,19 @@ from accord.model.elements import Issue
 from accord.model.preferences import RedLine
 
 
+@dataclass(frozen=True, slots=True, init=False)
 class IssueIndex:
     """Positions of issues and options, for compiling conditions."""
 
+    issues: tuple[Issue, ...]
+    position: Mapping[str, int]
+    sizes: tuple[int, ...]
+
     def __init__(self, issues: Sequence[Issue]) -> None:
-        self.issues = tuple(issues)
-        self.position = {iss.id: k for k, iss in enumerate(self.issues)}
-        self.sizes = tuple(len(iss.options) for iss in self.issues)
+        ordered = tuple(issues)
+        object.__setattr__(self, "issues", ordered)
+        object.__setattr__(self, "position", MappingProxyType({iss.id: k for k, iss in enumerate(ordered)}))
+        object.__setattr__(self, "sizes", tuple(len(iss.options) for iss in ordered))
 
     def condition(self, cond: Condition) -> list[tuple[int, frozenset[int]]]:
         """Index a condition; raises KeyError naming an unknown issue or option."""
