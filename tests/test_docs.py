@@ -150,7 +150,7 @@ def test_every_rule_kind_is_documented() -> None:
     from accord.model import RULE_KINDS
 
     fmt = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
-    missing = [k for k in RULE_KINDS if f"`{k}`" not in fmt]
+    missing = [k for k in RULE_KINDS.names if f"`{k}`" not in fmt]
     assert not missing, f"docs/format.md does not describe rule kinds: {missing}"
 
 

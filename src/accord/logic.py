@@ -16,7 +16,63 @@ packages.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
+
+OriginKind = Literal["constraint", "red_line", "domain", "other"]
+"""Where a clause comes from: a scenario constraint, a party's red line, a
+restriction of an issue's options (fixed, held at its status quo) or anything else."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Origin:
+    """Where a :class:`Clause` comes from, as data (rule of the house 5).
+
+    ``kind`` says what made the clause; ``id`` names it (the constraint id, or the
+    issue of a domain restriction); ``party`` is the holder of a red line
+    (``US`` or ``US.NSC``); ``text`` is the human part (the red line's condition,
+    or how a domain is restricted, or the whole text of an ``other`` origin).
+    ``str(origin)`` is the text every message shows:
+
+    >>> str(Origin(kind="constraint", id="dmz-if-un"))
+    'constraint dmz-if-un'
+    >>> str(Origin(kind="red_line", party="UA", text="crimea=russia"))
+    'red line of UA: crimea=russia'
+    >>> str(Origin(kind="domain", id="crimea", text="fixed at ukraine"))
+    'crimea fixed at ukraine'
+    """
+
+    kind: OriginKind = "other"
+    id: str = ""
+    party: str | None = None
+    text: str = ""
+
+    def __str__(self) -> str:
+        if self.kind == "constraint":
+            return f"constraint {self.id}"
+        if self.kind == "red_line":
+            return f"red line of {self.party}: {self.text}"
+        if self.kind == "domain":
+            return f"{self.id} {self.text}"
+        return self.text
+
+    @property
+    def name(self) -> str:
+        """The short name of the origin: a constraint's id, a red line's condition, else its text."""
+        if self.kind == "constraint":
+            return self.id
+        if self.kind == "red_line":
+            return self.text
+        return str(self)
+
+
+UNNAMED = Origin()
+"""The origin of a clause nobody named (its text is empty)."""
+
+
+def as_origin(origin: Origin | str) -> Origin:
+    """``origin`` itself, or a plain text taken as an ``other`` origin with that text."""
+    return origin if isinstance(origin, Origin) else Origin(text=origin)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +85,33 @@ class Member:
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """A disjunction of memberships; ``origin`` says where it came from."""
+    """A disjunction of memberships; ``origin`` says where it came from.
+
+    ``origin`` may be given as plain text (for hand-made spaces in tests and
+    benchmarks); it is stored as an ``other`` :class:`Origin` with that text.
+    """
 
     members: tuple[Member, ...]
-    origin: str = ""
+    origin: Origin = field(default=UNNAMED)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.members, tuple):
+            object.__setattr__(self, "members", tuple(self.members))
+        if not isinstance(self.origin, Origin):
+            object.__setattr__(self, "origin", as_origin(self.origin))
 
     def satisfied_by(self, package: Sequence[int]) -> bool:
+        """Whether ``package`` (one option index per issue) satisfies the clause."""
         return any(package[m.issue] in m.options for m in self.members)
 
     @property
     def issues(self) -> frozenset[int]:
+        """The issues the clause mentions."""
         return frozenset(m.issue for m in self.members)
 
 
 def conjunction_forbidden(
-    terms: Sequence[tuple[int, frozenset[int]]], sizes: Sequence[int], origin: str
+    terms: Sequence[tuple[int, frozenset[int]]], sizes: Sequence[int], origin: Origin | str
 ) -> Clause:
     """The clause "not (x_i1 in S1 and x_i2 in S2 and ...)".
 
@@ -51,19 +119,19 @@ def conjunction_forbidden(
     constraints: the negation of a conjunction is a disjunction of complements.
     """
     members = tuple(Member(i, frozenset(range(sizes[i])) - s) for i, s in terms)
-    return Clause(members, origin)
+    return Clause(members, as_origin(origin))
 
 
 def implication(
     premise: Sequence[tuple[int, frozenset[int]]],
     conclusion: tuple[int, frozenset[int]],
     sizes: Sequence[int],
-    origin: str,
+    origin: Origin | str,
 ) -> Clause:
     """The clause "(x_i1 in S1 and ...) implies x_j in T"."""
     members = [Member(i, frozenset(range(sizes[i])) - s) for i, s in premise]
     members.append(Member(conclusion[0], conclusion[1]))
-    return Clause(tuple(members), origin)
+    return Clause(tuple(members), as_origin(origin))
 
 
 def find_assignment(
@@ -103,6 +171,7 @@ def _propagate(doms: list[set[int]], clauses: list[Clause]) -> bool:
 
 
 def _search(doms: list[set[int]], clauses: list[Clause]) -> list[set[int]] | None:
+    """Backtracking over the smallest open domain, with unit propagation at every node."""
     if not _propagate(doms, clauses):
         return None
     open_clauses = [c for c in clauses if not any(doms[m.issue] <= m.options for m in c.members)]

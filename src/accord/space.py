@@ -13,6 +13,11 @@ options per issue (fixed issues, issues held at their status quo).
 
 Comparisons of utilities use the tolerance :data:`TOL` so that floating-point
 rounding never turns an exact tie into a strict preference.
+
+Every number here is an estimate held by someone (design.md, "What it is"): the
+space records per party whose estimate it is (the perspective and its owner) and
+how unsure that estimate is (its stated spreads), so that a renderer can mark a
+fragile verdict from the space alone.
 """
 
 from __future__ import annotations
@@ -21,16 +26,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
-from numpy.typing import NDArray
+from numpy.typing import ArrayLike, NDArray
 
 from accord.logic import Clause
-from accord.model import Scenario, complete_values
+from accord.model import Issue, Profile, Scenario, complete_values
 from accord.model.clauses import IssueIndex
+from accord.numeric import TOL, BoolArray, FloatArray, readonly
 
-TOL = 1e-9
-"""Utilities closer than this (in points on 0-100) count as equal."""
+__all__ = ["TOL", "FloatArray", "Space", "SpaceError", "compile_space"]
 
-FloatArray = NDArray[np.float64]
+
+def _no_spread() -> FloatArray:
+    """The default of a spread field: empty, filled with zeros per party on construction."""
+    return readonly(np.zeros(0))
 
 
 class SpaceError(ValueError):
@@ -45,8 +53,46 @@ class SpaceError(ValueError):
         self.message = message
 
 
+def _frozen(values: ArrayLike) -> FloatArray:
+    """A read-only float64 array; a writable input is copied first, never frozen in place."""
+    array = np.asarray(values, dtype=np.float64)
+    if array.flags.writeable:
+        array = readonly(array.copy())
+    return array
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Space:
+    """The compiled numeric form of a scenario, read-only, that every engine reads.
+
+    Structure: ``issues`` (ids) with their ``options`` (ids), ``issue_titles`` and
+    ``option_labels`` for people; ``parties`` (``US`` or ``US.NSC``), one row each
+    in every array below. ``domains`` restricts each issue's options (fixed issues,
+    issues held at their status quo); ``status_quo`` is each issue's status-quo
+    option index or ``None``.
+
+    Utilities: ``contrib[i]`` (parties x options of issue ``i``) are the points an
+    option adds to each party's utility; ``batna`` (per party) the value of no
+    agreement; ``weights`` (parties x issues, rows summing to 1) the normalised
+    weights, or ``None`` for a space built from numbers. ``constraints`` are the
+    scenario's hard clauses and ``red_lines[p]`` party ``p``'s red lines, each
+    clause carrying its :class:`accord.logic.Origin`.
+
+    Whose estimate: ``scenario`` and ``perspective`` name what was compiled, with
+    the requested perspective's ``perspective_name`` and ``perspective_owner``.
+    ``perspectives[p]`` is the perspective that owns party ``p``'s profile (the
+    requested one, or the default perspective when ``p`` has no profile under it)
+    and ``owners[p]`` that perspective's owner (``""`` when it names none).
+
+    How unsure: per party the profile's stated spreads, ``weight_spread``
+    (relative), ``value_spread`` and ``batna_spread`` (points on 0-100); all zero
+    for a space built from numbers. :attr:`estimate_spread` is their sum on values
+    and BATNA, and :meth:`fragile` tells which verdicts it could flip.
+
+    Every array is read-only (writing raises ``ValueError``); every sequence is a
+    tuple.
+    """
+
     issues: tuple[str, ...]
     options: tuple[tuple[str, ...], ...]
     parties: tuple[str, ...]
@@ -57,15 +103,24 @@ class Space:
     domains: tuple[frozenset[int], ...] = ()
     weights: FloatArray | None = None
     perspectives: tuple[str, ...] = ()
+    owners: tuple[str, ...] = ()
+    weight_spread: FloatArray = field(default_factory=_no_spread)
+    value_spread: FloatArray = field(default_factory=_no_spread)
+    batna_spread: FloatArray = field(default_factory=_no_spread)
     status_quo: tuple[int | None, ...] = ()
     scenario: str = ""
     perspective: str = ""
+    perspective_name: str = ""
+    perspective_owner: str = ""
     issue_titles: tuple[str, ...] = ()
     option_labels: tuple[tuple[str, ...], ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        self._freeze_sequences()
         n, p = len(self.issues), len(self.parties)
+        self._set("contrib", tuple(_frozen(c) for c in self.contrib))
+        self._set("batna", _frozen(self.batna))
         if len(self.options) != n or len(self.contrib) != n:
             raise ValueError("issues, options and contrib must have the same length")
         for i, c in enumerate(self.contrib):
@@ -73,18 +128,49 @@ class Space:
                 raise ValueError(f"contrib[{i}] has shape {c.shape}, expected {(p, len(self.options[i]))}")
         if self.batna.shape != (p,):
             raise ValueError("batna must have one entry per party")
+        if self.weights is not None:
+            self._set("weights", _frozen(self.weights))
+        for name in ("weight_spread", "value_spread", "batna_spread"):
+            given = getattr(self, name)
+            spread = _frozen(np.zeros(p) if given.shape == (0,) else given)
+            if spread.shape != (p,):
+                raise ValueError(f"{name} must have one entry per party")
+            self._set(name, spread)
+        self._set_defaults()
+
+    def _set(self, name: str, value: object) -> None:
+        object.__setattr__(self, name, value)
+
+    def _freeze_sequences(self) -> None:
+        """Make every sequence field a tuple (of tuples, for the nested ones)."""
+        for name in (
+            "issues", "parties", "constraints", "domains", "perspectives", "owners", "status_quo",
+            "issue_titles", "notes",
+        ):  # fmt: skip
+            value = getattr(self, name)
+            if not isinstance(value, tuple):
+                self._set(name, tuple(value))
+        for name in ("options", "red_lines", "option_labels"):
+            value = getattr(self, name)
+            if not (isinstance(value, tuple) and all(isinstance(v, tuple) for v in value)):
+                self._set(name, tuple(tuple(v) for v in value))
+
+    def _set_defaults(self) -> None:
+        """Fill the optional per-issue and per-party fields left empty."""
         if not self.domains:
-            object.__setattr__(self, "domains", tuple(frozenset(range(len(o))) for o in self.options))
+            self._set("domains", tuple(frozenset(range(len(o))) for o in self.options))
         if not self.red_lines:
-            object.__setattr__(self, "red_lines", tuple(() for _ in self.parties))
+            self._set("red_lines", tuple(() for _ in self.parties))
         if not self.perspectives:
-            object.__setattr__(self, "perspectives", tuple("" for _ in self.parties))
+            self._set("perspectives", tuple("" for _ in self.parties))
+        if not self.owners:
+            self._set("owners", tuple("" for _ in self.parties))
         if not self.status_quo:
-            object.__setattr__(self, "status_quo", tuple(None for _ in self.issues))
+            self._set("status_quo", tuple(None for _ in self.issues))
         if not self.issue_titles:
-            object.__setattr__(self, "issue_titles", self.issues)
+            self._set("issue_titles", self.issues)
         if not self.option_labels:
-            object.__setattr__(self, "option_labels", self.options)
+            self._set("option_labels", self.options)
 
     # -- construction ----------------------------------------------------
     @classmethod
@@ -125,6 +211,7 @@ class Space:
     # -- basic facts -----------------------------------------------------
     @property
     def sizes(self) -> tuple[int, ...]:
+        """How many options each issue has."""
         return tuple(len(o) for o in self.options)
 
     @property
@@ -136,18 +223,21 @@ class Space:
         return total
 
     def party_index(self, party: str) -> int:
+        """The row of ``party``; :class:`SpaceError` naming the known parties otherwise."""
         try:
             return self.parties.index(party)
         except ValueError:
             raise SpaceError("parties", _unknown("party", party, self.parties)) from None
 
     def issue_index(self, issue: str) -> int:
+        """The position of ``issue``; :class:`SpaceError` naming the known issues otherwise."""
         try:
             return self.issues.index(issue)
         except ValueError:
             raise SpaceError("issues", _unknown("issue", issue, self.issues)) from None
 
     def option_index(self, issue: str, option: str) -> int:
+        """The index of ``option`` within ``issue``; :class:`SpaceError` otherwise."""
         i = self.issue_index(issue)
         try:
             return self.options[i].index(option)
@@ -180,9 +270,11 @@ class Space:
         return tuple(out)
 
     def in_domains(self, package: Sequence[int]) -> bool:
+        """Whether every issue of ``package`` takes an option its domain allows."""
         return all(k in d for k, d in zip(package, self.domains, strict=True))
 
     def feasible(self, package: Sequence[int], *, red_lines: bool = True) -> bool:
+        """In the domains and meeting every constraint (and every red line, by default)."""
         return self.in_domains(package) and all(
             c.satisfied_by(package) for c in self.clauses(red_lines=red_lines)
         )
@@ -191,7 +283,7 @@ class Space:
         """The red-line clauses of ``party`` that ``package`` violates."""
         return tuple(c for c in self.red_lines[party] if not c.satisfied_by(package))
 
-    def acceptable(self, package: Sequence[int]) -> NDArray[np.bool_]:
+    def acceptable(self, package: Sequence[int]) -> BoolArray:
         """Per party: surplus above BATNA by more than :data:`TOL` and no red line crossed."""
         u = self.utility(package)
         return np.array(
@@ -199,6 +291,7 @@ class Space:
         )
 
     def package_ids(self, package: Sequence[int]) -> dict[str, str]:
+        """A package as ``{issue id: option id}``."""
         return {self.issues[i]: self.options[i][k] for i, k in enumerate(package)}
 
     def package_from_ids(self, terms: Mapping[str, str]) -> tuple[int, ...]:
@@ -207,6 +300,21 @@ class Space:
         if missing:
             raise SpaceError("package", "no option given for issue(s): " + ", ".join(missing))
         return tuple(self.option_index(i, terms[i]) for i in self.issues)
+
+    # -- estimates -------------------------------------------------------
+    @property
+    def estimate_spread(self) -> FloatArray:
+        """Per party: the stated spread of its estimate on values plus that on its BATNA.
+
+        A surplus over BATNA within this many points could change sign if the
+        estimate moved within its stated spread (a verdict is then *fragile*).
+        """
+        return readonly(self.value_spread + self.batna_spread)
+
+    def fragile(self, utilities: ArrayLike) -> BoolArray:
+        """Per party, whether ``|u_p - BATNA_p|`` is within :attr:`estimate_spread` (could flip)."""
+        surplus = np.abs(np.asarray(utilities, dtype=np.float64) - self.batna)
+        return readonly(surplus <= self.estimate_spread)
 
     # -- restriction -----------------------------------------------------
     def select_parties(self, parties: Sequence[str]) -> Space:
@@ -224,6 +332,10 @@ class Space:
             red_lines=tuple(self.red_lines[k] for k in idx),
             weights=None if self.weights is None else self.weights[idx, :],
             perspectives=tuple(self.perspectives[k] for k in idx),
+            owners=tuple(self.owners[k] for k in idx),
+            weight_spread=self.weight_spread[idx],
+            value_spread=self.value_spread[idx],
+            batna_spread=self.batna_spread[idx],
         )
 
     def fix(self, fixed: Mapping[str, str]) -> Space:
@@ -264,32 +376,72 @@ def compile_space(
     holders = tuple(parties) if parties else scenario.profiled_parties()
     if not holders:
         raise SpaceError("parties", f"scenario {scenario.id!r} has no profiles to compute with")
-    known_parties = {p.id: p for p in scenario.parties}
-    profiles = []
-    for h in holders:
-        party_id, _, faction = h.partition(".")
-        if party_id not in known_parties:
-            raise SpaceError("parties", _unknown("party", party_id, list(known_parties)))
-        if faction and faction not in {f.id for f in known_parties[party_id].factions}:
-            raise SpaceError(
-                "parties",
-                _unknown(f"faction of {party_id}", faction, [f.id for f in known_parties[party_id].factions]),
-            )
-        prof = scenario.profile(h, persp)
-        if prof is None:
-            raise SpaceError(
-                "parties",
-                f"no profile for {h} under perspective {persp!r} or the default "
-                f"{scenario.default_perspective!r}",
-            )
-        profiles.append(prof)
-
+    profiles = tuple(_profile(scenario, h, persp) for h in holders)
+    weights, contrib = _utilities(scenario.issues, profiles)
     index = IssueIndex(scenario.issues)
-    n_issues = len(scenario.issues)
-    weights = np.zeros((len(holders), n_issues))
+    owner = {p.id: p.owner for p in scenario.perspectives}
+    chosen = scenario.perspective(persp)
+    space = Space(
+        issues=tuple(i.id for i in scenario.issues),
+        options=tuple(i.option_ids for i in scenario.issues),
+        parties=holders,
+        contrib=contrib,
+        batna=np.array([prof.batna for prof in profiles], dtype=np.float64),
+        constraints=tuple(cl for c in scenario.constraints for cl in index.constraint(c)),
+        red_lines=tuple(
+            tuple(index.red_line(rl, h) for rl in prof.red_lines)
+            for h, prof in zip(holders, profiles, strict=True)
+        ),
+        weights=weights,
+        perspectives=tuple(prof.perspective for prof in profiles),
+        owners=tuple(owner[prof.perspective] for prof in profiles),
+        weight_spread=np.array([prof.spread.weights for prof in profiles], dtype=np.float64),
+        value_spread=np.array([prof.spread.values for prof in profiles], dtype=np.float64),
+        batna_spread=np.array([prof.spread.batna for prof in profiles], dtype=np.float64),
+        status_quo=tuple(
+            None if iss.status_quo is None else iss.index(iss.status_quo) for iss in scenario.issues
+        ),
+        scenario=scenario.id,
+        perspective=persp,
+        perspective_name=chosen.name,
+        perspective_owner=chosen.owner,
+        issue_titles=tuple(i.title for i in scenario.issues),
+        option_labels=tuple(tuple(o.text for o in i.options) for i in scenario.issues),
+    )
+    if tables or tracks:
+        space = _hold_off_table(scenario, space, tables or (), tracks or (), fixed or {})
+    if fixed:
+        space = space.fix(fixed)
+    return space
+
+
+def _profile(scenario: Scenario, holder: str, perspective: str) -> Profile:
+    """The profile ``holder`` (``US`` or ``US.NSC``) is compiled with, or :class:`SpaceError`."""
+    known_parties = {p.id: p for p in scenario.parties}
+    party_id, _, faction = holder.partition(".")
+    if party_id not in known_parties:
+        raise SpaceError("parties", _unknown("party", party_id, list(known_parties)))
+    factions = [f.id for f in known_parties[party_id].factions]
+    if faction and faction not in factions:
+        raise SpaceError("parties", _unknown(f"faction of {party_id}", faction, factions))
+    prof = scenario.profile(holder, perspective)
+    if prof is None:
+        raise SpaceError(
+            "parties",
+            f"no profile for {holder} under perspective {perspective!r} or the default "
+            f"{scenario.default_perspective!r}",
+        )
+    return prof
+
+
+def _utilities(
+    issues: Sequence[Issue], profiles: Sequence[Profile]
+) -> tuple[FloatArray, tuple[FloatArray, ...]]:
+    """Normalised weights (parties x issues) and ``contrib[i][p, k] = w_p,i * v_p,i,k``."""
+    weights = np.zeros((len(profiles), len(issues)))
     values = []
-    for i, issue in enumerate(scenario.issues):
-        v = np.zeros((len(holders), len(issue.options)))
+    for i, issue in enumerate(issues):
+        v = np.zeros((len(profiles), len(issue.options)))
         for p, prof in enumerate(profiles):
             w = prof.weights.get(issue.id)
             if w is not None:
@@ -297,41 +449,17 @@ def compile_space(
                 v[p, :] = complete_values(issue, prof.values.get(issue.id, {}))
         values.append(v)
     weights = weights / weights.sum(axis=1, keepdims=True)
-    contrib = tuple(weights[:, [i]] * values[i] for i in range(n_issues))
-
-    red = tuple(
-        tuple(index.red_line(rl, h) for rl in prof.red_lines)
-        for h, prof in zip(holders, profiles, strict=True)
-    )
-    constraints = tuple(cl for c in scenario.constraints for cl in index.constraint(c))
-    status_quo = tuple(
-        None if iss.status_quo is None else iss.index(iss.status_quo) for iss in scenario.issues
-    )
-
-    space = Space(
-        issues=tuple(i.id for i in scenario.issues),
-        options=tuple(i.option_ids for i in scenario.issues),
-        parties=holders,
-        contrib=contrib,
-        batna=np.array([prof.batna for prof in profiles], dtype=np.float64),
-        constraints=constraints,
-        red_lines=red,
-        weights=weights,
-        perspectives=tuple(prof.perspective for prof in profiles),
-        status_quo=status_quo,
-        scenario=scenario.id,
-        perspective=persp,
-        issue_titles=tuple(i.title for i in scenario.issues),
-        option_labels=tuple(tuple(o.text for o in i.options) for i in scenario.issues),
-    )
-    if tables or tracks:
-        space = _hold_off_table(scenario, space, tables or (), tracks or ())
-    if fixed:
-        space = space.fix(fixed)
-    return space
+    return weights, tuple(weights[:, [i]] * values[i] for i in range(len(issues)))
 
 
-def _hold_off_table(scenario: Scenario, space: Space, tables: Sequence[str], tracks: Sequence[str]) -> Space:
+def _hold_off_table(
+    scenario: Scenario, space: Space, tables: Sequence[str], tracks: Sequence[str], fixed: Mapping[str, str]
+) -> Space:
+    """Hold every issue outside ``tables`` and ``tracks`` at its status quo.
+
+    An issue in ``fixed`` is left to the fix, which overrides any hold: it needs
+    no status quo.
+    """
     known_tables = [t.id for t in scenario.tables]
     known_tracks = [t.id for t in scenario.tracks]
     for t in tables:
@@ -343,13 +471,13 @@ def _hold_off_table(scenario: Scenario, space: Space, tables: Sequence[str], tra
     doms = list(space.domains)
     for i, issue in enumerate(scenario.issues):
         on_table = (not tables or issue.table in tables) and (not tracks or issue.track in tracks)
-        if on_table:
+        if on_table or issue.id in fixed:
             continue
         if issue.status_quo is None:
             raise SpaceError(
                 "tables" if tables else "tracks",
                 f"issue {issue.id!r} is outside the selection and has no status_quo to hold it "
-                f"at; fix it with --fix {issue.id}=OPTION",
+                f"at; hold it at one of its options ({', '.join(issue.option_ids)})",
             )
         doms[i] = frozenset({issue.index(issue.status_quo)})
     return replace(space, domains=tuple(doms))

@@ -28,7 +28,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.maxima import maxima
-from accord.logic import Clause, Member, minimal_conflict
+from accord.logic import Clause, Member, Origin, minimal_conflict
 from accord.space import Space, SpaceError
 
 FloatArray = NDArray[np.float64]
@@ -412,7 +412,8 @@ def domain_clauses(space: Space) -> list[Clause]:
             continue
         names = "|".join(space.options[i][k] for k in sorted(d))
         how = "fixed at" if len(d) == 1 else "limited to"
-        out.append(Clause((Member(i, frozenset(d)),), f"{space.issues[i]} {how} {names}"))
+        origin = Origin(kind="domain", id=space.issues[i], text=f"{how} {names}")
+        out.append(Clause((Member(i, frozenset(d)),), origin))
     return out
 
 
@@ -420,7 +421,7 @@ def conflict_origins(space: Space, clauses: Sequence[Clause]) -> tuple[str, ...]
     """Origins of a minimal set of ``clauses`` and domain restrictions that no package meets."""
     all_clauses = list(clauses) + domain_clauses(space)
     core = minimal_conflict(space.sizes, all_clauses)
-    return tuple(dict.fromkeys(all_clauses[j].origin or "an unnamed clause" for j in core))
+    return tuple(dict.fromkeys(str(all_clauses[j].origin) or "an unnamed clause" for j in core))
 
 
 def _in_conflict(space: Space, clauses: Sequence[Clause], k: int) -> Decomposition:

@@ -353,7 +353,7 @@ def _judge_completions(
     for c in space.constraints:
         sat = satisfied(c)
         feasible &= sat
-        name = c.origin.removeprefix("constraint ")
+        name = c.origin.name
         broken[name] = broken.get(name, np.zeros(comp.shape[0], dtype=bool)) | ~sat
     if feasible.any():
         violations: tuple[str, ...] = ()
@@ -406,11 +406,7 @@ def _judge_by_bounds(
     lo = fixed_sum + sum((space.contrib[i].min(axis=1) for i in free), np.zeros(n))
     hi = fixed_sum + sum((space.contrib[i].max(axis=1) for i in free), np.zeros(n))
     violations = tuple(
-        dict.fromkeys(
-            c.origin.removeprefix("constraint ")
-            for c in space.constraints
-            if _always_violated(c, fixed, free, space)
-        )
+        dict.fromkeys(c.origin.name for c in space.constraints if _always_violated(c, fixed, free, space))
     )
     acc: list[Acceptability] = []
     crossed, possible = [], []
@@ -455,4 +451,4 @@ def _maybe_violated(c: Clause, fixed: Mapping[int, int], free: Sequence[int], sp
 
 
 def _rl_text(c: Clause) -> str:
-    return c.origin.split(": ", 1)[1] if ": " in c.origin else c.origin
+    return c.origin.name

@@ -11,13 +11,11 @@ dropped.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path as FsPath
 from types import MappingProxyType
-from typing import Any
-
-from pydantic import BaseModel, ValidationError
+from typing import Any, TypeVar
 
 from accord.io import schema as sf
 from accord.io.yamlsource import Document, SourceError, parse_text, yaml_line_count
@@ -46,7 +44,12 @@ from accord.model import (
     format_path,
     level_id,
 )
+from accord.model.checks import ScenarioDraft, check_scenario
 from accord.model.problems import Path, Severity
+
+M = TypeVar("M", bound=sf.FileModel)
+T = TypeVar("T")
+Converter = Callable[[Any, Path], Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,6 +65,7 @@ class FileProblem:
     severity: Severity = "error"
 
     def render(self) -> str:
+        """``file:line:column: severity: field: message``, then the hint on its own line."""
         loc = self.file
         if self.line is not None:
             loc += f":{self.line}"
@@ -92,14 +96,17 @@ class Report:
 
     @property
     def errors(self) -> tuple[FileProblem, ...]:
+        """The problems of severity ``error``."""
         return tuple(p for p in self.problems if p.severity == "error")
 
     @property
     def warnings(self) -> tuple[FileProblem, ...]:
+        """The problems of severity ``warning``."""
         return tuple(p for p in self.problems if p.severity == "warning")
 
     @property
     def ok(self) -> bool:
+        """A scenario was built and no error found."""
         return self.scenario is not None and not self.errors
 
 
@@ -155,18 +162,18 @@ def _fatal(name: str, message: str) -> Report:
     )
 
 
-_PYDANTIC_HINTS = {
-    "string_pattern_mismatch": "ids start with a letter or digit and use only letters, digits, '_' and '-'",
-    "missing": "add this field",
-    "extra_forbidden": "unknown field; check its spelling against docs/format.md",
-    "greater_than": "weights must be positive; leave an issue out to give it no weight",
-    "greater_than_equal": "use a number within range",
-    "less_than_equal": "use a number within range",
-    "literal_error": "",
-}
+def _ignoring_path(convert: Callable[[Any], T]) -> Callable[[Any, Path], T]:
+    """A converter that needs only the parsed item, not its path in the file."""
+
+    def wrapped(item: Any, _path: Path) -> T:
+        return convert(item)
+
+    return wrapped
 
 
 class _Builder:
+    """Validates a parsed document item by item and builds the scenario from what is sound."""
+
     def __init__(self, doc: Document, name: str) -> None:
         self.doc = doc
         self.name = name
@@ -199,21 +206,6 @@ class _Builder:
             )
         )
 
-    def add_validation(self, base: Path, exc: ValidationError) -> None:
-        for err in exc.errors(include_url=False):
-            loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
-            message = err["msg"]
-            if err["type"] == "string_pattern_mismatch":
-                message = f"{err['input']!r} is not a valid id"
-            elif err["type"] == "missing":
-                message = "required field is missing"
-            elif err["type"] == "extra_forbidden":
-                message = f"unknown field {loc[-1]!r}" if loc else "unknown field"
-            elif err["type"] == "value_error":
-                message = str(err["ctx"].get("error", message)) if "ctx" in err else message
-            message = message.replace("Input should be", "must be")
-            self.add((*base, *loc), message, _PYDANTIC_HINTS.get(err["type"], ""))
-
     # -- main ------------------------------------------------------------
     def run(self) -> Report:
         data = self.doc.data
@@ -232,31 +224,31 @@ class _Builder:
         for key in ("parties", "issues"):
             if key not in data:
                 self.add((), f"required field {key!r} is missing", f"add a '{key}:' list")
-
         sources = self.build_sources(data.get("sources"))
-        converters: dict[str, Any] = {
-            "parties": self.to_party,
-            "tables": self.to_table,
-            "tracks": lambda m, p: Track(
-                id=m.id, name=m.name, description=m.description, sources=m.source_ids()
-            ),
-            "phases": lambda m, p: Phase(
-                id=m.id, name=m.name, description=m.description, sources=m.source_ids()
-            ),
-            # issues come before the items that refer to their numeric levels
+        parts = {key: tuple(self.items(data, key, convert)) for key, convert in self.converters().items()}
+        return self.finish(header, sources, parts)
+
+    def converters(self) -> dict[str, Converter]:
+        """Per list field, in build order: issues come before the items that refer to their levels."""
+        return {
+            "parties": _ignoring_path(_party),
+            "tables": _ignoring_path(_table),
+            "tracks": _ignoring_path(_track),
+            "phases": _ignoring_path(_phase),
             "issues": self.to_issue,
             "rules": self.to_rule,
             "constraints": self.to_constraint,
-            "perspectives": lambda m, p: Perspective(
-                id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids()
-            ),
+            "perspectives": _ignoring_path(_perspective),
             "profiles": self.to_profile,
-            "plans": self.to_plan,
+            "plans": _ignoring_path(self.to_plan),
         }
-        parts = {key: tuple(self.items(data, key, convert)) for key, convert in converters.items()}
-        perspectives = parts["perspectives"]
 
-        if not isinstance(header, sf.HeaderFile) or any(p.severity == "error" for p in self.problems):
+    def finish(
+        self, header: sf.HeaderFile | None, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
+    ) -> Report:
+        """Build the scenario if everything parsed; otherwise cross-check what did."""
+        perspectives = parts["perspectives"]
+        if header is None or any(p.severity == "error" for p in self.problems):
             # Run the cross-checks anyway on what did parse, so one pass shows everything.
             self.cross_check_only(header, sources, parts)
             return self.report(None)
@@ -268,7 +260,15 @@ class _Builder:
             )
             return self.report(None)
         try:
-            scenario = self.make_scenario(header, sources, parts)
+            scenario = Scenario(
+                accord=header.accord,
+                id=header.id,
+                title=header.title,
+                description=header.description,
+                default_perspective=header.default_perspective or perspectives[0].id,
+                sources=sources,
+                **parts,
+            )
         except ScenarioInvalid as exc:
             self.add_problems(exc.problems)
             return self.report(None)
@@ -279,40 +279,15 @@ class _Builder:
         order = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))
         return Report(file=self.name, scenario=scenario, problems=tuple(order))
 
-    def make_scenario(
-        self, header: sf.HeaderFile, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
-    ) -> Scenario:
-        perspectives = parts["perspectives"]
-        return Scenario(
-            accord=header.accord,
-            id=header.id,
-            title=header.title,
-            description=header.description,
-            default_perspective=header.default_perspective or (perspectives[0].id if perspectives else ""),
-            sources=sources,
-            **parts,
-        )
-
     def cross_check_only(
-        self, header: object, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
+        self, header: sf.HeaderFile | None, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
     ) -> None:
-        from accord.model.checks import check_scenario
-
-        # A stand-in scenario object: check_scenario only reads attributes.
-        class _Loose:
-            pass
-
-        loose = _Loose()
-        for key, items in parts.items():
-            setattr(loose, key, items)
-        loose.sources = sources  # type: ignore[attr-defined]
         persp = parts["perspectives"]
-        default = getattr(header, "default_perspective", None) or (persp[0].id if persp else None)
-        loose.default_perspective = default  # type: ignore[attr-defined]
-        problems = check_scenario(loose)  # type: ignore[arg-type]
-        if default is None:
-            problems = tuple(p for p in problems if p.path != ("default_perspective",))
-        self.add_problems(problems)
+        default = (header.default_perspective if header is not None else None) or (
+            persp[0].id if persp else None
+        )
+        draft = ScenarioDraft(sources=sources, default_perspective=default, **parts)
+        self.add_problems(check_scenario(draft))
 
     def add_problems(self, problems: tuple[Problem, ...]) -> None:
         for prob in problems:
@@ -340,14 +315,13 @@ class _Builder:
         return path
 
     # -- item conversion -------------------------------------------------
-    def validate(self, model: type[BaseModel], raw: object, path: Path) -> BaseModel | None:
-        try:
-            return model.model_validate(raw)
-        except ValidationError as exc:
-            self.add_validation(path, exc)
-            return None
+    def validate(self, model: type[M], raw: object, path: Path) -> M | None:
+        parsed, errors = sf.validate(model, raw)
+        for err in errors:
+            self.add((*path, *err.loc), err.message, err.hint)
+        return parsed
 
-    def items(self, data: dict[str, Any], key: str, convert: Any) -> list[Any]:
+    def items(self, data: dict[str, Any], key: str, convert: Converter) -> list[Any]:
         raw = data.get(key, [])
         if raw is None:
             raw = []
@@ -394,10 +368,9 @@ class _Builder:
             )
             return ()
         out = []
-        kept = []
-        for k, (key, item) in enumerate(raw.items()):
+        for key, item in raw.items():
             parsed = self.validate(sf.SourceFile, item, ("sources", key))
-            if not isinstance(parsed, sf.SourceFile):
+            if parsed is None:
                 self.failed_ids.add(key)
                 continue
             try:
@@ -412,26 +385,10 @@ class _Builder:
                         note=parsed.note,
                     )
                 )
-                kept.append(k)
             except ModelError as exc:
                 self.add(("sources", key), exc.message, exc.hint)
                 self.failed_ids.add(key)
         return tuple(out)
-
-    def to_party(self, m: sf.PartyFile, path: Path) -> Party:
-        return Party(
-            id=m.id,
-            name=m.name,
-            role=Role(m.role),
-            description=m.description,
-            factions=tuple(Faction(id=f.id, name=f.name, description=f.description) for f in m.factions),
-            sources=m.source_ids(),
-        )
-
-    def to_table(self, m: sf.TableFile, path: Path) -> Table:
-        return Table(
-            id=m.id, name=m.name, parties=tuple(m.parties), description=m.description, sources=m.source_ids()
-        )
 
     def to_rule(self, m: sf.RuleFile, path: Path) -> Rule:
         params: list[tuple[str, Any]] = []
@@ -562,7 +519,7 @@ class _Builder:
             sources=m.source_ids(),
         )
 
-    def to_plan(self, m: sf.PlanFile, path: Path) -> Plan:
+    def to_plan(self, m: sf.PlanFile) -> Plan:
         terms = {}
         for issue_id, opt in m.terms.items():
             if opt is None:
@@ -600,14 +557,6 @@ class _ItemError(Exception):
     """An item had a problem that was already reported."""
 
 
-def _is_union_tag(part: object) -> bool:
-    # pydantic puts union member names into error locations ("str", "function-after[...]")
-    return isinstance(part, str) and (
-        part in {"str", "int", "float", "list[union[str,int,float]]", "union[str,int,float]"}
-        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "union["))
-    )
-
-
 def _option_key(value: str | int | float, numeric: bool) -> str:
     """The option id a file value refers to (numeric levels written as numbers)."""
     text = str(value)
@@ -627,3 +576,32 @@ def _level_label(level: float | None, unit: str) -> str:
         return "no limit"
     shown = f"{int(level):,}" if float(level).is_integer() else f"{level:g}"
     return f"{shown} {unit}".strip()
+
+
+def _party(m: sf.PartyFile) -> Party:
+    return Party(
+        id=m.id,
+        name=m.name,
+        role=Role(m.role),
+        description=m.description,
+        factions=tuple(Faction(id=f.id, name=f.name, description=f.description) for f in m.factions),
+        sources=m.source_ids(),
+    )
+
+
+def _table(m: sf.TableFile) -> Table:
+    return Table(
+        id=m.id, name=m.name, parties=tuple(m.parties), description=m.description, sources=m.source_ids()
+    )
+
+
+def _track(m: sf.TrackFile) -> Track:
+    return Track(id=m.id, name=m.name, description=m.description, sources=m.source_ids())
+
+
+def _phase(m: sf.PhaseFile) -> Phase:
+    return Phase(id=m.id, name=m.name, description=m.description, sources=m.source_ids())
+
+
+def _perspective(m: sf.PerspectiveFile) -> Perspective:
+    return Perspective(id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids())

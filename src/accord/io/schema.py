@@ -4,13 +4,20 @@ These models are the *edge*: they check the shape and ranges of what a file
 says, and :mod:`accord.io.loader` converts them into the frozen domain objects
 of :mod:`accord.model`. The JSON Schema published in ``docs/scenario.schema.json``
 is generated from :class:`ScenarioFile` (``accord schema``).
+
+pydantic is imported here and nowhere else in :mod:`accord.io`: :func:`validate`
+turns its errors into :class:`FieldError` s worded for people who edit files.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import ErrorDetails
 
 from accord.model.elements import ID_PATTERN
 
@@ -23,8 +30,30 @@ Weight = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 Condition = dict[str, OptionRef | list[OptionRef]]
 
 
+FileModel = BaseModel
+"""The base class of every model of a part of a scenario file."""
+
+M = TypeVar("M", bound=BaseModel)
+
+
+# The docstrings below document the code; the published JSON Schema
+# (docs/scenario.schema.json) carries only the descriptions written for its readers.
+_PUBLISHED_DESCRIPTIONS = frozenset({"ScenarioFile", "RuleFile", "HeaderFile"})
+
+
+def _unpublished_docstring(schema: dict[str, Any], cls: type[BaseModel]) -> None:
+    if cls.__name__ not in _PUBLISHED_DESCRIPTIONS:
+        schema.pop("description", None)
+
+
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, coerce_numbers_to_str=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        coerce_numbers_to_str=True,
+        populate_by_name=True,
+        json_schema_extra=_unpublished_docstring,
+    )
 
 
 class _Sourced(_Model):
@@ -32,6 +61,7 @@ class _Sourced(_Model):
     sources: list[Id] = Field(default_factory=list, description="Source keys, from the scenario's sources.")
 
     def source_ids(self) -> tuple[str, ...]:
+        """``source`` and ``sources`` together, ``source`` first, without repeats."""
         ids = list(self.sources)
         if self.source is not None and self.source not in ids:
             ids.insert(0, self.source)
@@ -39,6 +69,8 @@ class _Sourced(_Model):
 
 
 class SourceFile(_Model):
+    """A document cited, under its key in ``sources``."""
+
     title: Text
     author: Text = ""
     date: Text = ""
@@ -48,12 +80,16 @@ class SourceFile(_Model):
 
 
 class FactionFile(_Model):
+    """An internal faction of a party."""
+
     id: Id
     name: Text = ""
     description: Text = ""
 
 
 class PartyFile(_Sourced):
+    """A party."""
+
     id: Id
     name: Text
     role: Literal["belligerent", "mediator", "guarantor", "organization", "observer"]
@@ -62,6 +98,8 @@ class PartyFile(_Sourced):
 
 
 class TableFile(_Sourced):
+    """A negotiating table and the parties at it."""
+
     id: Id
     name: Text
     parties: list[Id]
@@ -69,13 +107,15 @@ class TableFile(_Sourced):
 
 
 class TrackFile(_Sourced):
+    """A track (a stream of negotiation on some issues)."""
+
     id: Id
     name: Text = ""
     description: Text = ""
 
 
 class PhaseFile(TrackFile):
-    pass
+    """A phase of the process, in declared order."""
 
 
 class RuleFile(_Sourced):
@@ -88,16 +128,21 @@ class RuleFile(_Sourced):
     exceptions: list[Id] = Field(default_factory=list)
 
     def params(self) -> dict[str, Any]:
+        """The parameters of the rule's kind: every key the model does not declare."""
         return dict(self.model_extra or {})
 
 
 class OptionFile(_Sourced):
+    """One option of a discrete issue."""
+
     id: Id
     label: Text = ""
     description: Text = ""
 
 
 class IssueFile(_Sourced):
+    """An issue: discrete with ``options`` or numeric with ``levels``."""
+
     id: Id
     title: Text
     kind: Literal["discrete", "numeric"] = "discrete"
@@ -130,6 +175,8 @@ class IssueFile(_Sourced):
 
 
 class ConstraintFile(_Sourced):
+    """A constraint: ``if``/``then`` or ``excludes``."""
+
     id: Id | None = None
     if_: Condition | None = Field(default=None, alias="if")
     then: Condition | None = None
@@ -147,6 +194,8 @@ class ConstraintFile(_Sourced):
 
 
 class PerspectiveFile(_Sourced):
+    """Whose estimates a set of profiles are."""
+
     id: Id
     name: Text = ""
     owner: Text = ""
@@ -154,17 +203,23 @@ class PerspectiveFile(_Sourced):
 
 
 class RedLineFile(_Sourced):
+    """A red line written out, with its reason and sources."""
+
     terms: Condition
     why: Text = ""
 
 
 class SpreadFile(_Model):
+    """How unsure a profile's estimate is."""
+
     weights: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
     values: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
     batna: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
 
 
 class ProfileFile(_Sourced):
+    """One perspective's estimate of one party's (or faction's) preferences."""
+
     party: Id
     faction: Id | None = None
     perspective: Id
@@ -177,6 +232,8 @@ class ProfileFile(_Sourced):
 
 
 class ReadingFile(_Sourced):
+    """One source's reading of a disputed plan."""
+
     id: Id
     title: Text = ""
     terms: dict[str, OptionRef | None]
@@ -184,6 +241,8 @@ class ReadingFile(_Sourced):
 
 
 class PlanFile(_Sourced):
+    """A plan and the options it picks."""
+
     id: Id
     title: Text
     terms: dict[str, OptionRef | None] = Field(default_factory=dict)
@@ -215,18 +274,21 @@ class ScenarioFile(_Model):
     plans: list[PlanFile] = Field(default_factory=list)
 
 
-LIST_FIELDS: dict[str, type[BaseModel]] = {
-    "parties": PartyFile,
-    "tables": TableFile,
-    "tracks": TrackFile,
-    "phases": PhaseFile,
-    "rules": RuleFile,
-    "issues": IssueFile,
-    "constraints": ConstraintFile,
-    "perspectives": PerspectiveFile,
-    "profiles": ProfileFile,
-    "plans": PlanFile,
-}
+LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
+    {
+        "parties": PartyFile,
+        "tables": TableFile,
+        "tracks": TrackFile,
+        "phases": PhaseFile,
+        "rules": RuleFile,
+        "issues": IssueFile,
+        "constraints": ConstraintFile,
+        "perspectives": PerspectiveFile,
+        "profiles": ProfileFile,
+        "plans": PlanFile,
+    }
+)
+"""The model of each item of each list field of a scenario file, in file order."""
 
 
 class HeaderFile(_Model):
@@ -240,7 +302,60 @@ class HeaderFile(_Model):
 
 
 def json_schema() -> dict[str, Any]:
+    """The JSON Schema of a scenario file (format version 1)."""
     schema = ScenarioFile.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "accord scenario file, format version 1"
     return schema
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FieldError:
+    """One problem :func:`validate` found: where (relative to the validated item), what, a hint."""
+
+    loc: tuple[str | int, ...]
+    message: str
+    hint: str = ""
+
+
+_HINTS = {
+    "string_pattern_mismatch": "ids start with a letter or digit and use only letters, digits, '_' and '-'",
+    "missing": "add this field",
+    "extra_forbidden": "unknown field; check its spelling against docs/format.md",
+    "greater_than": "weights must be positive; leave an issue out to give it no weight",
+    "greater_than_equal": "use a number within range",
+    "less_than_equal": "use a number within range",
+    "literal_error": "",
+}
+
+
+def validate(model: type[M], raw: object) -> tuple[M | None, tuple[FieldError, ...]]:
+    """Validate ``raw`` against ``model``: the parsed item, or ``None`` and every problem found."""
+    try:
+        return model.model_validate(raw), ()
+    except ValidationError as exc:
+        return None, tuple(_field_error(err) for err in exc.errors(include_url=False))
+
+
+def _field_error(err: ErrorDetails) -> FieldError:
+    """One pydantic error, reworded; union member names are dropped from its location."""
+    loc = tuple(part for part in err["loc"] if not _is_union_tag(part))
+    message = err["msg"]
+    if err["type"] == "string_pattern_mismatch":
+        message = f"{err['input']!r} is not a valid id"
+    elif err["type"] == "missing":
+        message = "required field is missing"
+    elif err["type"] == "extra_forbidden":
+        message = f"unknown field {loc[-1]!r}" if loc else "unknown field"
+    elif err["type"] == "value_error":
+        message = str(err["ctx"].get("error", message)) if "ctx" in err else message
+    message = message.replace("Input should be", "must be")
+    return FieldError(loc=loc, message=message, hint=_HINTS.get(err["type"], ""))
+
+
+def _is_union_tag(part: object) -> bool:
+    # pydantic puts union member names into error locations ("str", "function-after[...]")
+    return isinstance(part, str) and (
+        part in {"str", "int", "float", "list[union[str,int,float]]", "union[str,int,float]"}
+        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "union["))
+    )

@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from accord.model.problems import Path, PathPart
+from accord.model.problems import Path
 
 try:  # the C loader is ~10x faster; PyYAML wheels ship it
     from yaml import CSafeLoader as _Loader
@@ -196,9 +196,3 @@ def yaml_line_count(text: str) -> int:
     breaks = text.count("\n") + text.count("\x85") + text.count("\u2028") + text.count("\u2029")
     breaks += text.count("\r") - text.count("\r\n")
     return breaks + 1
-
-
-def path_text(path: tuple[PathPart, ...]) -> str:
-    from accord.model.problems import format_path
-
-    return format_path(path)

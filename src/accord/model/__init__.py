@@ -24,7 +24,7 @@ from accord.model.elements import (
 from accord.model.plans import Plan, PlanVariant, Reading
 from accord.model.preferences import Perspective, Profile, RedLine, Spread, complete_values
 from accord.model.problems import ModelError, Problem, ScenarioInvalid, format_path
-from accord.model.rules import RULE_KINDS
+from accord.model.rules import RULE_KINDS, RuleKindSpec
 from accord.model.scenario import FORMAT_VERSION, Scenario
 
 __all__ = [
@@ -48,6 +48,7 @@ __all__ = [
     "RedLine",
     "Role",
     "Rule",
+    "RuleKindSpec",
     "Scenario",
     "ScenarioInvalid",
     "Source",

@@ -1,91 +1,195 @@
 """Cross-reference and consistency checks over a whole scenario.
 
 Every problem is collected (none stops the others) with a path into the
-scenario, so that a user fixing a file sees all of them at once.
+scenario, so that a user fixing a file sees all of them at once. The checks
+read a :class:`ScenarioParts` (what a :class:`accord.model.Scenario` holds), so
+the file loader can cross-check the items that did parse even when others did
+not and no scenario can be built.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import Protocol
 
 from accord.logic import Clause, find_assignment, minimal_conflict
 from accord.model.clauses import IssueIndex
-from accord.model.constraints import Condition
-from accord.model.preferences import ValueGap, complete_values
+from accord.model.constraints import Condition, Constraint
+from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
+from accord.model.plans import Plan
+from accord.model.preferences import Perspective, Profile, ValueGap, complete_values
 from accord.model.problems import Path, Problem
 from accord.model.rules import RULE_KINDS
 
-if TYPE_CHECKING:
-    from accord.model.scenario import Scenario
+
+class ScenarioParts(Protocol):
+    """The parts of a scenario the checks read (a :class:`accord.model.Scenario` has them all)."""
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """The documents cited."""
+        ...
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """The parties."""
+        ...
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The negotiating tables."""
+        ...
+
+    @property
+    def tracks(self) -> tuple[Track, ...]:
+        """The tracks."""
+        ...
+
+    @property
+    def phases(self) -> tuple[Phase, ...]:
+        """The phases."""
+        ...
+
+    @property
+    def rules(self) -> tuple[Rule, ...]:
+        """The process rules."""
+        ...
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """The issues."""
+        ...
+
+    @property
+    def constraints(self) -> tuple[Constraint, ...]:
+        """The constraints."""
+        ...
+
+    @property
+    def perspectives(self) -> tuple[Perspective, ...]:
+        """The perspectives."""
+        ...
+
+    @property
+    def default_perspective(self) -> str | None:
+        """The default perspective's id (``None``: none could be determined, not checked)."""
+        ...
+
+    @property
+    def profiles(self) -> tuple[Profile, ...]:
+        """The profiles."""
+        ...
+
+    @property
+    def plans(self) -> tuple[Plan, ...]:
+        """The plans."""
+        ...
 
 
-def check_scenario(s: Scenario) -> tuple[Problem, ...]:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScenarioDraft:
+    """The parts of a scenario that parsed, to cross-check when no scenario can be built."""
+
+    sources: tuple[Source, ...] = ()
+    parties: tuple[Party, ...] = ()
+    tables: tuple[Table, ...] = ()
+    tracks: tuple[Track, ...] = ()
+    phases: tuple[Phase, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    constraints: tuple[Constraint, ...] = ()
+    perspectives: tuple[Perspective, ...] = ()
+    default_perspective: str | None = None
+    profiles: tuple[Profile, ...] = ()
+    plans: tuple[Plan, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The ids a scenario declares, for resolving references."""
+
+    sources: frozenset[str]
+    parties: Mapping[str, Party]
+    issues: Mapping[str, Issue]
+    tables: frozenset[str]
+    tracks: frozenset[str]
+    phases: frozenset[str]
+    perspectives: frozenset[str]
+
+    @classmethod
+    def of(cls, s: ScenarioParts) -> _Known:
+        return cls(
+            sources=frozenset(src.id for src in s.sources),
+            parties={p.id: p for p in s.parties},
+            issues={i.id: i for i in s.issues},
+            tables=frozenset(t.id for t in s.tables),
+            tracks=frozenset(t.id for t in s.tracks),
+            phases=frozenset(p.id for p in s.phases),
+            perspectives=frozenset(p.id for p in s.perspectives),
+        )
+
+
+def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
+    """Every problem in ``s``: duplicate ids, unknown references, contradictions, gaps."""
     out: list[Problem] = []
+    known = _Known.of(s)
     _duplicates(s, out)
-    sources = {src.id for src in s.sources}
-    parties = {p.id: p for p in s.parties}
-    issues = {i.id: i for i in s.issues}
-    tables = {t.id for t in s.tables}
-    tracks = {t.id for t in s.tracks}
-    phases = {p.id for p in s.phases}
-    perspectives = {p.id for p in s.perspectives}
-
-    def src_refs(refs: Iterable[str], path: Path) -> None:
-        for k, ref in enumerate(refs):
-            if ref not in sources:
-                out.append(_unknown("source", ref, sources, path + (k,)))
-
-    for k, party in enumerate(s.parties):
-        src_refs(party.sources, ("parties", k, "sources"))
-    for k, table in enumerate(s.tables):
-        src_refs(table.sources, ("tables", k, "sources"))
-        for j, pid in enumerate(table.parties):
-            if pid not in parties:
-                out.append(_unknown("party", pid, parties, ("tables", k, "parties", j)))
-    for k, track in enumerate(s.tracks):
-        src_refs(track.sources, ("tracks", k, "sources"))
-    for k, phase in enumerate(s.phases):
-        src_refs(phase.sources, ("phases", k, "sources"))
-
-    for k, issue in enumerate(s.issues):
-        base: Path = ("issues", k)
-        src_refs(issue.sources, base + ("sources",))
-        for j, opt in enumerate(issue.options):
-            src_refs(opt.sources, base + ("options", j, "sources"))
-        for attr, known, what in (
-            ("table", tables, "table"),
-            ("track", tracks, "track"),
-            ("phase", phases, "phase"),
-        ):
-            ref = getattr(issue, attr)
-            if ref is not None and ref not in known:
-                out.append(_unknown(what, ref, known, base + (attr,)))
-
-    _check_rules(s, out, issues, parties, tables, tracks | phases)
-
-    if s.default_perspective not in perspectives:
-        out.append(_unknown("perspective", s.default_perspective, perspectives, ("default_perspective",)))
+    _check_structure(s, known, out)
+    _check_issues(s, known, out)
+    _check_rules(s, known, out)
+    if s.default_perspective is not None and s.default_perspective not in known.perspectives:
+        out.append(
+            _unknown("perspective", s.default_perspective, known.perspectives, ("default_perspective",))
+        )
     for k, persp in enumerate(s.perspectives):
-        src_refs(persp.sources, ("perspectives", k, "sources"))
-
+        _src_refs(persp.sources, known, ("perspectives", k, "sources"), out)
     index = IssueIndex(s.issues)
-    hard: list[Clause] = []
-    for k, c in enumerate(s.constraints):
-        base = ("constraints", k)
-        src_refs(c.sources, base + ("sources",))
-        ok = _condition_refs(c.if_, issues, base + ("if",), out)
-        ok = _condition_refs(c.then, issues, base + ("then",), out) and ok
-        if ok:
-            hard.extend(index.constraint(c))
-    constraints_ok = _check_contradiction(s, index, hard, out)
-
-    _check_profiles(s, out, issues, parties, perspectives, index, hard if constraints_ok else None)
-    _check_plans(s, out, issues, parties, src_refs)
+    hard = _check_constraints(s, known, index, out)
+    _check_profiles(s, known, index, hard, out)
+    _check_plans(s, known, out)
     return tuple(out)
 
 
-def _duplicates(s: Scenario, out: list[Problem]) -> None:
+def _src_refs(refs: Iterable[str], known: _Known, path: Path, out: list[Problem]) -> None:
+    for k, ref in enumerate(refs):
+        if ref not in known.sources:
+            out.append(_unknown("source", ref, known.sources, path + (k,)))
+
+
+def _check_structure(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
+    """Sources of parties, tables, tracks and phases; the parties at each table."""
+    for k, party in enumerate(s.parties):
+        _src_refs(party.sources, known, ("parties", k, "sources"), out)
+    for k, table in enumerate(s.tables):
+        _src_refs(table.sources, known, ("tables", k, "sources"), out)
+        for j, pid in enumerate(table.parties):
+            if pid not in known.parties:
+                out.append(_unknown("party", pid, known.parties, ("tables", k, "parties", j)))
+    for k, track in enumerate(s.tracks):
+        _src_refs(track.sources, known, ("tracks", k, "sources"), out)
+    for k, phase in enumerate(s.phases):
+        _src_refs(phase.sources, known, ("phases", k, "sources"), out)
+
+
+def _check_issues(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
+    """Sources of issues and options; the table, track and phase each issue names."""
+    for k, issue in enumerate(s.issues):
+        base: Path = ("issues", k)
+        _src_refs(issue.sources, known, base + ("sources",), out)
+        for j, opt in enumerate(issue.options):
+            _src_refs(opt.sources, known, base + ("options", j, "sources"), out)
+        for attr, ids, what in (
+            ("table", known.tables, "table"),
+            ("track", known.tracks, "track"),
+            ("phase", known.phases, "phase"),
+        ):
+            ref = getattr(issue, attr)
+            if ref is not None and ref not in ids:
+                out.append(_unknown(what, ref, ids, base + (attr,)))
+
+
+def _duplicates(s: ScenarioParts, out: list[Problem]) -> None:
     for coll in (
         "sources", "parties", "tables", "tracks", "phases", "rules",
         "issues", "constraints", "perspectives", "plans",
@@ -129,13 +233,11 @@ def _unknown(what: str, ref: str, known: Iterable[str], path: Path) -> Problem:
     )
 
 
-def _condition_refs(cond: Condition, issues: Mapping[str, object], path: Path, out: list[Problem]) -> bool:
-    from accord.model.elements import Issue
-
+def _condition_refs(cond: Condition, issues: Mapping[str, Issue], path: Path, out: list[Problem]) -> bool:
     ok = True
     for issue_id, opts in cond.items():
         issue = issues.get(issue_id)
-        if not isinstance(issue, Issue):
+        if issue is None:
             out.append(_unknown("issue", issue_id, issues, path + (issue_id,)))
             ok = False
             continue
@@ -146,10 +248,7 @@ def _condition_refs(cond: Condition, issues: Mapping[str, object], path: Path, o
     return ok
 
 
-def _unknown_option(issue: object, opt: str, path: Path) -> Problem:
-    from accord.model.elements import Issue
-
-    assert isinstance(issue, Issue)
+def _unknown_option(issue: Issue, opt: str, path: Path) -> Problem:
     return Problem(
         path=path,
         message=f"issue {issue.id!r} has no option {opt!r}",
@@ -158,11 +257,22 @@ def _unknown_option(issue: object, opt: str, path: Path) -> Problem:
     )
 
 
-def _check_contradiction(s: Scenario, index: IssueIndex, hard: list[Clause], out: list[Problem]) -> bool:
+def _check_constraints(
+    s: ScenarioParts, known: _Known, index: IssueIndex, out: list[Problem]
+) -> list[Clause] | None:
+    """Check each constraint's references; the clauses of all, or ``None`` if they contradict."""
+    hard: list[Clause] = []
+    for k, c in enumerate(s.constraints):
+        base: Path = ("constraints", k)
+        _src_refs(c.sources, known, base + ("sources",), out)
+        ok = _condition_refs(c.if_, known.issues, base + ("if",), out)
+        ok = _condition_refs(c.then, known.issues, base + ("then",), out) and ok
+        if ok:
+            hard.extend(index.constraint(c))
     if not hard or find_assignment(index.sizes, hard) is not None:
-        return True
+        return hard
     conflict = minimal_conflict(index.sizes, hard)
-    names = sorted({hard[k].origin.removeprefix("constraint ") for k in conflict})
+    names = sorted({hard[k].origin.id for k in conflict})
     first = next(k for k, c in enumerate(s.constraints) if c.id in names)
     out.append(
         Problem(
@@ -171,136 +281,69 @@ def _check_contradiction(s: Scenario, index: IssueIndex, hard: list[Clause], out
             hint="relax or remove one of them",
         )
     )
-    return False
+    return None
 
 
-def _check_rules(
-    s: Scenario,
-    out: list[Problem],
-    issues: Mapping[str, object],
-    parties: Mapping[str, object],
-    tables: set[str],
-    stages: set[str],
-) -> None:
-    sources = {src.id for src in s.sources}
+def _check_rules(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
+    """Each rule's sources, kind (against :data:`RULE_KINDS`), exceptions and parameters."""
     for k, rule in enumerate(s.rules):
         base: Path = ("rules", k)
-        for j, ref in enumerate(rule.sources):
-            if ref not in sources:
-                out.append(_unknown("source", ref, sources, base + ("sources", j)))
-        kind = RULE_KINDS.get(rule.kind)
-        if kind is None:
+        _src_refs(rule.sources, known, base + ("sources",), out)
+        if rule.kind not in RULE_KINDS:
             out.append(
                 Problem(
                     path=base + ("kind",),
                     message=f"unknown rule kind {rule.kind!r}",
-                    hint="known kinds: " + ", ".join(sorted(RULE_KINDS)),
+                    hint="known kinds: " + ", ".join(sorted(RULE_KINDS.names)),
                 )
             )
             continue
         for j, exc in enumerate(rule.exceptions):
-            if exc not in issues:
-                out.append(_unknown("issue", exc, issues, base + ("exceptions", j)))
-        declared = dict(kind.params)
-        for name, value in rule.params:
-            ppath = base + (name,)
-            what = declared.get(name)
-            if what is None:
-                out.append(
-                    Problem(
-                        path=ppath,
-                        message=f"rule kind {rule.kind!r} takes no parameter {name!r}",
-                        hint="parameters: " + (", ".join(declared) or "none"),
-                    )
+            if exc not in known.issues:
+                out.append(_unknown("issue", exc, known.issues, base + ("exceptions", j)))
+        _check_rule_params(rule, base, known, out)
+
+
+def _check_rule_params(rule: Rule, base: Path, known: _Known, out: list[Problem]) -> None:
+    kind = RULE_KINDS.get(rule.kind)
+    refs_known: Mapping[str, Iterable[str]] = {
+        "track_or_phase": known.tracks | known.phases,
+        "tables": known.tables,
+        "parties": known.parties,
+        "issues": known.issues,
+    }
+    for name, value in rule.params:
+        ppath = base + (name,)
+        what = kind.refers_to(name)
+        if what is None:
+            out.append(
+                Problem(
+                    path=ppath,
+                    message=f"rule kind {rule.kind!r} takes no parameter {name!r}",
+                    hint="parameters: " + (", ".join(kind.param_names) or "none"),
                 )
-                continue
-            refs: tuple[object, ...] = value if isinstance(value, tuple) else (value,)
-            known: Iterable[str] | None = {
-                "track_or_phase": stages,
-                "tables": tables,
-                "parties": parties,
-                "issues": issues,
-            }.get(what)
-            if known is None:
-                continue
-            for item in refs:
-                if not isinstance(item, str) or item not in known:
-                    out.append(_unknown(what.replace("_", " ").rstrip("s"), str(item), known, ppath))
+            )
+            continue
+        ids = refs_known.get(what)
+        if ids is None:
+            continue  # a number or a text: nothing to resolve
+        refs: tuple[object, ...] = value if isinstance(value, tuple) else (value,)
+        for item in refs:
+            if not isinstance(item, str) or item not in ids:
+                out.append(_unknown(what.replace("_", " ").rstrip("s"), str(item), ids, ppath))
 
 
 def _check_profiles(
-    s: Scenario,
-    out: list[Problem],
-    issues: Mapping[str, object],
-    parties: Mapping[str, object],
-    perspectives: set[str],
-    index: IssueIndex,
-    hard: list[Clause] | None,
+    s: ScenarioParts, known: _Known, index: IssueIndex, hard: list[Clause] | None, out: list[Problem]
 ) -> None:
-    from accord.model.elements import Issue, Party
-
-    sources = {src.id for src in s.sources}
+    """Each profile's references, values and red lines (``hard``: ``None`` if contradictory)."""
     for k, prof in enumerate(s.profiles):
         base: Path = ("profiles", k)
-        party = parties.get(prof.party)
-        if not isinstance(party, Party):
-            out.append(_unknown("party", prof.party, parties, base + ("party",)))
-        elif prof.faction is not None and prof.faction not in {f.id for f in party.factions}:
-            out.append(_unknown("faction", prof.faction, [f.id for f in party.factions], base + ("faction",)))
-        if prof.perspective not in perspectives:
-            out.append(_unknown("perspective", prof.perspective, perspectives, base + ("perspective",)))
-        for j, ref in enumerate(prof.sources):
-            if ref not in sources:
-                out.append(_unknown("source", ref, sources, base + ("sources", j)))
-        if not prof.rationale.strip():
-            out.append(
-                Problem(
-                    path=base + ("rationale",),
-                    message=f"profile of {prof.holder} ({prof.perspective}) has no rationale",
-                    hint="say why these numbers, citing source keys",
-                    severity="warning",
-                )
-            )
-        for issue_id in prof.weights:
-            if issue_id not in issues:
-                out.append(_unknown("issue", issue_id, issues, base + ("weights", issue_id)))
-        for issue_id, vals in prof.values.items():
-            issue = issues.get(issue_id)
-            vpath = base + ("values", issue_id)
-            if not isinstance(issue, Issue):
-                out.append(_unknown("issue", issue_id, issues, vpath))
-                continue
-            for opt in vals:
-                if opt not in issue.option_ids:
-                    out.append(_unknown_option(issue, opt, vpath + (opt,)))
-            if issue_id not in prof.weights:
-                out.append(
-                    Problem(
-                        path=vpath,
-                        message=f"values given for {issue_id!r} but it has no weight, so they do not count",
-                        hint=f"add {issue_id} to weights, or drop these values",
-                        severity="warning",
-                    )
-                )
-        for issue_id in prof.weights:
-            issue = issues.get(issue_id)
-            if not isinstance(issue, Issue):
-                continue
-            try:
-                complete_values(issue, prof.values.get(issue_id, {}))
-            except ValueGap as gap:
-                out.append(
-                    Problem(
-                        path=base + ("values", issue_id),
-                        message=f"{prof.holder} weighs {issue_id!r} but gives no value for "
-                        + ", ".join(gap.missing),
-                        hint="give every option a value on 0-100 (numeric issues interpolate "
-                        "between given levels, except 'none')",
-                    )
-                )
+        _profile_refs(prof, base, known, out)
+        _profile_values(prof, base, known.issues, out)
         for j, rl in enumerate(prof.red_lines):
             rpath = base + ("red_lines", j)
-            if not _condition_refs(rl.terms, issues, rpath, out):
+            if not _condition_refs(rl.terms, known.issues, rpath, out):
                 continue
             clause = index.red_line(rl, prof.holder)
             if hard is not None and not _avoidable(clause, hard, index):
@@ -314,8 +357,72 @@ def _check_profiles(
                 )
 
 
+def _profile_refs(prof: Profile, base: Path, known: _Known, out: list[Problem]) -> None:
+    """The party, faction, perspective and sources a profile names; its rationale."""
+    party = known.parties.get(prof.party)
+    if party is None:
+        out.append(_unknown("party", prof.party, known.parties, base + ("party",)))
+    elif prof.faction is not None and prof.faction not in {f.id for f in party.factions}:
+        out.append(_unknown("faction", prof.faction, [f.id for f in party.factions], base + ("faction",)))
+    if prof.perspective not in known.perspectives:
+        out.append(_unknown("perspective", prof.perspective, known.perspectives, base + ("perspective",)))
+    for j, ref in enumerate(prof.sources):
+        if ref not in known.sources:
+            out.append(_unknown("source", ref, known.sources, base + ("sources", j)))
+    if not prof.rationale.strip():
+        out.append(
+            Problem(
+                path=base + ("rationale",),
+                message=f"profile of {prof.holder} ({prof.perspective}) has no rationale",
+                hint="say why these numbers, citing source keys",
+                severity="warning",
+            )
+        )
+
+
+def _profile_values(prof: Profile, base: Path, issues: Mapping[str, Issue], out: list[Problem]) -> None:
+    """Weights and values name known issues and options; every weighted issue is valued."""
+    for issue_id in prof.weights:
+        if issue_id not in issues:
+            out.append(_unknown("issue", issue_id, issues, base + ("weights", issue_id)))
+    for issue_id, vals in prof.values.items():
+        issue = issues.get(issue_id)
+        vpath = base + ("values", issue_id)
+        if issue is None:
+            out.append(_unknown("issue", issue_id, issues, vpath))
+            continue
+        for opt in vals:
+            if opt not in issue.option_ids:
+                out.append(_unknown_option(issue, opt, vpath + (opt,)))
+        if issue_id not in prof.weights:
+            out.append(
+                Problem(
+                    path=vpath,
+                    message=f"values given for {issue_id!r} but it has no weight, so they do not count",
+                    hint=f"add {issue_id} to weights, or drop these values",
+                    severity="warning",
+                )
+            )
+    for issue_id in prof.weights:
+        weighed = issues.get(issue_id)
+        if weighed is None:
+            continue
+        try:
+            complete_values(weighed, prof.values.get(issue_id, {}))
+        except ValueGap as gap:
+            out.append(
+                Problem(
+                    path=base + ("values", issue_id),
+                    message=f"{prof.holder} weighs {issue_id!r} but gives no value for "
+                    + ", ".join(gap.missing),
+                    hint="give every option a value on 0-100 (numeric issues interpolate "
+                    "between given levels, except 'none')",
+                )
+            )
+
+
 def _avoidable(clause: Clause, hard: list[Clause], index: IssueIndex) -> bool:
-    """Can some package allowed by ``hard`` (known satisfiable) honour ``clause``?
+    """Whether some package allowed by ``hard`` (known satisfiable) honours ``clause``.
 
     When no constraint touches the red line's issues the answer is local: some
     listed issue must keep an option outside the red line. Otherwise search.
@@ -326,29 +433,21 @@ def _avoidable(clause: Clause, hard: list[Clause], index: IssueIndex) -> bool:
     return find_assignment(index.sizes, [*hard, clause]) is not None
 
 
-def _check_plans(
-    s: Scenario,
-    out: list[Problem],
-    issues: Mapping[str, object],
-    parties: Mapping[str, object],
-    src_refs: object,
-) -> None:
-    from accord.model.elements import Issue
-
-    assert callable(src_refs)
+def _check_plans(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
+    """Each plan's sources and proposer; the issues and options its terms and readings name."""
     for k, plan in enumerate(s.plans):
         base: Path = ("plans", k)
-        src_refs(plan.sources, base + ("sources",))
-        if plan.proposer is not None and plan.proposer not in parties:
-            out.append(_unknown("party", plan.proposer, parties, base + ("proposer",)))
+        _src_refs(plan.sources, known, base + ("sources",), out)
+        if plan.proposer is not None and plan.proposer not in known.parties:
+            out.append(_unknown("party", plan.proposer, known.parties, base + ("proposer",)))
         term_sets: list[tuple[Path, Mapping[str, str | None]]] = [(base + ("terms",), plan.terms)]
         for j, reading in enumerate(plan.readings):
-            src_refs(reading.sources, base + ("readings", j, "sources"))
+            _src_refs(reading.sources, known, base + ("readings", j, "sources"), out)
             term_sets.append((base + ("readings", j, "terms"), reading.terms))
         for tpath, terms in term_sets:
             for issue_id, opt in terms.items():
-                issue = issues.get(issue_id)
-                if not isinstance(issue, Issue):
-                    out.append(_unknown("issue", issue_id, issues, tpath + (issue_id,)))
+                issue = known.issues.get(issue_id)
+                if issue is None:
+                    out.append(_unknown("issue", issue_id, known.issues, tpath + (issue_id,)))
                 elif opt is not None and opt not in issue.option_ids:
                     out.append(_unknown_option(issue, opt, tpath + (issue_id,)))

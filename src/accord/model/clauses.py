@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
 
-from accord.logic import Clause, conjunction_forbidden, implication
+from accord.logic import Clause, Origin, conjunction_forbidden, implication
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue
 from accord.model.preferences import RedLine
 
 
+@dataclass(frozen=True, slots=True, init=False)
 class IssueIndex:
     """Positions of issues and options, for compiling conditions."""
 
+    issues: tuple[Issue, ...]
+    position: Mapping[str, int]
+    sizes: tuple[int, ...]
+
     def __init__(self, issues: Sequence[Issue]) -> None:
-        self.issues = tuple(issues)
-        self.position = {iss.id: k for k, iss in enumerate(self.issues)}
-        self.sizes = tuple(len(iss.options) for iss in self.issues)
+        ordered = tuple(issues)
+        object.__setattr__(self, "issues", ordered)
+        object.__setattr__(self, "position", MappingProxyType({iss.id: k for k, iss in enumerate(ordered)}))
+        object.__setattr__(self, "sizes", tuple(len(iss.options) for iss in ordered))
 
     def condition(self, cond: Condition) -> list[tuple[int, frozenset[int]]]:
         """Index a condition; raises KeyError naming an unknown issue or option."""
@@ -30,13 +38,14 @@ class IssueIndex:
         return out
 
     def constraint(self, c: Constraint) -> list[Clause]:
-        origin = f"constraint {c.id}"
+        """The clauses of a constraint: one per ``then`` issue, or one for ``excludes``."""
+        origin = Origin(kind="constraint", id=c.id)
         premise = self.condition(c.if_)
         if c.kind == "excludes":
             return [conjunction_forbidden(premise, self.sizes, origin)]
         return [implication(premise, t, self.sizes, origin) for t in self.condition(c.then)]
 
     def red_line(self, rl: RedLine, holder: str) -> Clause:
-        return conjunction_forbidden(
-            self.condition(rl.terms), self.sizes, f"red line of {holder}: {rl.text()}"
-        )
+        """The clause that ``holder`` (``US`` or ``US.NSC``) never sees ``rl`` crossed."""
+        origin = Origin(kind="red_line", party=holder, text=rl.text())
+        return conjunction_forbidden(self.condition(rl.terms), self.sizes, origin)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from accord.model.elements import check_id
+from accord.model.elements import check_id, freeze_tuples
 from accord.model.problems import ModelError
 
 Condition = Mapping[str, tuple[str, ...]]
@@ -44,12 +44,26 @@ def condition_text(cond: Condition) -> str:
     return " and ".join(f"{i}={'|'.join(opts)}" for i, opts in cond.items())
 
 
+def copy_condition(cond: Condition) -> Condition:
+    """A read-only copy of ``cond`` (no validation; a single option becomes a 1-tuple)."""
+    return MappingProxyType(
+        {issue: (opts,) if isinstance(opts, str) else tuple(opts) for issue, opts in cond.items()}
+    )
+
+
 def condition_holds(cond: Condition, package: Mapping[str, str]) -> bool:
+    """Whether ``package`` (``{issue: option}``) meets every membership of ``cond``."""
     return all(package.get(issue) in opts for issue, opts in cond.items())
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Constraint:
+    """A hard logical link between options of different issues (see the module docstring).
+
+    ``implies``: whenever ``if_`` holds, ``then`` must hold; ``excludes``: ``if_``
+    must never hold as a whole. ``why`` says why, citing ``sources``.
+    """
+
     id: str
     kind: ConstraintKind
     if_: Condition
@@ -58,6 +72,9 @@ class Constraint:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "if_", copy_condition(self.if_))
+        object.__setattr__(self, "then", copy_condition(self.then))
+        freeze_tuples(self, "sources")
         check_id(self.id)
         if self.kind not in ("implies", "excludes"):
             raise ModelError("kind", f"unknown constraint kind {self.kind!r}", "implies or excludes")
@@ -69,6 +86,7 @@ class Constraint:
             raise ModelError("then", "an 'excludes' constraint takes no 'then'")
 
     def holds(self, package: Mapping[str, str]) -> bool:
+        """Whether ``package`` (``{issue: option}``) satisfies the constraint."""
         if not condition_holds(self.if_, package):
             return True
         if self.kind == "excludes":
@@ -76,6 +94,7 @@ class Constraint:
         return condition_holds(self.then, package)
 
     def text(self) -> str:
+        """``if A then B`` or ``not (A)``, in the condition notation of :func:`condition_text`."""
         if self.kind == "excludes":
             return f"not ({condition_text(self.if_)})"
         return f"if {condition_text(self.if_)} then {condition_text(self.then)}"

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, TypeVar
 
 from accord.model.problems import ModelError
 
@@ -32,6 +34,23 @@ def check_id(value: object, field: str = "id") -> None:
 def _check_ids(values: tuple[str, ...], field: str) -> None:
     for v in values:
         check_id(v, field)
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def read_only(mapping: Mapping[K, V]) -> Mapping[K, V]:
+    """A read-only copy of ``mapping``: later changes to the caller's dict do not show through."""
+    return MappingProxyType(dict(mapping))
+
+
+def freeze_tuples(obj: object, *names: str) -> None:
+    """Turn the named sequence attributes of a frozen dataclass into tuples (in ``__post_init__``)."""
+    for name in names:
+        value = getattr(obj, name)
+        if not isinstance(value, tuple):
+            object.__setattr__(obj, name, tuple(value))
 
 
 class Role(StrEnum):
@@ -85,6 +104,12 @@ class Faction:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Party:
+    """A party to the negotiation: a belligerent, mediator, guarantor, organization or observer.
+
+    ``factions`` are its internal factions with views of their own; a profile may
+    estimate a faction's preferences as ``US.NSC``.
+    """
+
     id: str
     name: str
     role: Role
@@ -93,6 +118,7 @@ class Party:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "factions", "sources")
         check_id(self.id)
         if not isinstance(self.role, Role):
             raise ModelError("role", f"unknown role {self.role!r}", _role_hint())
@@ -118,6 +144,7 @@ class Table:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "parties", "sources")
         check_id(self.id)
         _check_ids(self.parties, "parties")
         _check_ids(self.sources, "sources")
@@ -133,6 +160,7 @@ class Track:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "sources")
         check_id(self.id)
         _check_ids(self.sources, "sources")
 
@@ -147,6 +175,7 @@ class Phase:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "sources")
         check_id(self.id)
         _check_ids(self.sources, "sources")
 
@@ -170,12 +199,14 @@ class Rule:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "exceptions", "params", "sources")
         check_id(self.id)
         check_id(self.kind, "kind")
         _check_ids(self.exceptions, "exceptions")
         _check_ids(self.sources, "sources")
 
     def param(self, name: str, default: RuleParam | None = None) -> RuleParam | None:
+        """The value of parameter ``name``, or ``default`` when the rule does not set it."""
         for key, value in self.params:
             if key == name:
                 return value
@@ -197,6 +228,7 @@ class Option:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "sources")
         check_id(self.id)
         if self.level is not None and not math.isfinite(self.level):
             raise ModelError("level", f"level {self.level!r} is not a finite number")
@@ -204,6 +236,7 @@ class Option:
 
     @property
     def text(self) -> str:
+        """The label, or the id when the option has none."""
         return self.label or self.id
 
 
@@ -229,6 +262,7 @@ class Issue:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "options", "categories", "pax", "sources")
         check_id(self.id)
         if len(self.options) < 1:
             raise ModelError("options", "an issue needs at least one option")
@@ -249,15 +283,18 @@ class Issue:
 
     @property
     def option_ids(self) -> tuple[str, ...]:
+        """The ids of the options, in order."""
         return tuple(o.id for o in self.options)
 
     def option(self, option_id: str) -> Option:
+        """The option called ``option_id`` (``KeyError`` if there is none)."""
         for o in self.options:
             if o.id == option_id:
                 return o
         raise KeyError(option_id)
 
     def index(self, option_id: str) -> int:
+        """The position of option ``option_id`` (``KeyError`` if there is none)."""
         for k, o in enumerate(self.options):
             if o.id == option_id:
                 return k

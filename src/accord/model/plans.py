@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from accord.model.elements import check_id
+from accord.model.elements import check_id, freeze_tuples, read_only
 from accord.model.problems import ModelError
 
 READING_SEP = "@"
@@ -28,6 +28,8 @@ class Reading:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", read_only(self.terms))
+        freeze_tuples(self, "sources")
         check_id(self.id)
         for issue, opt in self.terms.items():
             check_id(issue, "terms")
@@ -37,6 +39,12 @@ class Reading:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Plan:
+    """A real or hypothetical proposal: the option it picks for each issue it settles.
+
+    Issues left out of ``terms`` are open (they take their status quo when
+    evaluated); ``readings`` are the sources' alternative readings of the plan.
+    """
+
     id: str
     title: str
     terms: Mapping[str, str]
@@ -48,6 +56,8 @@ class Plan:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", read_only(self.terms))
+        freeze_tuples(self, "readings", "sources")
         check_id(self.id)
         for issue, opt in self.terms.items():
             check_id(issue, "terms")
@@ -79,14 +89,19 @@ class PlanVariant:
     reading: Reading | None
     terms: Mapping[str, str]
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", read_only(self.terms))
+
     @property
     def id(self) -> str:
+        """``PLAN`` as written, ``PLAN@READING`` under a reading."""
         if self.reading is None:
             return self.plan.id
         return f"{self.plan.id}{READING_SEP}{self.reading.id}"
 
     @property
     def title(self) -> str:
+        """The plan's title, with the reading's title (or id) in parentheses."""
         if self.reading is None:
             return self.plan.title
         return f"{self.plan.title} ({self.reading.title or self.reading.id})"

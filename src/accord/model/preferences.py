@@ -18,8 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from accord.model.constraints import Condition, condition_holds, condition_text
-from accord.model.elements import Issue, check_id
+from accord.model.constraints import Condition, condition_holds, condition_text, copy_condition
+from accord.model.elements import Issue, check_id, freeze_tuples, read_only
 from accord.model.problems import ModelError
 
 SCALE_MIN = 0.0
@@ -37,6 +37,7 @@ class Perspective:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "sources")
         check_id(self.id)
 
 
@@ -49,13 +50,17 @@ class RedLine:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "terms", copy_condition(self.terms))
+        freeze_tuples(self, "sources")
         if not self.terms:
             raise ModelError("terms", "a red line needs at least one issue")
 
     def crossed_by(self, package: Mapping[str, str]) -> bool:
+        """Whether ``package`` (``{issue: option}``) crosses the red line."""
         return condition_holds(self.terms, package)
 
     def text(self) -> str:
+        """The red line in condition notation: ``crimea=russia and dmz=no``."""
         return condition_text(self.terms)
 
 
@@ -84,6 +89,7 @@ class Profile:
 
     ``values`` may be partial on a numeric issue: missing levels are
     interpolated linearly between the given ones (see :func:`complete_values`).
+    ``weights`` and ``values`` are read-only copies of what the caller passed.
     """
 
     party: str
@@ -98,6 +104,11 @@ class Profile:
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "weights", read_only(self.weights))
+        object.__setattr__(
+            self, "values", MappingProxyType({k: read_only(v) for k, v in self.values.items()})
+        )
+        freeze_tuples(self, "red_lines", "sources")
         check_id(self.party, "party")
         check_id(self.perspective, "perspective")
         if self.faction is not None:

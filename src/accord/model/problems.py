@@ -34,6 +34,7 @@ class Problem:
 
 
 def format_path(path: Path) -> str:
+    """A path as a dotted field name: ``("issues", 3, "id")`` -> ``issues[3].id``."""
     out = ""
     for part in path:
         if isinstance(part, int):

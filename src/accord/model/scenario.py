@@ -5,13 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
+from accord.model.checks import check_scenario
 from accord.model.constraints import Constraint
-from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track, check_id
+from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track, check_id, freeze_tuples
 from accord.model.plans import Plan, PlanVariant
 from accord.model.preferences import Perspective, Profile
 from accord.model.problems import Problem, ScenarioInvalid
 
 FORMAT_VERSION = 1
+"""The version of the scenario file format (``accord: 1``)."""
+
+_COLLECTIONS = (
+    "issues", "parties", "perspectives", "sources", "tables", "tracks",
+    "phases", "rules", "constraints", "profiles", "plans",
+)  # fmt: skip
 
 
 class _HasId(Protocol):
@@ -49,9 +56,8 @@ class Scenario:
     _problems: tuple[Problem, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, *_COLLECTIONS)
         check_id(self.id)
-        from accord.model.checks import check_scenario
-
         problems = check_scenario(self)
         object.__setattr__(self, "_problems", problems)
         if any(p.severity == "error" for p in problems):
@@ -64,27 +70,35 @@ class Scenario:
 
     # -- lookups ---------------------------------------------------------
     def issue(self, issue_id: str) -> Issue:
+        """The issue called ``issue_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.issues, issue_id, "issue")
 
     def party(self, party_id: str) -> Party:
+        """The party called ``party_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.parties, party_id, "party")
 
     def plan(self, plan_id: str) -> Plan:
+        """The plan called ``plan_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.plans, plan_id, "plan")
 
     def source(self, source_id: str) -> Source:
+        """The source called ``source_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.sources, source_id, "source")
 
     def perspective(self, perspective_id: str) -> Perspective:
+        """The perspective called ``perspective_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.perspectives, perspective_id, "perspective")
 
     def table(self, table_id: str) -> Table:
+        """The table called ``table_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.tables, table_id, "table")
 
     def plan_variants(self) -> tuple[PlanVariant, ...]:
+        """Every plan as written and under each of its readings, in plan order."""
         return tuple(v for p in self.plans for v in p.variants())
 
     def plan_variant(self, variant_id: str) -> PlanVariant:
+        """The variant ``PLAN`` or ``PLAN@READING`` (``KeyError`` naming the known ones otherwise)."""
         for v in self.plan_variants():
             if v.id == variant_id:
                 return v

@@ -1,4 +1,8 @@
-"""Built-in scenarios, loaded by name (``accord show ukraine``).
+"""Built-in scenarios and their registry, loaded by name (``accord show ukraine``).
+
+:data:`SCENARIOS` is a :class:`accord.registry.Registry` of :class:`ScenarioSpec`
+(name, title, citation, file); :data:`REGISTRY` is the same entries as a read-only
+mapping by name, kept for callers written before the registry.
 
 A validated built-in scenario is cached as a pickle in the user's cache
 directory (``$ACCORD_CACHE_DIR``, else ``$XDG_CACHE_HOME/accord``, else
@@ -17,6 +21,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -24,26 +29,53 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from accord import __version__
 from accord.model import Scenario
+from accord.registry import Registry
+
+# Bump when the pickled form of the domain objects changes, so no cache written by an
+# older layout is ever read back.
+_PICKLE_LAYOUT = "model 2"
 
 
-@dataclass(frozen=True, slots=True)
-class BuiltIn:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ScenarioSpec:
+    """A built-in scenario: its name, a one-line title, what it is drawn from, its file.
+
+    ``file`` is the scenario file's name inside the ``accord.scenarios`` package.
+    """
+
     name: str
+    title: str
+    citation: str
     file: str
-    summary: str
+
+    @property
+    def summary(self) -> str:
+        """The one-line title (the name ``accord scenarios --json`` shows it under)."""
+        return self.title
+
+    @property
+    def path(self) -> Path:
+        """Where the scenario file is installed."""
+        return Path(str(resources.files("accord") / "scenarios" / self.file))
 
 
-REGISTRY: dict[str, BuiltIn] = {
-    b.name: b
-    for b in (
-        BuiltIn(
-            "ukraine",
-            "ukraine.yaml",
-            "A negotiated end to the Russia–Ukraine war: the five essays and the plans of 2022–2025",
-        ),
+SCENARIOS: Registry[ScenarioSpec] = Registry("built-in scenario")
+"""Every built-in scenario, in the order ``accord scenarios`` lists them."""
+
+SCENARIOS.register(
+    ScenarioSpec(
+        name="ukraine",
+        title="A negotiated end to the Russia–Ukraine war: the five essays and the plans of 2022–2025",
+        citation="Kanninen & Patomäki 2023; USIP 2022; Parley Policy Initiative 2022; Rai 2023; "
+        "Pickering 2022; peace plans of 2022–2025",
+        file="ukraine.yaml",
     )
-}
+)
+
+REGISTRY: Mapping[str, ScenarioSpec] = MappingProxyType({spec.name: spec for spec in SCENARIOS})
+"""The built-in scenarios by name, read-only (the entries of :data:`SCENARIOS`)."""
 
 
 def _mappingproxy(items: dict[Any, Any]) -> MappingProxyType[Any, Any]:
@@ -59,11 +91,12 @@ copyreg.pickle(MappingProxyType, _reduce_mappingproxy)
 
 
 def builtin_path(name: str) -> Path:
-    entry = REGISTRY[name]
-    return Path(str(resources.files("accord") / "scenarios" / entry.file))
+    """Where the built-in scenario ``name`` is installed (``KeyError`` for an unknown name)."""
+    return REGISTRY[name].path
 
 
 def cache_dir() -> Path:
+    """Where validated built-in scenarios are cached (see the module docstring)."""
     if os.environ.get("ACCORD_CACHE_DIR"):
         return Path(os.environ["ACCORD_CACHE_DIR"])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
@@ -71,9 +104,9 @@ def cache_dir() -> Path:
 
 
 def _cache_file(name: str, data: bytes) -> Path:
-    from accord import __version__
-
-    key = hashlib.sha256(data + f"|accord {__version__}|py pickle 5".encode()).hexdigest()[:32]
+    key = hashlib.sha256(data + f"|accord {__version__}|py pickle 5|{_PICKLE_LAYOUT}".encode()).hexdigest()[
+        :32
+    ]
     return cache_dir() / f"{name}-{key}.pickle"
 
 
@@ -104,6 +137,8 @@ def load_builtin(name: str) -> Scenario:
 
 
 def _load_file(path: Path) -> Scenario:
+    # Imported here, not at the top: the file loader pulls in pydantic, which a
+    # command served from the cache never needs (it is most of the start-up time).
     from accord.io import load_scenario
 
     return load_scenario(path)

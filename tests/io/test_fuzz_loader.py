@@ -21,7 +21,7 @@ from accord.io import check_text
 from accord.io.loader import Report
 from accord.io.yamlsource import yaml_line_count
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 SEEDS = [
     (DATA / "mini.yaml").read_text(encoding="utf-8"),
     (resources.files("accord") / "io" / "template.yaml").read_text(encoding="utf-8"),

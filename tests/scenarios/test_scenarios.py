@@ -62,3 +62,16 @@ def test_cache_key_follows_the_file_content(cache: Path) -> None:
 def test_api_lists_builtins_without_shadowing_the_subpackage() -> None:
     assert accord.builtin_scenarios() == ["ukraine"]
     assert accord.load("ukraine").id == "ukraine"
+
+
+def test_registry_lists_every_builtin_and_each_loads() -> None:
+    assert scenarios.SCENARIOS.names == ("ukraine",)
+    assert sorted(scenarios.SCENARIOS.names) == accord.builtin_scenarios()
+    for spec in scenarios.SCENARIOS:
+        assert isinstance(spec, scenarios.ScenarioSpec)
+        assert spec.title and spec.citation and spec.path.is_file()
+        assert scenarios.REGISTRY[spec.name] is spec
+        assert scenarios.builtin_path(spec.name) == spec.path
+        assert scenarios.resolve(spec.name).id == load_scenario(spec.path).id
+    with pytest.raises(TypeError):
+        scenarios.REGISTRY["other"] = scenarios.SCENARIOS.get("ukraine")  # type: ignore[index]

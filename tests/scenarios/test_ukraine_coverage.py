@@ -25,7 +25,7 @@ from accord.io import load_scenario
 from accord.model import Scenario
 from accord.space import TOL, Space, compile_space
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 COVERAGE = ROOT / "docs" / "coverage.md"
 ESSAY_FILE = re.compile(r"\b(\d{3}_[0-9a-f]{16}\.txt)\b")
 ID_REF = re.compile(r"`([a-z]+:[^`]+)`")

@@ -12,7 +12,7 @@ from accord.io import check_file, check_text, load_scenario
 from accord.io.loader import ScenarioFileError
 from accord.io.yamlsource import MAX_NODES, SourceError, parse_text
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parents[1] / "data"
 MINI = (DATA / "mini.yaml").read_text(encoding="utf-8")
 
 
