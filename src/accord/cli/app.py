@@ -50,7 +50,7 @@ for _command in COMMANDS:
 
 def _print_version(value: bool) -> None:
     if value:
-        from accord import __version__
+        from accord.version import __version__
 
         print(f"accord {__version__}")
         raise typer.Exit()

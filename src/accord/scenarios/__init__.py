@@ -29,7 +29,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from accord import __version__
+from accord.version import __version__
 from accord.model import Scenario
 from accord.registry import Registry
 

@@ -96,17 +96,21 @@ class AmendRequest(SearchRequest):
 class SearchOutcome:
     """What every search returns besides its result.
 
-    ``spreads[p]`` is the stated spread (values plus BATNA) of party ``p``'s
-    estimate; ``estimates`` says whose estimates the space holds.
+    ``space`` holds whose estimates each row is and their stated spreads (see
+    :class:`accord.space.Space`); ``estimates`` words the perspective for people.
     """
 
     request: SearchRequest
     space: Space
-    spreads: tuple[float, ...]
     estimates: Estimates
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "spreads", tuple(float(x) for x in self.spreads))
+        """Nothing to normalise; subclasses extend this."""
+
+    @property
+    def spreads(self) -> tuple[float, ...]:
+        """Per party: the stated spread of its estimate (values plus BATNA), from the space."""
+        return tuple(float(x) for x in self.space.estimate_spread)
 
     @property
     def scenario(self) -> Scenario:
@@ -120,12 +124,8 @@ class SearchOutcome:
         """
         if utilities is None:
             return None
-        return MappingProxyType(
-            {
-                party: bool(abs(float(utilities[p] - self.space.batna[p])) <= self.spreads[p])
-                for p, party in enumerate(self.space.parties)
-            }
-        )
+        flags = self.space.fragile(utilities)
+        return MappingProxyType({party: bool(flags[p]) for p, party in enumerate(self.space.parties)})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -180,18 +180,17 @@ class AmendOutcome(SearchOutcome):
         return self.space.select_parties(self.must_accept)
 
 
-def spreads(scenario: Scenario, space: Space) -> tuple[float, ...]:
-    """Per party of ``space``: the stated spread of its estimate (values plus BATNA)."""
-    out = []
-    for holder, perspective in zip(space.parties, space.perspectives, strict=True):
-        prof = scenario.profile(holder, perspective or None)
-        out.append(0.0 if prof is None else prof.spread.values + prof.spread.batna)
-    return tuple(out)
-
-
-def estimates(scenario: Scenario, space: Space) -> Estimates:
+def estimates(space: Space) -> Estimates:
     """Whose estimates ``space`` holds: its perspective and the rows that borrow another."""
-    return Estimates.of(scenario, space.perspective, zip(space.parties, space.perspectives, strict=True))
+    borrowed = tuple(
+        (party, used) for party, used in zip(space.parties, space.perspectives, strict=True) if used != space.perspective
+    )
+    return Estimates(
+        perspective=space.perspective,
+        name=space.perspective_name,
+        owner=space.perspective_owner,
+        borrowed=borrowed,
+    )
 
 
 def proposer_tiebreak(

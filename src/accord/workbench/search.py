@@ -25,7 +25,6 @@ from accord.workbench.records import (
     ZopaRequest,
     estimates,
     proposer_tiebreak,
-    spreads,
 )
 
 
@@ -41,7 +40,7 @@ def frontier(request: FrontierRequest) -> FrontierOutcome:
     )
     s = request.scenario
     return FrontierOutcome(
-        request=request, result=res, space=space, spreads=spreads(s, space), estimates=estimates(s, space)
+        request=request, result=res, space=space, estimates=estimates(space)
     )
 
 
@@ -57,7 +56,7 @@ def solve(request: SolveRequest) -> SolveOutcome:
     )
     s = request.scenario
     return SolveOutcome(
-        request=request, result=res, space=space, spreads=spreads(s, space), estimates=estimates(s, space)
+        request=request, result=res, space=space, estimates=estimates(space)
     )
 
 
@@ -73,7 +72,7 @@ def zopa(request: ZopaRequest) -> ZopaOutcome:
     )
     s = request.scenario
     return ZopaOutcome(
-        request=request, result=res, space=space, spreads=spreads(s, space), estimates=estimates(s, space)
+        request=request, result=res, space=space, estimates=estimates(space)
     )
 
 
@@ -108,6 +107,5 @@ def amend(request: AmendRequest) -> AmendOutcome:
         must_accept=tuple(chosen),
         note=note,
         space=space,
-        spreads=spreads(s, space),
-        estimates=estimates(s, space),
+        estimates=estimates(space),
     )

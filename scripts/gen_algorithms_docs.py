@@ -1,0 +1,69 @@
+"""Write docs/algorithms.md from the registries (a test checks it is current).
+
+Every registered solver, rule kind and built-in scenario appears with its name,
+title, citation and maturity, straight from the specs in the code, so the
+reference cannot drift from what the command line offers.
+
+Usage: python scripts/gen_algorithms_docs.py [--check]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = ROOT / "docs" / "algorithms.md"
+
+
+def _cell(text: object) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def _table(headers: list[str], rows: Iterable[list[object]]) -> str:
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def render() -> str:
+    from accord.analysis.registry import SOLVERS
+    from accord.model.rules import RULE_KINDS
+    from accord.scenarios import SCENARIOS
+
+    parts = [
+        "# Algorithms, rule kinds and built-in scenarios\n",
+        "Generated from accord's registries by `python scripts/gen_algorithms_docs.py`;"
+        " a test fails when it is stale. *Maturity*: `stable` engines are exact or report"
+        " a proven gap and are covered by brute-force property tests and published oracles.\n",
+        "## Solvers (`accord.analysis.registry.SOLVERS`)\n",
+        _table(
+            ["name", "what it computes", "citation", "maturity", "options"],
+            (
+                [f"`{s.name}`", s.title, s.citation, s.maturity, ", ".join(f"`{o}`" for o in s.options) or "—"]
+                for s in SOLVERS
+            ),
+        ),
+        "## Process rule kinds (`accord.model.rules.RULE_KINDS`)\n",
+        _table(["kind", "meaning", "source"], ([f"`{k.name}`", k.title, k.citation] for k in RULE_KINDS)),
+        "## Built-in scenarios (`accord.scenarios.SCENARIOS`)\n",
+        _table(["name", "title", "sources"], ([f"`{b.name}`", b.title, b.citation] for b in SCENARIOS)),
+    ]
+    return "\n".join(parts)
+
+
+def main() -> int:
+    text = render()
+    if "--check" in sys.argv:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print("docs/algorithms.md is stale: run python scripts/gen_algorithms_docs.py", file=sys.stderr)
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
