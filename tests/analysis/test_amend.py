@@ -76,6 +76,8 @@ def test_bad_plans_raise_space_errors(mini: Space) -> None:
     with pytest.raises(SpaceError) as err:
         solve_amendment(mini, {"border": "old"})
     assert "troops" in err.value.message and "status quo" in err.value.message
+    # The engine says it in its own terms; naming a command-line flag is the CLI's job.
+    assert "hold it at one option" in err.value.message and "--" not in err.value.message
     with pytest.raises(SpaceError) as err:
         solve_amendment(mini, {"border": "old", "troops": "none"}, proposer="ZZ")
     assert err.value.field == "parties"

@@ -71,7 +71,7 @@ def _pure_ideal(prob: SearchProblem, lam: FloatArray | None) -> tuple[FloatArray
     exact, gap = True, 0.0
     for p in range(k):
         e = np.eye(k)[p]
-        ob = linear_objective(prob, e, f"ideal of party {p}", rational_weights(prob, e) if k >= 3 else None)
+        ob = linear_objective(prob, e, rational_weights(prob, e) if k >= 3 else None)
         bp = optimise(prob, ob, directions(prob, extra), ir_weights=lam)
         if bp.choice is None or bp.value == NEG:
             return None

@@ -54,7 +54,7 @@ def utilitarian_pure(prob: SearchProblem, space: Space) -> Found:
     """The individually rational package with the largest total surplus (exact)."""
     lam = rationality_weights(prob)
     ones = np.ones(prob.k)
-    obj = linear_objective(prob, ones, "utilitarian", rational_weights(prob, ones) if prob.k >= 3 else None)
+    obj = linear_objective(prob, ones, rational_weights(prob, ones) if prob.k >= 3 else None)
     best = optimise(prob, obj, directions(prob, [] if lam is None else [lam]), ir_weights=lam)
     return pure_found(prob, space, best, lambda s: float(s.sum()))
 

@@ -44,11 +44,11 @@ def egalitarian_objective(
             out = np.minimum(out, (a - d) @ (lm * sc) + h[t])
         return np.asarray(out)
 
-    return Objective("egalitarian", value, bound, require_ir, TOL)
+    return Objective(value, bound, require_ir, TOL)
 
 
 def linear_objective(
-    prob: SearchProblem, c: FloatArray, name: str, weights: list[FloatArray] | None = None
+    prob: SearchProblem, c: FloatArray, weights: list[FloatArray] | None = None
 ) -> Objective:
     """Max ``c . surplus`` over individually rational packages.
 
@@ -70,7 +70,7 @@ def linear_objective(
             out = np.minimum(out, (a - d) @ w + h[t])
         return np.asarray(out)
 
-    return Objective(name, value, bound, True, TOL)
+    return Objective(value, bound, True, TOL)
 
 
 def nash_objective(prob: SearchProblem, tangents: list[FloatArray]) -> Objective:
@@ -96,7 +96,7 @@ def nash_objective(prob: SearchProblem, tangents: list[FloatArray]) -> Objective
             out = np.minimum(out, c + (a - d) @ (1.0 / y) + h[t])
         return np.asarray(out)
 
-    return Objective("nash", value, bound, True, 1e-12)
+    return Objective(value, bound, True, 1e-12)
 
 
 def _stacked(prob: SearchProblem) -> tuple[FloatArray, IntArray]:

@@ -27,7 +27,7 @@ NEG = -np.inf
 """The value of a package an objective rejects."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class SearchProblem:
     """A decomposed space prepared for branch and bound.
 
@@ -79,7 +79,7 @@ def prepare(
     )
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Objective:
     """What branch and bound maximises.
 
@@ -88,7 +88,6 @@ class Objective:
     utilities ``A`` after ``t`` stages; ``margin`` the tolerance for ties.
     """
 
-    name: str
     value: Callable[[FloatArray], FloatArray]
     bound: Callable[[FloatArray, int], FloatArray]
     require_ir: bool

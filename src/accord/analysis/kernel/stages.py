@@ -72,13 +72,11 @@ def run_stages(
     order: Sequence[int] | None = None,
     prune: Prune | None = None,
     prune_grid: PruneGrid | None = None,
-    dominance: bool = True,
     dominance_last: bool = True,
     tol: float = TOL,
     deadline: float | None = None,
     max_states: int = 2_000_000,
     max_candidates: int | None = None,
-    start: FloatArray | None = None,
 ) -> StageRun:
     """Run the stages; stops early (``complete=False``) at ``deadline`` or ``max_states``.
 
@@ -92,7 +90,7 @@ def run_stages(
     """
     cap = 4 * max_states if max_candidates is None else max_candidates
     ords = tuple(order) if order is not None else default_order(decomp)
-    values = (decomp.offset if start is None else start).reshape(1, -1).astype(np.float64)
+    values = decomp.offset.reshape(1, -1).astype(np.float64)
     run = StageRun(order=ords, values=values, peak_states=1)
     # Pruning within the stages uses a finer tolerance, so that rounding differences
     # accumulated over many stages stay below the tolerance of the final comparison.
@@ -104,7 +102,7 @@ def run_stages(
             run.complete, run.stop_reason = False, f"more than {cap:,} partial packages to filter"
             return run
         cand, par, ch = _extend(values, vb, t + 1, prune, prune_grid)
-        if dominance and cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
+        if cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
             keep = maxima(cand, step_tol)
             keep.sort()
             cand, par, ch = cand[keep], par[keep], ch[keep]

@@ -72,7 +72,6 @@ class Decomposition:
     forced: tuple[int, ...]
     offset: FloatArray
     conflict: tuple[str, ...] = ()
-    n_clauses: int = 0
     reduced: bool = False
 
     @property
@@ -163,7 +162,6 @@ def decompose(
         blocks=tuple(blocks),
         forced=tuple(forced),
         offset=sum((gain[i][f] for i, f in enumerate(forced) if f >= 0), np.zeros(k)),
-        n_clauses=len(graph.clauses),
         reduced=reduce,
     )
 
@@ -204,7 +202,6 @@ def project(decomp: Decomposition, cols: Sequence[int]) -> Decomposition:
         forced=tuple(forced),
         offset=offset,
         conflict=decomp.conflict,
-        n_clauses=decomp.n_clauses,
         reduced=True,
     )
 
@@ -282,5 +279,4 @@ def _in_conflict(space: Space, clauses: Sequence[Clause], k: int) -> Decompositi
         forced=tuple(-1 for _ in space.issues),
         offset=np.zeros(k),
         conflict=origins,
-        n_clauses=len(clauses),
     )
