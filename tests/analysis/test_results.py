@@ -67,3 +67,5 @@ def test_evaluation_records_algorithm_and_parameters() -> None:
     ev = evaluate_plans(load_scenario(MINI), plans=["p1"])
     assert ev.algorithm == "exact enumeration of completions" and ev.exact
     assert ev.parameters["plans"] == ("p1",) and ev.parameters["perspective"] == ev.perspective
+    with pytest.raises(TypeError):
+        ev.plans[0].package["border"] = "new"  # type: ignore[index]

@@ -85,12 +85,20 @@ class Provenanced:
         return self.provenance.seed
 
 
-def freeze_arrays(obj: Any) -> None:
-    """Make every numpy array field of the dataclass ``obj`` read-only (in ``__post_init__``)."""
+def freeze_fields(obj: Any) -> None:
+    """Freeze the fields of the frozen dataclass ``obj`` (called from ``__post_init__``).
+
+    Arrays become read-only (the same objects), lists tuples, and dicts read-only
+    mappings, so that a result cannot be changed through what it holds.
+    """
     for f in fields(obj):
         value = getattr(obj, f.name)
         if isinstance(value, np.ndarray):
             readonly(value)
+        elif isinstance(value, list):
+            object.__setattr__(obj, f.name, tuple(value))
+        elif isinstance(value, dict):
+            object.__setattr__(obj, f.name, MappingProxyType(value))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -116,7 +124,7 @@ class FrontierResult(Provenanced):
     note: str = ""
 
     def __post_init__(self) -> None:
-        freeze_arrays(self)
+        freeze_fields(self)
 
     def __len__(self) -> int:
         return int(self.packages.shape[0])
@@ -150,7 +158,7 @@ class BargainingResult(Provenanced):
     note: str = ""
 
     def __post_init__(self) -> None:
-        freeze_arrays(self)
+        freeze_fields(self)
 
     @property
     def surplus(self) -> FloatArray | None:
@@ -192,7 +200,7 @@ class ZopaResult(Provenanced):
     note: str = ""
 
     def __post_init__(self) -> None:
-        freeze_arrays(self)
+        freeze_fields(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -237,7 +245,7 @@ class AmendResult(Provenanced):
     note: str = ""
 
     def __post_init__(self) -> None:
-        freeze_arrays(self)
+        freeze_fields(self)
 
     @property
     def n_changes(self) -> int | None:
@@ -278,6 +286,9 @@ class PartyVerdict:
     firm: bool
     spread: float
 
+    def __post_init__(self) -> None:
+        freeze_fields(self)
+
     @property
     def acceptable(self) -> bool:
         """True when the verdict is "yes"."""
@@ -310,6 +321,9 @@ class PlanEvaluation:
     parties: tuple[PartyVerdict, ...]
     completions: int = 1  # packages the open issues without status quo allow
     exact: bool = True  # False: too many completions, verdicts from bounds
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
 
     @property
     def complete(self) -> bool:
@@ -375,6 +389,9 @@ class Evaluation(Provenanced):
         "additive utility u_p(x) = sum_i w_p,i v_p,i(x_i) / sum_i w_p,i; acceptable when "
         f"u_p > BATNA_p by more than {TOL:g} and no red line is crossed"
     )
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
 
     def plan(self, plan_id: str) -> PlanEvaluation:
         """The evaluation of the plan (or variant) ``plan_id``; KeyError when absent."""

@@ -10,7 +10,8 @@
 * :mod:`.lp`: linear programs over lotteries (HiGHS, scipy fallback);
 * :mod:`.logproduct`: the Nash product over the hull of packages;
 * :mod:`.sampling`: counting and uniform sampling of the feasible packages;
-* :mod:`.counting`: exact counting of the acceptable packages.
+* :mod:`.counting`: exact counting of the acceptable packages;
+* :mod:`.budget`: stage-wise search with a budget of changes from a reference package.
 
 Engines (``solve_*``) live one level up, in :mod:`accord.analysis`.
 """

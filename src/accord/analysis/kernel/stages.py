@@ -35,7 +35,7 @@ after ``t`` stages, decided before the pairs' vectors are built."""
 
 @dataclass(slots=True)
 class StageRun:
-    """Survivors of a stage run and how to rebuild their packages (internal)."""
+    """Survivors of a stage run and how to rebuild their packages (a builder the run fills in)."""
 
     order: tuple[int, ...]
     values: FloatArray
