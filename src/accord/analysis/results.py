@@ -177,7 +177,9 @@ class ZopaResult(Provenanced):
     of acceptable packages when ``counting == "exact"``; with
     ``counting == "monte-carlo"`` ``share`` is an estimate from ``samples``
     uniform draws over the feasible packages (``seed``) with the 95% Wilson
-    interval ``share_interval`` and ``count`` is None.
+    interval ``share_interval`` and ``count`` is None. ``exact`` (from the
+    provenance) equals ``best_exact``: whether the best package is proven; how the
+    count was found is ``counting``'s to say.
     """
 
     status: Status
