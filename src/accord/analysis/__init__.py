@@ -14,14 +14,14 @@ _EXPORTS = {
     "complete_plan": "amend",
     "solve_amendment": "amend",
     "solve_bargaining": "bargaining",
-    "solve_egalitarian": "bargaining",
-    "solve_kalai_smorodinsky": "bargaining",
-    "solve_nash": "bargaining",
-    "solve_utilitarian": "bargaining",
-    "count_feasible": "sampling",
-    "decompose": "components",
-    "FeasibleSet": "sampling",
-    "feasible_set": "sampling",
+    "solve_egalitarian": "egalitarian",
+    "solve_kalai_smorodinsky": "kalai_smorodinsky",
+    "solve_nash": "nash",
+    "solve_utilitarian": "utilitarian",
+    "count_feasible": "kernel.sampling",
+    "decompose": "kernel.superissues",
+    "FeasibleSet": "kernel.sampling",
+    "feasible_set": "kernel.sampling",
     "Evaluation": "evaluate",
     "IssueShare": "evaluate",
     "PartyVerdict": "evaluate",
@@ -29,7 +29,9 @@ _EXPORTS = {
     "evaluate_across_perspectives": "evaluate",
     "evaluate_plans": "evaluate",
     "solve_frontier": "frontier",
-    "maxima": "maxima",
+    "maxima": "kernel.maxima",
+    "SOLVERS": "registry",
+    "SolverSpec": "registry",
     "SOLUTIONS": "results",
     "SOLUTION_TITLES": "results",
     "AmendResult": "results",
@@ -43,6 +45,7 @@ _EXPORTS = {
 __all__ = [
     "SOLUTIONS",
     "SOLUTION_TITLES",
+    "SOLVERS",
     "AmendResult",
     "BargainingResult",
     "Change",
@@ -52,6 +55,7 @@ __all__ = [
     "IssueShare",
     "PartyVerdict",
     "PlanEvaluation",
+    "SolverSpec",
     "ZopaResult",
     "complete_plan",
     "count_feasible",
@@ -72,6 +76,7 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
+    """Import the module holding ``name`` on first use (PEP 562)."""
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'accord.analysis' has no attribute {name!r}")
@@ -79,19 +84,14 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
+    """The public names, for completion."""
     return __all__
 
 
 if TYPE_CHECKING:
     from accord.analysis.amend import complete_plan, solve_amendment
-    from accord.analysis.bargaining import (
-        solve_bargaining,
-        solve_egalitarian,
-        solve_kalai_smorodinsky,
-        solve_nash,
-        solve_utilitarian,
-    )
-    from accord.analysis.components import decompose
+    from accord.analysis.bargaining import solve_bargaining
+    from accord.analysis.egalitarian import solve_egalitarian
     from accord.analysis.evaluate import (
         Evaluation,
         IssueShare,
@@ -101,7 +101,12 @@ if TYPE_CHECKING:
         evaluate_plans,
     )
     from accord.analysis.frontier import solve_frontier
-    from accord.analysis.maxima import maxima
+    from accord.analysis.kalai_smorodinsky import solve_kalai_smorodinsky
+    from accord.analysis.kernel.maxima import maxima
+    from accord.analysis.kernel.sampling import FeasibleSet, count_feasible, feasible_set
+    from accord.analysis.kernel.superissues import decompose
+    from accord.analysis.nash import solve_nash
+    from accord.analysis.registry import SOLVERS, SolverSpec
     from accord.analysis.results import (
         SOLUTION_TITLES,
         SOLUTIONS,
@@ -111,5 +116,5 @@ if TYPE_CHECKING:
         FrontierResult,
         ZopaResult,
     )
-    from accord.analysis.sampling import FeasibleSet, count_feasible, feasible_set
+    from accord.analysis.utilitarian import solve_utilitarian
     from accord.analysis.zopa import solve_zopa

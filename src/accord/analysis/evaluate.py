@@ -20,160 +20,37 @@ largest shares are "what weighs most for and against".
 A verdict is *firm* when the surplus exceeds the profile's stated spread of
 values plus BATNA (a worst-case bound: the utility is a weighted mean of
 values, so it moves by at most the value spread), otherwise *fragile*.
+
+The results (:class:`Evaluation`, :class:`PlanEvaluation`, :class:`PartyVerdict`,
+:class:`IssueShare`) live in :mod:`accord.analysis.results` with the other engines'.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 
+from accord.analysis.registry import SOLVERS
+from accord.analysis.results import Acceptability, Evaluation, IssueShare, PartyVerdict, PlanEvaluation
 from accord.logic import Clause
 from accord.model import PlanVariant, Scenario
-from accord.space import TOL, Space, compile_space
+from accord.numeric import TOL
+from accord.provenance import Provenance
+from accord.space import Space, compile_space
 
-Acceptability = Literal["yes", "no", "depends"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IssueShare:
-    """One issue's part in a party's surplus (points on the 0-100 scale)."""
-
-    issue: str
-    option: str
-    weight: float  # normalised weight (the party's weights sum to 1)
-    value: float
-    share: float
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PartyVerdict:
-    party: str
-    perspective: str  # whose estimate these numbers are
-    utility: float  # midpoint of utility_range when the plan is incomplete
-    utility_range: tuple[float, float]
-    batna: float
-    surplus: float
-    acceptability: Acceptability
-    red_lines: tuple[str, ...]  # crossed by every completion of the plan
-    red_lines_possible: tuple[str, ...]  # crossed by some completion only
-    shares: tuple[IssueShare, ...]
-    firm: bool
-    spread: float
-
-    @property
-    def acceptable(self) -> bool:
-        return self.acceptability == "yes"
-
-    def weighs_for(self, n: int = 3) -> tuple[IssueShare, ...]:
-        pos = sorted((s for s in self.shares if s.share > TOL), key=lambda s: -s.share)
-        return tuple(pos[:n])
-
-    def weighs_against(self, n: int = 3) -> tuple[IssueShare, ...]:
-        neg = sorted((s for s in self.shares if s.share < -TOL), key=lambda s: s.share)
-        return tuple(neg[:n])
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlanEvaluation:
-    plan: str
-    title: str
-    proposer: str | None
-    date: str
-    reading: str | None
-    package: Mapping[str, str | None]  # None: open with no status quo
-    held_at_status_quo: tuple[str, ...]
-    undetermined: tuple[str, ...]
-    violations: tuple[str, ...]  # constraints every completion of the plan breaks
-    parties: tuple[PartyVerdict, ...]
-    completions: int = 1  # packages the open issues without status quo allow
-    exact: bool = True  # False: too many completions, verdicts from bounds
-
-    @property
-    def complete(self) -> bool:
-        return not self.undetermined
-
-    @property
-    def acceptable_to_all(self) -> bool:
-        return not self.violations and all(v.acceptability == "yes" for v in self.parties)
-
-    @property
-    def blocked_by(self) -> tuple[str, ...]:
-        return tuple(v.party for v in self.parties if v.acceptability == "no")
-
-    @property
-    def undecided(self) -> tuple[str, ...]:
-        return tuple(v.party for v in self.parties if v.acceptability == "depends")
-
-    def verdict(self) -> str:
-        """One sentence a reader can quote."""
-        if self.acceptable_to_all:
-            fragile = [v.party for v in self.parties if not v.firm]
-            text = "acceptable to all"
-            if fragile:
-                text += " (fragile for " + ", ".join(fragile) + ": surplus within the estimate spread)"
-            return text
-        parts = []
-        if self.violations:
-            parts.append("breaks constraint " + "; ".join(self.violations))
-        for v in self.parties:
-            if v.acceptability == "no":
-                why = [f"surplus {v.surplus:+.1f}"] if v.surplus <= TOL else []
-                why += [f"red line {r}" for r in v.red_lines]
-                parts.append(f"blocked by {v.party} ({', '.join(why)})")
-        if self.undecided:
-            parts.append(
-                "undecided for "
-                + ", ".join(self.undecided)
-                + " until "
-                + ", ".join(self.undetermined)
-                + " settled"
-            )
-        return "; ".join(parts)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Evaluation:
-    scenario: str
-    perspective: str
-    parties: tuple[str, ...]
-    plans: tuple[PlanEvaluation, ...]
-    method: str = (
-        "additive utility u_p(x) = sum_i w_p,i v_p,i(x_i) / sum_i w_p,i; acceptable when "
-        f"u_p > BATNA_p by more than {TOL:g} and no red line is crossed"
-    )
-
-    def plan(self, plan_id: str) -> PlanEvaluation:
-        for p in self.plans:
-            if p.plan == plan_id:
-                return p
-        raise KeyError(plan_id)
-
-    def to_frame(self) -> object:
-        """A pandas DataFrame, one row per plan and party (needs ``accord[pandas]``)."""
-        import pandas as pd
-
-        rows = [
-            {
-                "plan": pe.plan,
-                "party": v.party,
-                "perspective": v.perspective,
-                "utility": v.utility,
-                "utility_low": v.utility_range[0],
-                "utility_high": v.utility_range[1],
-                "batna": v.batna,
-                "surplus": v.surplus,
-                "acceptable": v.acceptable,
-                "acceptability": v.acceptability,
-                "red_lines": "; ".join(v.red_lines),
-                "firm": v.firm,
-            }
-            for pe in self.plans
-            for v in pe.parties
-        ]
-        return pd.DataFrame(rows)
+__all__ = [
+    "COMPLETION_LIMIT",
+    "Evaluation",
+    "IssueShare",
+    "PartyVerdict",
+    "PlanEvaluation",
+    "evaluate_across_perspectives",
+    "evaluate_plans",
+    "evaluate_variant",
+]
 
 
 def evaluate_plans(
@@ -188,6 +65,7 @@ def evaluate_plans(
     ``plans`` selects plan ids (``istanbul-2022``) or variant ids
     (``draft-treaty-2022@wsj``); a plan id selects all its readings.
     """
+    t0 = time.perf_counter()
     space = compile_space(scenario, perspective=perspective, parties=parties)
     variants = _select_variants(scenario, plans)
     spreads = []
@@ -195,9 +73,34 @@ def evaluate_plans(
         prof = scenario.profile(holder, space.perspective)
         assert prof is not None  # compile_space found it
         spreads.append(prof.spread.values + prof.spread.batna)
-    results = tuple(evaluate_variant(space, v, scenario, spreads) for v in variants)
+    results = tuple(evaluate_variant(space, v, spreads) for v in variants)
+    exact = all(pe.exact for pe in results)
+    if exact:
+        algorithm = "exact enumeration of completions"
+    elif not any(pe.exact for pe in results):
+        algorithm = "per-issue bounds"
+    else:
+        algorithm = (
+            f"exact enumeration of completions; per-issue bounds beyond {COMPLETION_LIMIT:,} completions"
+        )
+    params: dict[str, object] = {
+        "perspective": space.perspective,
+        "plans": None if plans is None else tuple(plans),
+        "parties": None if parties is None else tuple(parties),
+        "completion_limit": COMPLETION_LIMIT,
+    }
     return Evaluation(
-        scenario=scenario.id, perspective=space.perspective, parties=space.parties, plans=results
+        scenario=scenario.id,
+        perspective=space.perspective,
+        parties=space.parties,
+        plans=results,
+        provenance=Provenance(
+            algorithm=algorithm,
+            citation=SOLVERS.get("evaluation").citation,
+            parameters=params,
+            exact=exact,
+            seconds=time.perf_counter() - t0,
+        ),
     )
 
 
@@ -228,79 +131,27 @@ COMPLETION_LIMIT = 200_000
 """Plans with more completions than this are judged by bounds (flagged inexact)."""
 
 
-def evaluate_variant(
-    space: Space, variant: PlanVariant, scenario: Scenario, spreads: Sequence[float]
-) -> PlanEvaluation:
-    """Evaluate one plan variant over every feasible completion of its open issues."""
-    fixed: dict[int, int] = {}
-    held: list[str] = []
-    free: list[int] = []
-    for i, issue_id in enumerate(space.issues):
-        opt = variant.terms.get(issue_id)
-        if opt is not None:
-            fixed[i] = space.options[i].index(opt)
-        elif space.status_quo[i] is not None:
-            sq = space.status_quo[i]
-            assert sq is not None
-            fixed[i] = sq
-            held.append(issue_id)
-        else:
-            free.append(i)
+def evaluate_variant(space: Space, variant: PlanVariant, spreads: Sequence[float]) -> PlanEvaluation:
+    """Evaluate one plan variant over every feasible completion of its open issues.
+
+    ``spreads[p]``: party p's stated spread of values plus BATNA, below which a
+    verdict is fragile.
+    """
+    fixed, held, free = _terms(space, variant)
     package: dict[str, str | None] = {
         space.issues[i]: (space.options[i][fixed[i]] if i in fixed else None)
         for i in range(len(space.issues))
     }
-    n_parties = len(space.parties)
-    fixed_sum = np.zeros(n_parties)
+    fixed_sum = np.zeros(len(space.parties))
     for i, k in fixed.items():
         fixed_sum = fixed_sum + space.contrib[i][:, k]
-
     n_completions = int(np.prod([len(space.options[i]) for i in free])) if free else 1
     exact = n_completions <= COMPLETION_LIMIT
     if exact:
         judged = _judge_completions(space, fixed, free, fixed_sum)
     else:
         judged = _judge_by_bounds(space, fixed, free, fixed_sum)
-
-    verdicts = []
-    for p, holder in enumerate(space.parties):
-        batna = float(space.batna[p])
-        u_lo, u_hi = judged.lo[p], judged.hi[p]
-        utility = (u_lo + u_hi) / 2
-        surplus = utility - batna
-        shares = []
-        if space.weights is not None:
-            for i, k in fixed.items():
-                w = float(space.weights[p, i])
-                if w > 0:
-                    value = float(space.contrib[i][p, k] / w)
-                    shares.append(
-                        IssueShare(
-                            issue=space.issues[i],
-                            option=space.options[i][k],
-                            weight=w,
-                            value=value,
-                            share=w * (value - batna),
-                        )
-                    )
-        crossed = judged.crossed[p]
-        margin = min(abs(u_lo - batna), abs(u_hi - batna))
-        verdicts.append(
-            PartyVerdict(
-                party=holder,
-                perspective=space.perspectives[p],
-                utility=utility,
-                utility_range=(u_lo, u_hi),
-                batna=batna,
-                surplus=surplus,
-                acceptability=judged.acceptability[p],
-                red_lines=crossed,
-                red_lines_possible=judged.possible[p],
-                shares=tuple(shares),
-                firm=bool(crossed) or margin > spreads[p],
-                spread=spreads[p],
-            )
-        )
+    verdicts = tuple(_verdict(space, p, judged, fixed, spreads[p]) for p in range(len(space.parties)))
     return PlanEvaluation(
         plan=variant.id,
         title=variant.title,
@@ -311,14 +162,83 @@ def evaluate_variant(
         held_at_status_quo=tuple(held),
         undetermined=tuple(space.issues[i] for i in free),
         violations=judged.violations,
-        parties=tuple(verdicts),
+        parties=verdicts,
         completions=n_completions,
         exact=exact,
     )
 
 
+def _terms(space: Space, variant: PlanVariant) -> tuple[dict[int, int], list[str], list[int]]:
+    """The plan's settled options, the issues held at their status quo, and the open issues.
+
+    Open issues take their status quo; those without one stay open.
+    """
+    fixed: dict[int, int] = {}
+    held: list[str] = []
+    free: list[int] = []
+    for i, issue_id in enumerate(space.issues):
+        opt = variant.terms.get(issue_id)
+        sq = space.status_quo[i]
+        if opt is not None:
+            fixed[i] = space.options[i].index(opt)
+        elif sq is not None:
+            fixed[i] = sq
+            held.append(issue_id)
+        else:
+            free.append(i)
+    return fixed, held, free
+
+
+def _verdict(
+    space: Space, p: int, judged: _Judgement, fixed: Mapping[int, int], spread: float
+) -> PartyVerdict:
+    """Party ``p``'s verdict from the judgement of the completions."""
+    batna = float(space.batna[p])
+    u_lo, u_hi = judged.lo[p], judged.hi[p]
+    utility = (u_lo + u_hi) / 2
+    crossed = judged.crossed[p]
+    margin = min(abs(u_lo - batna), abs(u_hi - batna))
+    return PartyVerdict(
+        party=space.parties[p],
+        perspective=space.perspectives[p],
+        utility=utility,
+        utility_range=(u_lo, u_hi),
+        batna=batna,
+        surplus=utility - batna,
+        acceptability=judged.acceptability[p],
+        red_lines=crossed,
+        red_lines_possible=judged.possible[p],
+        shares=_shares(space, p, fixed, batna),
+        firm=bool(crossed) or margin > spread,
+        spread=spread,
+    )
+
+
+def _shares(space: Space, p: int, fixed: Mapping[int, int], batna: float) -> tuple[IssueShare, ...]:
+    """Each settled issue's part in party ``p``'s surplus (none without weights)."""
+    if space.weights is None:
+        return ()
+    shares = []
+    for i, k in fixed.items():
+        w = float(space.weights[p, i])
+        if w > 0:
+            value = float(space.contrib[i][p, k] / w)
+            shares.append(
+                IssueShare(
+                    issue=space.issues[i],
+                    option=space.options[i][k],
+                    weight=w,
+                    value=value,
+                    share=w * (value - batna),
+                )
+            )
+    return tuple(shares)
+
+
 @dataclass(frozen=True, slots=True)
 class _Judgement:
+    """Per party: utility range, verdict, red lines always and possibly crossed; broken constraints."""
+
     lo: list[float]
     hi: list[float]
     acceptability: list[Acceptability]
@@ -366,6 +286,17 @@ def _judge_completions(
     for j, i in enumerate(free):
         util = util + space.contrib[i][:, comp[:, j]].T
     util = util[rows]
+    crosses = [[~satisfied(c)[rows] for c in space.red_lines[p]] for p in range(len(space.parties))]
+    return _judge_rows(space, util, crosses, violations)
+
+
+def _judge_rows(
+    space: Space, util: np.ndarray, crosses: list[list[np.ndarray]], violations: tuple[str, ...]
+) -> _Judgement:
+    """Verdicts from the utilities of the completions judged (rows).
+
+    ``crosses[p][r]`` marks the rows crossing party p's red line r.
+    """
     lo: list[float] = []
     hi: list[float] = []
     acc: list[Acceptability] = []
@@ -375,12 +306,11 @@ def _judge_completions(
         ok = util[:, p] - space.batna[p] > TOL
         always: list[str] = []
         some: list[str] = []
-        for c in space.red_lines[p]:
-            crosses = ~satisfied(c)[rows]
-            ok &= ~crosses
-            if crosses.all():
+        for c, cross in zip(space.red_lines[p], crosses[p], strict=True):
+            ok &= ~cross
+            if cross.all():
                 always.append(_rl_text(c))
-            elif crosses.any():
+            elif cross.any():
                 some.append(_rl_text(c))
         lo.append(float(util[:, p].min()))
         hi.append(float(util[:, p].max()))
@@ -406,16 +336,16 @@ def _judge_by_bounds(
     lo = fixed_sum + sum((space.contrib[i].min(axis=1) for i in free), np.zeros(n))
     hi = fixed_sum + sum((space.contrib[i].max(axis=1) for i in free), np.zeros(n))
     violations = tuple(
-        dict.fromkeys(c.origin.name for c in space.constraints if _always_violated(c, fixed, free, space))
+        dict.fromkeys(c.origin.name for c in space.constraints if _always_violated(c, fixed))
     )
     acc: list[Acceptability] = []
     crossed, possible = [], []
     for p in range(n):
-        always = tuple(_rl_text(c) for c in space.red_lines[p] if _always_violated(c, fixed, free, space))
+        always = tuple(_rl_text(c) for c in space.red_lines[p] if _always_violated(c, fixed))
         some = tuple(
             _rl_text(c)
             for c in space.red_lines[p]
-            if not _always_violated(c, fixed, free, space) and _maybe_violated(c, fixed, free, space)
+            if not _always_violated(c, fixed) and _maybe_violated(c, fixed, space)
         )
         if always or violations or hi[p] - space.batna[p] <= TOL:
             acc.append("no")
@@ -428,7 +358,7 @@ def _judge_by_bounds(
     return _Judgement([float(x) for x in lo], [float(x) for x in hi], acc, crossed, possible, violations)
 
 
-def _always_violated(c: Clause, fixed: Mapping[int, int], free: Sequence[int], space: Space) -> bool:
+def _always_violated(c: Clause, fixed: Mapping[int, int]) -> bool:
     """No completion of the plan satisfies the clause."""
     for m in c.members:
         if m.issue in fixed:
@@ -439,7 +369,7 @@ def _always_violated(c: Clause, fixed: Mapping[int, int], free: Sequence[int], s
     return True
 
 
-def _maybe_violated(c: Clause, fixed: Mapping[int, int], free: Sequence[int], space: Space) -> bool:
+def _maybe_violated(c: Clause, fixed: Mapping[int, int], space: Space) -> bool:
     """Some completion of the plan violates the clause."""
     for m in c.members:
         if m.issue in fixed:

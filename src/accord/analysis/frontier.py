@@ -1,6 +1,6 @@
 """The efficient (Pareto) frontier of a space's feasible packages, exactly.
 
-Packages are built super-issue by super-issue (:mod:`accord.analysis.stages`):
+Packages are built super-issue by super-issue (:mod:`accord.analysis.kernel.stages`):
 after each stage only the non-dominated partial utility vectors survive
 (Kung, Luccio & Preparata 1975 for the maxima; Klamroth & Wiecek 2000 for the
 stage-wise dominance argument). Nothing enumerates packages: a two-party space
@@ -19,17 +19,20 @@ import math
 import time
 
 import numpy as np
-from numpy.typing import NDArray
 
-from accord.analysis.components import Decomposition, decompose
-from accord.analysis.maxima import maxima
-from accord.analysis.results import FrontierResult, Status
-from accord.analysis.sampling import count_feasible
-from accord.analysis.stages import default_order, run_stages, suffix_box
-from accord.space import TOL, Space, SpaceError
+from accord.analysis.kernel.graph import clause_graph
+from accord.analysis.kernel.maxima import maxima
+from accord.analysis.kernel.sampling import feasible_set
+from accord.analysis.kernel.stages import StageRun, default_order, run_stages, suffix_box
+from accord.analysis.kernel.superissues import Decomposition, decompose
+from accord.analysis.registry import SOLVERS
+from accord.analysis.results import FrontierResult
+from accord.numeric import TOL, BoolArray, FloatArray, IntArray
+from accord.provenance import Provenance, Status
+from accord.space import Space, SpaceError
 
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
+ALGORITHM = "stage-wise Minkowski sum with dominance pruning over super-issues"
+"""What the frontier reports as its algorithm (a suffix says when a limit stopped it)."""
 
 DEFAULT_MAX_POINTS = 100_000
 DEFAULT_MAX_POINTS_4 = 12_000
@@ -58,63 +61,91 @@ def solve_frontier(
     quadratic in their number.
     """
     t0 = time.perf_counter()
-    if max_points is None:
-        max_points = DEFAULT_MAX_POINTS if len(space.parties) <= 3 else DEFAULT_MAX_POINTS_4
-    if max_points < 1:
-        raise SpaceError("max_points", "must be at least 1")
-    deadline = None if time_limit is None else t0 + time_limit
+    max_points = _max_points(max_points, len(space.parties))
     params: dict[str, object] = {
         "ignore_red_lines": ignore_red_lines,
         "individually_rational": individually_rational,
         "time_limit": time_limit,
         "max_points": max_points,
     }
-    algorithm = "stage-wise Minkowski sum with dominance pruning over super-issues"
-    k = len(space.parties)
-    empty_p = np.zeros((0, len(space.issues)), dtype=np.int64)
-    empty_u = np.zeros((0, k))
-    decomp = decompose(space, red_lines=not ignore_red_lines, reduce=True)
-    if not decomp.feasible:
-        return FrontierResult(
-            status="infeasible",
-            parties=space.parties,
-            packages=empty_p,
-            utilities=empty_u,
-            batna=space.batna.copy(),
-            exact=True,
-            individually_rational=individually_rational,
-            algorithm=algorithm,
+    graph = clause_graph(space, red_lines=not ignore_red_lines)
+    decomp = decompose(space, reduce=True, graph=graph)
+    status: Status = "infeasible"
+    note = "no package satisfies the constraints, red lines and restrictions together"
+    packages, utils = np.zeros((0, len(space.issues)), dtype=np.int64), np.zeros((0, len(space.parties)))
+    exact, n_feasible = True, 0
+    if decomp.feasible:
+        deadline = None if time_limit is None else t0 + time_limit
+        run = _run(decomp, space.batna, individually_rational, deadline, max_points)
+        status, packages, utils, note = _efficient(space, decomp, run, individually_rational, max_points)
+        exact = run.complete
+        n_feasible = feasible_set(space, graph=graph).count
+    return FrontierResult(
+        status=status,
+        parties=space.parties,
+        packages=packages,
+        utilities=utils,
+        batna=space.batna.copy(),
+        individually_rational=individually_rational,
+        n_feasible=n_feasible,
+        conflict=decomp.conflict,
+        note=note,
+        provenance=Provenance(
+            algorithm=ALGORITHM if exact else ALGORITHM + " (stopped); supported points by weighted sums",
+            citation=SOLVERS.get("frontier").citation,
             parameters=params,
-            conflict=decomp.conflict,
-            note="no package satisfies the constraints, red lines and restrictions together",
+            exact=exact,
             seconds=time.perf_counter() - t0,
-        )
-    d = space.batna
-    prune = None
-    if individually_rational:
-        order = default_order(decomp)
-        box = suffix_box(decomp, order)
+        ),
+    )
 
-        def prune(a: FloatArray, t: int) -> NDArray[np.bool_]:
-            # No completion can lift a party above its BATNA.
-            return np.asarray((a + box[t] - d > TOL).all(axis=1))
 
-        run = run_stages(
-            decomp,
-            order=order,
-            prune=prune,
-            deadline=deadline,
-            max_states=max_points,
-            max_candidates=3 * max_points,
-        )
-    else:
-        run = run_stages(decomp, deadline=deadline, max_states=max_points, max_candidates=3 * max_points)
+def _max_points(max_points: int | None, k: int) -> int:
+    """``max_points``, or its default for ``k`` parties; at least 1."""
+    if max_points is None:
+        return DEFAULT_MAX_POINTS if k <= 3 else DEFAULT_MAX_POINTS_4
+    if max_points < 1:
+        raise SpaceError("max_points", "must be at least 1")
+    return max_points
 
-    exact = run.complete
+
+def _run(
+    decomp: Decomposition,
+    batna: FloatArray,
+    individually_rational: bool,
+    deadline: float | None,
+    max_points: int,
+) -> StageRun:
+    """The stages, dropping partial packages no completion can make acceptable to all when asked."""
+    if not individually_rational:
+        return run_stages(decomp, deadline=deadline, max_states=max_points, max_candidates=3 * max_points)
+    order = default_order(decomp)
+    box = suffix_box(decomp, order)
+
+    def prune(a: FloatArray, t: int) -> BoolArray:
+        # No completion can lift a party above its BATNA.
+        return np.asarray((a + box[t] - batna > TOL).all(axis=1))
+
+    return run_stages(
+        decomp,
+        order=order,
+        prune=prune,
+        deadline=deadline,
+        max_states=max_points,
+        max_candidates=3 * max_points,
+    )
+
+
+def _efficient(
+    space: Space, decomp: Decomposition, run: StageRun, individually_rational: bool, max_points: int
+) -> tuple[Status, IntArray, FloatArray, str]:
+    """The status, the efficient packages and their utilities (by the first party's utility), a note.
+
+    From the run's survivors when it completed; else supported points by weighted sums.
+    """
     note = ""
     if run.complete:
-        idx = maxima(run.values)
-        choices = run.block_choices(idx, len(decomp.blocks))
+        choices = run.block_choices(maxima(run.values), len(decomp.blocks))
     else:
         choices = _supported(decomp)
         note = (
@@ -122,34 +153,21 @@ def solve_frontier(
             f"max_points={max_points:,}); these packages are efficient (weighted-sum maximisers) "
             "but not all of the frontier"
         )
-    packages = decomp.packages(choices) if choices.shape[0] else empty_p
-    utils = space.utilities(packages) if packages.shape[0] else empty_u
+    k = len(space.parties)
+    packages = (
+        decomp.packages(choices) if choices.shape[0] else np.zeros((0, len(space.issues)), dtype=np.int64)
+    )
+    utils = space.utilities(packages) if packages.shape[0] else np.zeros((0, k))
     if individually_rational and utils.shape[0]:
-        ok = (utils - d > TOL).all(axis=1)
+        ok = (utils - space.batna > TOL).all(axis=1)
         packages, utils = packages[ok], utils[ok]
     if not run.complete and utils.shape[0]:
         keep = maxima(utils)
         packages, utils = packages[keep], utils[keep]
     order_rows = np.lexsort(tuple(-utils[:, j] for j in range(k - 1, -1, -1)))
-    packages, utils = packages[order_rows], utils[order_rows]
-    status: Status = "ok"
     if individually_rational and packages.shape[0] == 0 and run.complete:
-        status = "no_zopa"
-        note = "no feasible package gives every party more than its BATNA"
-    return FrontierResult(
-        status=status,
-        parties=space.parties,
-        packages=packages,
-        utilities=utils,
-        batna=d.copy(),
-        exact=exact,
-        individually_rational=individually_rational,
-        algorithm=algorithm if exact else algorithm + " (stopped); supported points by weighted sums",
-        parameters=params,
-        n_feasible=count_feasible(space, red_lines=not ignore_red_lines),
-        note=note,
-        seconds=time.perf_counter() - t0,
-    )
+        return "no_zopa", packages, utils, "no feasible package gives every party more than its BATNA"
+    return "ok", packages[order_rows], utils[order_rows], note
 
 
 def weight_directions(k: int, resolution: int) -> FloatArray:

@@ -1,51 +1,108 @@
 """Frozen results of the package-search engines.
 
-Every result says how it was obtained (``algorithm``, ``parameters``), whether
-its optimality is proven (``exact``) and, when a limit cut the search short,
-what was proven instead (``gap`` or a bound). "No solution" is a result with a
-``status`` saying why, never ``None``. Packages are option indices per issue of
-the space the engine was given; ``Space.package_ids`` names them.
+Every result carries one :class:`accord.provenance.Provenance` saying how it was
+obtained (``algorithm``, ``citation``, ``parameters``, ``seed``), whether its
+optimality is proven (``exact``) and, when a limit cut the search short, what was
+proven instead (``gap`` or a bound); the same names are read-only properties of
+the result. "No solution" is a result with a ``status`` saying why, never
+``None``. Packages are option indices per issue of the space the engine was
+given; ``Space.package_ids`` names them. Arrays are read-only.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, fields
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
-from numpy.typing import NDArray
 
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
+from accord.analysis.registry import SOLVERS
+from accord.numeric import TOL, FloatArray, IntArray, readonly
+from accord.provenance import Provenance, Status
 
-Status = Literal["ok", "infeasible", "no_zopa", "limit"]
-"""``ok``: answered; ``infeasible``: no package meets the constraints, red lines and
-restrictions (``conflict`` names a minimal set in conflict); ``no_zopa``: feasible
-packages exist but none beats every BATNA; ``limit``: a limit stopped the search
-before anything could be said."""
+__all__ = [
+    "SOLUTIONS",
+    "SOLUTION_TITLES",
+    "Acceptability",
+    "AmendResult",
+    "BargainingResult",
+    "Change",
+    "Evaluation",
+    "FrontierResult",
+    "IssueShare",
+    "PartyVerdict",
+    "PlanEvaluation",
+    "Provenanced",
+    "Status",
+    "ZopaResult",
+]
 
-SOLUTIONS = ("nash", "ks", "egalitarian", "utilitarian")
-"""Bargaining solutions by name."""
+SOLUTIONS: tuple[str, ...] = tuple(s.name for s in SOLVERS if s.family == "bargaining solution")
+"""Bargaining solutions by name (from :data:`accord.analysis.registry.SOLVERS`)."""
 
-SOLUTION_TITLES = MappingProxyType(
-    {
-        "nash": "Nash bargaining solution (max product of surpluses; Nash 1950)",
-        "ks": "Kalai–Smorodinsky solution (max of the minimum share of the ideal gain; "
-        "Kalai & Smorodinsky 1975)",
-        "egalitarian": "egalitarian solution (max of the minimum surplus; Kalai 1977)",
-        "utilitarian": "utilitarian solution (max sum of utilities; Harsanyi 1955)",
-    }
+SOLUTION_TITLES: Mapping[str, str] = MappingProxyType(
+    {s.name: s.title for s in SOLVERS if s.name in SOLUTIONS}
 )
+"""A one-line title per bargaining solution (from the registry)."""
 
 
-def _params() -> Mapping[str, object]:
-    return MappingProxyType({})
+class Provenanced:
+    """Read-only views of a result's ``provenance`` under the names results used to carry."""
+
+    __slots__ = ()
+    provenance: Provenance
+
+    @property
+    def algorithm(self) -> str:
+        """What ran (``provenance.algorithm``)."""
+        return self.provenance.algorithm
+
+    @property
+    def parameters(self) -> Mapping[str, object]:
+        """The options it ran with, read-only (``provenance.parameters``)."""
+        return self.provenance.parameters
+
+    @property
+    def exact(self) -> bool:
+        """Whether the answer is proven (``provenance.exact``)."""
+        return self.provenance.exact
+
+    @property
+    def gap(self) -> float:
+        """How far from proven the answer is (``provenance.gap``)."""
+        return self.provenance.gap
+
+    @property
+    def seconds(self) -> float:
+        """Wall-clock time of the engine call (``provenance.seconds``)."""
+        return self.provenance.seconds
+
+    @property
+    def seed(self) -> int | None:
+        """The random seed used, if any (``provenance.seed``)."""
+        return self.provenance.seed
+
+
+def freeze_fields(obj: Any) -> None:
+    """Freeze the fields of the frozen dataclass ``obj`` (called from ``__post_init__``).
+
+    Arrays become read-only (the same objects), lists tuples, and dicts read-only
+    mappings, so that a result cannot be changed through what it holds.
+    """
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if isinstance(value, np.ndarray):
+            readonly(value)
+        elif isinstance(value, list):
+            object.__setattr__(obj, f.name, tuple(value))
+        elif isinstance(value, dict):
+            object.__setattr__(obj, f.name, MappingProxyType(value))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class FrontierResult:
+class FrontierResult(Provenanced):
     """The efficient (Pareto) frontier of the feasible packages.
 
     ``utilities[j]`` is the utility vector of ``packages[j]``; one package per
@@ -60,21 +117,21 @@ class FrontierResult:
     packages: IntArray
     utilities: FloatArray
     batna: FloatArray
-    exact: bool
     individually_rational: bool
-    algorithm: str
-    parameters: Mapping[str, object] = field(default_factory=_params)
+    provenance: Provenance
     n_feasible: int = 0
     conflict: tuple[str, ...] = ()
     note: str = ""
-    seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
 
     def __len__(self) -> int:
         return int(self.packages.shape[0])
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class BargainingResult:
+class BargainingResult(Provenanced):
     """A bargaining solution over pure packages, or over lotteries of packages.
 
     ``package`` is the solution (for a lottery: its most likely package);
@@ -94,23 +151,23 @@ class BargainingResult:
     package: tuple[int, ...] | None
     utilities: FloatArray | None
     objective: float | None
-    exact: bool
-    algorithm: str
-    parameters: Mapping[str, object] = field(default_factory=_params)
+    provenance: Provenance
     lottery: tuple[tuple[float, tuple[int, ...]], ...] = ()
     ideal: FloatArray | None = None
-    gap: float = 0.0
     conflict: tuple[str, ...] = ()
     note: str = ""
-    seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
 
     @property
     def surplus(self) -> FloatArray | None:
-        return None if self.utilities is None else self.utilities - self.batna
+        """Utilities minus BATNA, per party (None without a solution)."""
+        return None if self.utilities is None else readonly(self.utilities - self.batna)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class ZopaResult:
+class ZopaResult(Provenanced):
     """Zone of possible agreement: packages every chosen party prefers to its BATNA.
 
     ``exists``: some feasible package gives every party a surplus above TOL and
@@ -120,7 +177,9 @@ class ZopaResult:
     of acceptable packages when ``counting == "exact"``; with
     ``counting == "monte-carlo"`` ``share`` is an estimate from ``samples``
     uniform draws over the feasible packages (``seed``) with the 95% Wilson
-    interval ``share_interval`` and ``count`` is None.
+    interval ``share_interval`` and ``count`` is None. ``exact`` (from the
+    provenance) equals ``best_exact``: whether the best package is proven; how the
+    count was found is ``counting``'s to say.
     """
 
     status: Status
@@ -138,13 +197,12 @@ class ZopaResult:
     share: float | None
     share_interval: tuple[float, float] | None
     samples: int
-    seed: int | None
-    algorithm: str
-    parameters: Mapping[str, object] = field(default_factory=_params)
-    gap: float = 0.0
+    provenance: Provenance
     conflict: tuple[str, ...] = ()
     note: str = ""
-    seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -160,7 +218,7 @@ class Change:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class AmendResult:
+class AmendResult(Provenanced):
     """The smallest amendment of a plan that every chosen party accepts.
 
     ``plan`` is the completed plan package (open issues at their status quo).
@@ -183,14 +241,187 @@ class AmendResult:
     utilities: FloatArray | None
     changes: tuple[Change, ...]
     proposer: int | None
-    exact: bool
     lower_bound: int
-    algorithm: str
-    parameters: Mapping[str, object] = field(default_factory=_params)
+    provenance: Provenance
     conflict: tuple[str, ...] = ()
     note: str = ""
-    seconds: float = 0.0
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
 
     @property
     def n_changes(self) -> int | None:
+        """How many issues the amendment changes (None when there is none)."""
         return len(self.changes) if self.feasible else None
+
+
+# -- plan evaluation (accord.analysis.evaluate) ----------------------------------------
+
+Acceptability = Literal["yes", "no", "depends"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IssueShare:
+    """One issue's part in a party's surplus (points on the 0-100 scale)."""
+
+    issue: str
+    option: str
+    weight: float  # normalised weight (the party's weights sum to 1)
+    value: float
+    share: float
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PartyVerdict:
+    """One party's verdict on one plan: utility (or its range), surplus, red lines, why."""
+
+    party: str
+    perspective: str  # whose estimate these numbers are
+    utility: float  # midpoint of utility_range when the plan is incomplete
+    utility_range: tuple[float, float]
+    batna: float
+    surplus: float
+    acceptability: Acceptability
+    red_lines: tuple[str, ...]  # crossed by every completion of the plan
+    red_lines_possible: tuple[str, ...]  # crossed by some completion only
+    shares: tuple[IssueShare, ...]
+    firm: bool
+    spread: float
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
+
+    @property
+    def acceptable(self) -> bool:
+        """True when the verdict is "yes"."""
+        return self.acceptability == "yes"
+
+    def weighs_for(self, n: int = 3) -> tuple[IssueShare, ...]:
+        """The ``n`` issues pulling the surplus up most."""
+        pos = sorted((s for s in self.shares if s.share > TOL), key=lambda s: -s.share)
+        return tuple(pos[:n])
+
+    def weighs_against(self, n: int = 3) -> tuple[IssueShare, ...]:
+        """The ``n`` issues pulling the surplus down most."""
+        neg = sorted((s for s in self.shares if s.share < -TOL), key=lambda s: s.share)
+        return tuple(neg[:n])
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlanEvaluation:
+    """One plan variant judged by every party: the package, open issues, verdicts."""
+
+    plan: str
+    title: str
+    proposer: str | None
+    date: str
+    reading: str | None
+    package: Mapping[str, str | None]  # None: open with no status quo
+    held_at_status_quo: tuple[str, ...]
+    undetermined: tuple[str, ...]
+    violations: tuple[str, ...]  # constraints every completion of the plan breaks
+    parties: tuple[PartyVerdict, ...]
+    completions: int = 1  # packages the open issues without status quo allow
+    exact: bool = True  # False: too many completions, verdicts from bounds
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
+
+    @property
+    def complete(self) -> bool:
+        """True when no open issue is left undetermined."""
+        return not self.undetermined
+
+    @property
+    def acceptable_to_all(self) -> bool:
+        """True when no constraint is broken and every party says "yes"."""
+        return not self.violations and all(v.acceptability == "yes" for v in self.parties)
+
+    @property
+    def blocked_by(self) -> tuple[str, ...]:
+        """The parties whose verdict is "no"."""
+        return tuple(v.party for v in self.parties if v.acceptability == "no")
+
+    @property
+    def undecided(self) -> tuple[str, ...]:
+        """The parties whose verdict depends on the open issues."""
+        return tuple(v.party for v in self.parties if v.acceptability == "depends")
+
+    def verdict(self) -> str:
+        """One sentence a reader can quote."""
+        if self.acceptable_to_all:
+            fragile = [v.party for v in self.parties if not v.firm]
+            text = "acceptable to all"
+            if fragile:
+                text += " (fragile for " + ", ".join(fragile) + ": surplus within the estimate spread)"
+            return text
+        parts = []
+        if self.violations:
+            parts.append("breaks constraint " + "; ".join(self.violations))
+        for v in self.parties:
+            if v.acceptability == "no":
+                why = [f"surplus {v.surplus:+.1f}"] if v.surplus <= TOL else []
+                why += [f"red line {r}" for r in v.red_lines]
+                parts.append(f"blocked by {v.party} ({', '.join(why)})")
+        if self.undecided:
+            parts.append(
+                "undecided for "
+                + ", ".join(self.undecided)
+                + " until "
+                + ", ".join(self.undetermined)
+                + " settled"
+            )
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Evaluation(Provenanced):
+    """Plans judged under one perspective, with how they were judged (``provenance``).
+
+    ``provenance.algorithm`` says whether every plan's completions were enumerated
+    or some plan was judged by per-issue bounds (``exact`` is False then).
+    """
+
+    scenario: str
+    perspective: str
+    parties: tuple[str, ...]
+    plans: tuple[PlanEvaluation, ...]
+    provenance: Provenance
+    method: str = (
+        "additive utility u_p(x) = sum_i w_p,i v_p,i(x_i) / sum_i w_p,i; acceptable when "
+        f"u_p > BATNA_p by more than {TOL:g} and no red line is crossed"
+    )
+
+    def __post_init__(self) -> None:
+        freeze_fields(self)
+
+    def plan(self, plan_id: str) -> PlanEvaluation:
+        """The evaluation of the plan (or variant) ``plan_id``; KeyError when absent."""
+        for p in self.plans:
+            if p.plan == plan_id:
+                return p
+        raise KeyError(plan_id)
+
+    def to_frame(self) -> object:
+        """A pandas DataFrame, one row per plan and party (needs ``accord[pandas]``)."""
+        import pandas as pd
+
+        rows = [
+            {
+                "plan": pe.plan,
+                "party": v.party,
+                "perspective": v.perspective,
+                "utility": v.utility,
+                "utility_low": v.utility_range[0],
+                "utility_high": v.utility_range[1],
+                "batna": v.batna,
+                "surplus": v.surplus,
+                "acceptable": v.acceptable,
+                "acceptability": v.acceptability,
+                "red_lines": "; ".join(v.red_lines),
+                "firm": v.firm,
+            }
+            for pe in self.plans
+            for v in pe.parties
+        ]
+        return pd.DataFrame(rows)

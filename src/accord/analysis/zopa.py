@@ -7,7 +7,7 @@ This module answers: is the ZOPA empty; which package has the largest minimum
 surplus (exact branch and bound, :mod:`accord.analysis.bargaining`); and how many
 feasible packages lie in it, as an exact count or a labelled estimate.
 
-Counting, in order of preference:
+Counting, in order of preference (:mod:`accord.analysis.kernel.counting`):
 
 1. stage-wise counting over super-issues: partial packages that every
    completion makes acceptable, or none can, are counted (or dropped) at once
@@ -21,7 +21,7 @@ Both need every joint assignment of each linked component listed, so they are
 tried only while no component has more than ``count_states`` of them.
 
 3. otherwise Monte Carlo: uniform draws over the feasible packages
-   (:mod:`accord.analysis.sampling`: each linked component drawn independently
+   (:mod:`accord.analysis.kernel.sampling`: each linked component drawn independently
    by walking its counting layers backwards, which is uniform because the
    feasible set is their product; no component is listed), with the 95% Wilson
    score interval (Wilson 1927, JASA 22(158)) and the seed.
@@ -31,21 +31,43 @@ from __future__ import annotations
 
 import math
 import time
+from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
-from numpy.typing import NDArray
 
-from accord.analysis.bargaining import max_min_surplus, prepare
-from accord.analysis.components import Decomposition, decompose
+from accord.analysis.kernel.counting import count_by_stages, count_meet_in_middle
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph
+from accord.analysis.kernel.objectives import max_min_surplus
+from accord.analysis.kernel.sampling import FeasibleSet, feasible_set
+from accord.analysis.kernel.search import Best, prepare
+from accord.analysis.kernel.superissues import Decomposition, decompose
+from accord.analysis.registry import SOLVERS
 from accord.analysis.results import ZopaResult
-from accord.analysis.sampling import FeasibleSet, feasible_set
-from accord.analysis.stages import default_order, suffix_box
-from accord.space import TOL, Space
-
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
+from accord.numeric import TOL, FloatArray
+from accord.provenance import Provenance
+from accord.space import Space
 
 _Z95 = 1.959963984540054
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Counted:
+    """How many feasible packages are acceptable to all, and how that was found."""
+
+    counting: Literal["exact", "monte-carlo"] = "exact"
+    count: int | None = 0
+    share: float | None = None
+    interval: tuple[float, float] | None = None
+    samples: int = 0
+    seed: int | None = None
+    method: str = ""
+    note: str = ""
+
+    @property
+    def algorithm(self) -> str:
+        """The branch and bound and how the count was found (``decomposition`` when infeasible)."""
+        return "branch and bound for the best package; " + self.method if self.method else "decomposition"
 
 
 def solve_zopa(
@@ -68,7 +90,6 @@ def solve_zopa(
     ``max_states`` bounds the search for the best package.
     """
     t0 = time.perf_counter()
-    deadline = None if time_limit is None else t0 + time_limit
     params: dict[str, object] = {
         "ignore_red_lines": ignore_red_lines,
         "time_limit": time_limit,
@@ -76,79 +97,17 @@ def solve_zopa(
         "count_states": count_states,
         "samples": samples,
     }
+    deadline = None if time_limit is None else t0 + time_limit
+    limits = _Limits(count_states=count_states, deadline=deadline, samples=samples, seed=seed, rng=rng)
+    graph = clause_graph(space, red_lines=not ignore_red_lines)
+    decomp = decompose(space, reduce=True, graph=graph)
+    best, best_pkg, n_feasible, counted = _best_and_count(space, graph, decomp, limits, max_states)
     d = space.batna.copy()
-    decomp = decompose(space, red_lines=not ignore_red_lines, reduce=True)
-    if not decomp.feasible:
-        return ZopaResult(
-            status="infeasible",
-            parties=space.parties,
-            batna=d,
-            exists=False,
-            best=None,
-            best_utilities=None,
-            min_surplus=None,
-            best_exact=True,
-            counting="exact",
-            count=0,
-            n_feasible=0,
-            n_packages=space.n_packages,
-            share=None,
-            share_interval=None,
-            samples=0,
-            seed=None,
-            algorithm="decomposition",
-            parameters=params,
-            conflict=decomp.conflict,
-            note="no package satisfies the constraints, red lines and restrictions together",
-            seconds=time.perf_counter() - t0,
-        )
-    prob = prepare(decomp, d, deadline=deadline, max_states=max_states)
-    best = max_min_surplus(prob, require_ir=False)
-    best_pkg = None if best.choice is None else prob.decomp.package(best.choice)
     best_u = None if best_pkg is None else space.utility(best_pkg)
     min_s = None if best_u is None else float((best_u - d).min())
     exists = min_s is not None and min_s > TOL
-    feasible = feasible_set(space, red_lines=not ignore_red_lines)
-    n_feasible = feasible.count
-    algorithm = "branch and bound for the best package; "
-    note = ""
-    count: int | None
-    interval = None
-    used_seed: int | None = None
-    drawn = 0
-    if not exists and best.exact:
-        counting, count, share = "exact", 0, 0.0
-        algorithm += "empty ZOPA"
-        note = "no feasible package gives every party more than its BATNA (no ZOPA)"
-    else:
-        count = None
-        method = ""
-        if feasible.largest_component <= count_states:
-            # Exact counting needs every joint assignment, so the blocks are built in full here.
-            full = decompose(space, red_lines=not ignore_red_lines)
-            count = _count_stages(full, d, max_states=count_states, deadline=deadline)
-            method = "stage-wise counting with decided partial packages"
-            if count is None and full.n_parties == 2:
-                count = _count_meet_in_middle(full, d, max_half=max(2, count_states // 2))
-                method = "meet-in-the-middle 2-D dominance counting"
-        if count is not None:
-            counting, share = "exact", count / n_feasible
-            algorithm += method
-        else:
-            counting = "monte-carlo"
-            gen = rng if rng is not None else np.random.default_rng(seed)
-            used_seed = seed if rng is None else None
-            hits = _sample(space, feasible, d, samples, gen)
-            drawn = samples
-            share = hits / samples
-            interval = _wilson(hits, samples)
-            algorithm += f"Monte Carlo estimate ({samples:,} uniform draws)"
-            note = (
-                f"share estimated from {samples:,} random feasible packages "
-                f"(95% interval {interval[0]:.4g}–{interval[1]:.4g}); exact counting exceeded the limits"
-            )
     return ZopaResult(
-        status="ok" if exists else "no_zopa",
+        status="infeasible" if not decomp.feasible else "ok" if exists else "no_zopa",
         parties=space.parties,
         batna=d,
         exists=exists,
@@ -156,123 +115,101 @@ def solve_zopa(
         best_utilities=best_u,
         min_surplus=min_s,
         best_exact=best.exact,
-        counting=counting,  # type: ignore[arg-type]
-        count=count,
+        counting=counted.counting,
+        count=counted.count,
         n_feasible=n_feasible,
         n_packages=space.n_packages,
-        share=share,
-        share_interval=interval,
-        samples=drawn,
-        seed=used_seed,
-        algorithm=algorithm,
-        parameters=params,
-        gap=best.gap,
-        note=note,
-        seconds=time.perf_counter() - t0,
+        share=counted.share,
+        share_interval=counted.interval,
+        samples=counted.samples,
+        conflict=decomp.conflict,
+        note=counted.note,
+        provenance=Provenance(
+            algorithm=counted.algorithm,
+            citation=SOLVERS.get("zopa").citation,
+            parameters=params,
+            seed=counted.seed,
+            exact=best.exact,  # the best package is proven; ``counting`` says how the count was found
+            gap=best.gap,
+            seconds=time.perf_counter() - t0,
+        ),
     )
 
 
-def _count_stages(
-    decomp: Decomposition, batna: FloatArray, *, max_states: int, deadline: float | None
-) -> int | None:
-    """Exact count of acceptable packages, or None when the undecided states exceed the budget."""
-    order = default_order(decomp)
-    hi = suffix_box(decomp, order)
-    lo = suffix_box(decomp, order, lowest=True)
-    sizes = [decomp.blocks[j].size for j in order]
-    completions = [math.prod(sizes[t:]) for t in range(len(sizes) + 1)]
-    big = completions[0] >= 2**62
-    states = decomp.offset.reshape(1, -1)
-    mult = np.ones(1, dtype=object if big else np.int64)
-    total = 0
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Limits:
+    """What bounds the counting: exact counting's budget and deadline, and the draws beyond."""
 
-    def decide(a: FloatArray, m: NDArray[np.generic], t: int) -> tuple[FloatArray, NDArray[np.generic], int]:
-        sure = (a + lo[t] - batna > TOL).all(axis=1)
-        hopeless = (a + hi[t] - batna <= TOL).any(axis=1)
-        counted = int(m[sure].sum()) * completions[t]
-        keep = ~sure & ~hopeless
-        return a[keep], m[keep], counted
-
-    states, mult, total = decide(states, mult, 0)
-    for t, j in enumerate(order):
-        if states.shape[0] == 0:
-            break
-        vb = decomp.blocks[j].values
-        n, m = states.shape[0], vb.shape[0]
-        if n * m > max_states or (deadline is not None and time.perf_counter() > deadline):
-            return None
-        cand = (states[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
-        cm = np.repeat(mult, m)
-        cand, cm, counted = decide(cand, cm, t + 1)
-        total += counted
-        if cand.shape[0]:
-            # Merge identical partial vectors (common with round-number scenario values).
-            uniq, inv = np.unique(cand, axis=0, return_inverse=True)
-            if uniq.shape[0] < cand.shape[0]:
-                merged = np.zeros(uniq.shape[0], dtype=cm.dtype)
-                np.add.at(merged, inv.ravel(), cm)
-                cand, cm = uniq, merged
-        states, mult = cand, cm
-    return total
+    count_states: int
+    deadline: float | None
+    samples: int
+    seed: int
+    rng: np.random.Generator | None
 
 
-def _count_meet_in_middle(decomp: Decomposition, batna: FloatArray, max_half: int = 1 << 20) -> int | None:
-    """Exact count for two parties by splitting the super-issues in two enumerated halves."""
-    blocks = sorted(range(len(decomp.blocks)), key=lambda j: -decomp.blocks[j].size)
-    halves: list[list[int]] = [[], []]
-    prods = [1, 1]
-    for j in blocks:
-        h = 0 if prods[0] <= prods[1] else 1
-        halves[h].append(j)
-        prods[h] *= decomp.blocks[j].size
-    if max(prods) > max_half:
-        return None
-    sums = []
-    for half in halves:
-        acc = np.zeros((1, 2))
-        for j in half:
-            vb = decomp.blocks[j].values
-            acc = (acc[:, None, :] + vb[None, :, :]).reshape(-1, 2)
-        sums.append(acc)
-    a, b = sums
-    a = a + decomp.offset
-    # Pair (a, b) is acceptable when b > batna + TOL - a in both coordinates.
-    qx = batna[0] + TOL - a[:, 0]
-    qy = batna[1] + TOL - a[:, 1]
-    return _dominance_count(b[:, 0], b[:, 1], qx, qy)
+def _best_and_count(
+    space: Space, graph: ClauseGraph, decomp: Decomposition, limits: _Limits, max_states: int
+) -> tuple[Best, tuple[int, ...] | None, int, _Counted]:
+    """The package with the largest minimum surplus, the number of feasible packages, and the count."""
+    if not decomp.feasible:
+        note = "no package satisfies the constraints, red lines and restrictions together"
+        return Best(None, -np.inf, True, 0.0), None, 0, _Counted(note=note)
+    prob = prepare(decomp, space.batna.copy(), deadline=limits.deadline, max_states=max_states)
+    best = max_min_surplus(prob, require_ir=False)
+    best_pkg = None if best.choice is None else prob.decomp.package(best.choice)
+    n_feasible, counted = _count(space, graph, best_pkg, proven=best.exact, limits=limits)
+    return best, best_pkg, n_feasible, counted
 
 
-def _dominance_count(bx: FloatArray, by: FloatArray, qx: FloatArray, qy: FloatArray) -> int:
-    """Sum over queries of #{i : bx_i > qx and by_i > qy} (merge-sort tree, level by level)."""
-    n = bx.size
-    ox = np.argsort(bx, kind="stable")
-    sx = bx[ox]
-    sy_sorted = np.sort(by)
-    # Rank of each point's y, 1-based; padding gets 0 and never counts.
-    rank_y = np.empty(n, dtype=np.int64)
-    rank_y[np.argsort(by, kind="stable")] = np.arange(1, n + 1)
-    ry = rank_y[ox]
-    height = max(1, (n - 1).bit_length())
-    size = 1 << height
-    ranks = np.zeros(size, dtype=np.int64)
-    ranks[:n] = ry
-    start = np.searchsorted(sx, qx, side="right").astype(np.int64)  # first point with bx > qx
-    need = np.searchsorted(sy_sorted, qy, side="right").astype(np.int64) + 1  # ranks >= need have by > qy
-    total = 0
-    span = n + 2
-    pos = np.arange(size, dtype=np.int64)
-    for level in range(height + 1):
-        width = 1 << level
-        take = (start & width) != 0 if level < height else start == 0
-        block = pos >> level
-        keys = np.sort(block * span + ranks)
-        if take.any():
-            bid = start[take] >> level
-            hi = np.searchsorted(keys, (bid + 1) * span, side="left")
-            lo = np.searchsorted(keys, bid * span + need[take], side="left")
-            total += int((hi - lo).sum())
-            start[take] += width
-    return total
+def _count(
+    space: Space, graph: ClauseGraph, best: tuple[int, ...] | None, *, proven: bool, limits: _Limits
+) -> tuple[int, _Counted]:
+    """The number of feasible packages, and how many (or what share) are acceptable to all.
+
+    Exact when within limits, or when the ``best`` package by minimum surplus
+    (``proven`` optimal) is not acceptable.
+    """
+    d = space.batna
+    feasible = feasible_set(space, graph=graph)
+    if (best is None or float((space.utility(best) - d).min()) <= TOL) and proven:
+        return feasible.count, _Counted(
+            share=0.0,
+            method="empty ZOPA",
+            note="no feasible package gives every party more than its BATNA (no ZOPA)",
+        )
+    return feasible.count, _count_acceptable(space, graph, feasible, limits)
+
+
+def _count_acceptable(space: Space, graph: ClauseGraph, feasible: FeasibleSet, limits: _Limits) -> _Counted:
+    """How many (or what share) of the feasible packages are acceptable to all."""
+    d = space.batna
+    if feasible.largest_component <= limits.count_states:
+        # Exact counting needs every joint assignment, so the blocks are built in full here.
+        full = decompose(space, graph=graph)
+        count = count_by_stages(full, d, max_states=limits.count_states, deadline=limits.deadline)
+        method = "stage-wise counting with decided partial packages"
+        if count is None and full.n_parties == 2:
+            count = count_meet_in_middle(full, d, max_half=max(2, limits.count_states // 2))
+            method = "meet-in-the-middle 2-D dominance counting"
+        if count is not None:
+            return _Counted(count=count, share=count / feasible.count, method=method)
+    gen = limits.rng if limits.rng is not None else np.random.default_rng(limits.seed)
+    n = limits.samples
+    hits = _sample(space, feasible, d, n, gen)
+    interval = _wilson(hits, n)
+    return _Counted(
+        counting="monte-carlo",
+        count=None,
+        share=hits / n,
+        interval=interval,
+        samples=n,
+        seed=limits.seed if limits.rng is None else None,
+        method=f"Monte Carlo estimate ({n:,} uniform draws)",
+        note=(
+            f"share estimated from {n:,} random feasible packages "
+            f"(95% interval {interval[0]:.4g}–{interval[1]:.4g}); exact counting exceeded the limits"
+        ),
+    )
 
 
 def _sample(

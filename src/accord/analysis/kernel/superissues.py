@@ -1,10 +1,10 @@
 """Split a space into independent *super-issues* so that package search is separable.
 
 Issues that share a clause (a constraint, or a red line honoured in the search)
-form connected components of the clause graph. Within a component, options
+form connected components of the clause graph (:mod:`.graph`). Within a component, options
 interact; across components they do not. Each component with two or more
 issues is enumerated once (breadth-first over its issues, checking every clause
-as soon as its issues are assigned) and becomes one :class:`Block` whose options
+as soon as its issues are assigned) and becomes one :class:`SuperIssue` whose options
 are the component's feasible joint assignments, with their summed
 contributions. An unlinked issue is a block of its own. Every feasible package
 is then one option per block, and utility is the sum over blocks: the setting
@@ -22,24 +22,24 @@ constant.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.maxima import maxima
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
+from accord.analysis.kernel.maxima import maxima
 from accord.logic import Clause, Member, Origin, minimal_conflict
+from accord.numeric import FloatArray, IntArray
 from accord.space import Space, SpaceError
-
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
 
 MAX_BLOCK_OPTIONS = 2_000_000
 """Largest number of joint assignments a linked component may have (memory bound)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class Block:
+class SuperIssue:
     """A super-issue: ``issues`` with their feasible joint ``assignments``.
 
     ``assignments[j]`` gives one option index per issue in ``issues``;
@@ -52,6 +52,7 @@ class Block:
 
     @property
     def size(self) -> int:
+        """The number of feasible joint assignments (the super-issue's options)."""
         return int(self.assignments.shape[0])
 
 
@@ -67,15 +68,15 @@ class Decomposition:
 
     n_issues: int
     n_parties: int
-    blocks: tuple[Block, ...]
+    blocks: tuple[SuperIssue, ...]
     forced: tuple[int, ...]
     offset: FloatArray
     conflict: tuple[str, ...] = ()
-    n_clauses: int = 0
     reduced: bool = False
 
     @property
     def feasible(self) -> bool:
+        """True unless the constraints, red lines and restrictions are in conflict."""
         return not self.conflict
 
     @property
@@ -100,20 +101,8 @@ class Decomposition:
         return out
 
     def package(self, choice: Sequence[int] | NDArray[np.integer]) -> tuple[int, ...]:
+        """The package (option index per issue) of one super-issue ``choice``."""
         return tuple(int(x) for x in self.packages(np.asarray([choice]))[0])
-
-    def choice_of(self, package: Sequence[int]) -> tuple[int, ...] | None:
-        """The block choices giving ``package``, or None when it is not feasible."""
-        out = []
-        for b in self.blocks:
-            target = np.asarray([package[i] for i in b.issues], dtype=np.int64)
-            hit = np.nonzero((b.assignments == target).all(axis=1))[0]
-            if hit.size == 0:
-                return None
-            out.append(int(hit[0]))
-        if any(f >= 0 and package[i] != f for i, f in enumerate(self.forced)):
-            return None
-        return tuple(out)
 
 
 def decompose(
@@ -125,6 +114,7 @@ def decompose(
     parties: Sequence[int] | None = None,
     extra: Sequence[FloatArray] | None = None,
     max_block_options: int = MAX_BLOCK_OPTIONS,
+    graph: ClauseGraph | None = None,
 ) -> Decomposition:
     """Blocks of ``space``'s feasible packages (domains, constraints, honoured red lines).
 
@@ -138,52 +128,50 @@ def decompose(
     one that agrees on the issues still linked to the rest, so it is never
     enumerated in full.
 
+    ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
+    ``red_lines`` and ``red_line_parties``, spares building it again.
+
     Raises :class:`SpaceError` (field ``constraints``) when a linked component has
     more than ``max_block_options`` partial assignments at some step.
     """
-    n = len(space.issues)
+    if graph is None:
+        graph = clause_graph(space, red_lines=red_lines, red_line_parties=red_line_parties)
     cols = list(range(len(space.parties))) if parties is None else list(parties)
-    gain = [
-        space.contrib[i][cols, :].T if extra is None else np.hstack((space.contrib[i][cols, :].T, extra[i]))
-        for i in range(n)
-    ]
-    k = gain[0].shape[1] if n else len(cols)
-    clauses = space.clauses(red_lines=red_lines, parties=red_line_parties)
-    doms = [set(d) for d in space.domains]
-    live = _simplify(clauses, doms)
-    if live is None or any(not d for d in doms):
-        return _in_conflict(space, clauses, k)
-
-    groups, clauses_of = _linked_components(n, live)
-
-    forced = [-1] * n
-    blocks: list[Block] = []
-    for root in sorted(groups):
-        issues = groups[root]
+    gain = _gains(space, cols, extra)
+    k = gain[0].shape[1] if graph.n_issues else len(cols)
+    if not graph.satisfiable:
+        return _in_conflict(space, graph.clauses, k)
+    forced = [-1] * graph.n_issues
+    blocks: list[SuperIssue] = []
+    for root in graph.roots:
+        issues = list(graph.groups[root])
+        clauses = list(graph.clauses_of.get(root, ()))
         assignments, values = _component(
-            issues, clauses_of.get(root, []), doms, gain, reduce, max_block_options, space
+            issues, clauses, graph.domains, gain, reduce, max_block_options, space
         )
         if assignments.shape[0] == 0:
-            return _in_conflict(space, clauses, k)
+            return _in_conflict(space, graph.clauses, k)
         if assignments.shape[0] == 1:
             for col, i in enumerate(issues):
                 forced[i] = int(assignments[0, col])
             continue
-        blocks.append(Block(issues=tuple(issues), assignments=assignments, values=values))
-
-    offset = np.zeros(k)
-    for i, f in enumerate(forced):
-        if f >= 0:
-            offset = offset + gain[i][f]
+        blocks.append(SuperIssue(issues=tuple(issues), assignments=assignments, values=values))
     return Decomposition(
-        n_issues=n,
+        n_issues=graph.n_issues,
         n_parties=k,
         blocks=tuple(blocks),
         forced=tuple(forced),
-        offset=offset,
-        n_clauses=len(clauses),
+        offset=sum((gain[i][f] for i, f in enumerate(forced) if f >= 0), np.zeros(k)),
         reduced=reduce,
     )
+
+
+def _gains(space: Space, cols: list[int], extra: Sequence[FloatArray] | None) -> list[FloatArray]:
+    """Per issue, one row per option: the contributions to ``cols``, then ``extra``'s columns."""
+    return [
+        space.contrib[i][cols, :].T if extra is None else np.hstack((space.contrib[i][cols, :].T, extra[i]))
+        for i in range(len(space.issues))
+    ]
 
 
 def project(decomp: Decomposition, cols: Sequence[int]) -> Decomposition:
@@ -197,7 +185,7 @@ def project(decomp: Decomposition, cols: Sequence[int]) -> Decomposition:
     cols = list(cols)
     offset = decomp.offset[cols].copy()
     forced = list(decomp.forced)
-    blocks: list[Block] = []
+    blocks: list[SuperIssue] = []
     for b in decomp.blocks:
         vals = b.values[:, cols]
         keep = np.sort(maxima(vals))
@@ -206,7 +194,7 @@ def project(decomp: Decomposition, cols: Sequence[int]) -> Decomposition:
                 forced[i] = int(b.assignments[keep[0], col])
             offset = offset + vals[keep[0]]
             continue
-        blocks.append(Block(issues=b.issues, assignments=b.assignments[keep], values=vals[keep]))
+        blocks.append(SuperIssue(issues=b.issues, assignments=b.assignments[keep], values=vals[keep]))
     return Decomposition(
         n_issues=decomp.n_issues,
         n_parties=len(cols),
@@ -214,80 +202,14 @@ def project(decomp: Decomposition, cols: Sequence[int]) -> Decomposition:
         forced=tuple(forced),
         offset=offset,
         conflict=decomp.conflict,
-        n_clauses=decomp.n_clauses,
         reduced=True,
     )
-
-
-def _linked_components(
-    n: int, live: Sequence[Clause]
-) -> tuple[dict[int, list[int]], dict[int, list[Clause]]]:
-    """Issues linked by clauses, by union-find: root -> issues, root -> its clauses."""
-    parent = list(range(n))
-
-    def find(a: int) -> int:
-        while parent[a] != a:
-            parent[a] = parent[parent[a]]
-            a = parent[a]
-        return a
-
-    for c in live:
-        first = c.members[0].issue
-        for m in c.members[1:]:
-            ra, rb = find(first), find(m.issue)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(find(i), []).append(i)
-    clauses_of: dict[int, list[Clause]] = {}
-    for c in live:
-        clauses_of.setdefault(find(c.members[0].issue), []).append(c)
-    return groups, clauses_of
-
-
-def _simplify(clauses: Sequence[Clause], doms: list[set[int]]) -> list[Clause] | None:
-    """Unit-propagate ``clauses`` into ``doms`` (in place); the clauses still linking issues.
-
-    Returns None when a clause can no longer be satisfied.
-    """
-    pending = list(clauses)
-    while True:
-        changed = False
-        remaining: list[Clause] = []
-        for c in pending:
-            members: dict[int, set[int]] = {}
-            satisfied = False
-            for m in c.members:
-                hit = doms[m.issue] & m.options
-                if hit and hit == doms[m.issue]:
-                    satisfied = True
-                    break
-                if hit:
-                    members.setdefault(m.issue, set()).update(hit)
-            if satisfied:
-                continue
-            if not members:
-                return None
-            if len(members) == 1:
-                ((i, opts),) = members.items()
-                if opts == doms[i]:
-                    continue
-                doms[i] &= opts
-                changed = True
-                continue
-            remaining.append(
-                Clause(tuple(Member(i, frozenset(o)) for i, o in sorted(members.items())), c.origin)
-            )
-        pending = remaining
-        if not changed:
-            return pending
 
 
 def _component(
     issues: list[int],
     clauses: list[Clause],
-    doms: list[set[int]],
+    doms: Sequence[AbstractSet[int]],
     gain: list[FloatArray],
     reduce: bool,
     limit: int,
@@ -300,12 +222,12 @@ def _component(
     With ``reduce``, a partial assignment dominated by another with the same
     options on the still-linked issues is dropped: both have the same completions.
     """
-    sched = _schedule(issues, clauses, doms)
+    sched = schedule(issues, clauses, doms)
     order, pos, reach = sched.order, sched.pos, sched.reach
     rows = np.zeros((1, 0), dtype=np.int64)
     vals = np.zeros((1, gain[order[0]].shape[1]))
     for step, i in enumerate(order):
-        parent, opt = _extend(rows, step, sched, doms, space)
+        parent, opt = extend(rows, step, sched, doms, space)
         rows = np.hstack([rows[parent], opt[:, None]])
         vals = vals[parent] + gain[i][opt]
         if reduce and rows.shape[0] > 1:
@@ -322,86 +244,11 @@ def _component(
             raise SpaceError(
                 "constraints",
                 f"issues {names} are linked by constraints and red lines into more than {limit:,} joint "
-                "options; fix some of them (--fix) or limit the tables/tracks to search exactly",
+                "options; hold some of these issues at one option or limit the tables/tracks to search "
+                "exactly",
             )
     back = [pos[i] for i in issues]
     return rows[:, back], vals
-
-
-@dataclass(frozen=True, slots=True)
-class _Schedule:
-    """How a linked component is built issue by issue (internal).
-
-    ``order``: the issues in elimination order; ``pos[i]``: issue i's step (and
-    column); ``by_step[t]``: the clauses whose last issue comes at step t;
-    ``reach[i]``: the last step at which issue i is still linked to a later one.
-    """
-
-    order: list[int]
-    pos: dict[int, int]
-    by_step: dict[int, list[Clause]]
-    reach: dict[int, int]
-
-
-def _schedule(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> _Schedule:
-    order = _elimination_order(issues, clauses, doms) if clauses else list(issues)
-    pos = {i: c for c, i in enumerate(order)}
-    by_step: dict[int, list[Clause]] = {}
-    reach = {i: 0 for i in order}
-    for c in clauses:
-        last = max(pos[m.issue] for m in c.members)
-        by_step.setdefault(last, []).append(c)
-        for m in c.members:
-            reach[m.issue] = max(reach[m.issue], last)
-    return _Schedule(order=order, pos=pos, by_step=by_step, reach=reach)
-
-
-def _extend(
-    rows: IntArray, step: int, sched: _Schedule, doms: list[set[int]], space: Space
-) -> tuple[IntArray, IntArray]:
-    """(row, option) pairs extending ``rows`` by the issue of ``step``, meeting the clauses it completes.
-
-    ``rows`` holds one column per earlier issue, at its step's position.
-    """
-    i = sched.order[step]
-    opts = np.asarray(sorted(doms[i]), dtype=np.int64)
-    n = rows.shape[0]
-    parent = np.repeat(np.arange(n), opts.size)
-    opt = np.tile(opts, n)
-    # Check the clauses completed by this issue before building the new rows.
-    ok = np.ones(parent.size, dtype=bool)
-    for c in sched.by_step.get(step, []):
-        sat = np.zeros(parent.size, dtype=bool)
-        for m in c.members:
-            table = np.zeros(len(space.options[m.issue]), dtype=bool)
-            table[list(m.options)] = True
-            sat |= table[opt] if m.issue == i else table[rows[parent, sched.pos[m.issue]]]
-        ok &= sat
-    return parent[ok], opt[ok]
-
-
-def _elimination_order(issues: list[int], clauses: list[Clause], doms: list[set[int]]) -> list[int]:
-    """A greedy order that keeps the set of issues linked to later ones small."""
-    if len(issues) == 1:
-        return list(issues)
-    nbrs: dict[int, set[int]] = {i: set() for i in issues}
-    for c in clauses:
-        its = {m.issue for m in c.members}
-        for i in its:
-            nbrs[i] |= its - {i}
-    done: list[int] = []
-    left = set(issues)
-    while left:
-
-        def cost(i: int) -> tuple[int, int, int, int]:
-            after = set(done) | {i}
-            linked = sum(1 for j in after if nbrs[j] & (left - {i}))
-            return (linked, -len(nbrs[i] & set(done)), len(doms[i]), i)
-
-        nxt = min(left, key=cost)
-        done.append(nxt)
-        left.discard(nxt)
-    return done
 
 
 def domain_clauses(space: Space) -> list[Clause]:
@@ -433,5 +280,4 @@ def _in_conflict(space: Space, clauses: Sequence[Clause], k: int) -> Decompositi
         forced=tuple(-1 for _ in space.issues),
         offset=np.zeros(k),
         conflict=origins,
-        n_clauses=len(clauses),
     )

@@ -21,13 +21,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.components import Decomposition
-from accord.analysis.maxima import maxima
-from accord.space import TOL
-
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
-BoolArray = NDArray[np.bool_]
+from accord.analysis.kernel.maxima import maxima
+from accord.analysis.kernel.superissues import Decomposition
+from accord.numeric import TOL, BoolArray, FloatArray, IntArray
 
 Prune = Callable[[FloatArray, int], BoolArray]
 """``keep(partial_utilities, t)``: which partial packages after ``t`` stages to keep."""
@@ -39,7 +35,7 @@ after ``t`` stages, decided before the pairs' vectors are built."""
 
 @dataclass(slots=True)
 class StageRun:
-    """Survivors of a stage run and how to rebuild their packages (internal)."""
+    """Survivors of a stage run and how to rebuild their packages (a builder the run fills in)."""
 
     order: tuple[int, ...]
     values: FloatArray
@@ -61,8 +57,11 @@ class StageRun:
 
 
 def default_order(decomp: Decomposition) -> tuple[int, ...]:
-    """Blocks with the widest utility ranges first: later stages then leave little slack,
-    which tightens the bounds of the pruning tests early."""
+    """Super-issues with the widest utility ranges first.
+
+    Later stages then leave little slack, which tightens the bounds of the
+    pruning tests early.
+    """
     spread = [float(np.ptp(b.values, axis=0).sum()) for b in decomp.blocks]
     return tuple(sorted(range(len(decomp.blocks)), key=lambda j: (-spread[j], j)))
 
@@ -73,13 +72,11 @@ def run_stages(
     order: Sequence[int] | None = None,
     prune: Prune | None = None,
     prune_grid: PruneGrid | None = None,
-    dominance: bool = True,
     dominance_last: bool = True,
     tol: float = TOL,
     deadline: float | None = None,
     max_states: int = 2_000_000,
     max_candidates: int | None = None,
-    start: FloatArray | None = None,
 ) -> StageRun:
     """Run the stages; stops early (``complete=False``) at ``deadline`` or ``max_states``.
 
@@ -93,7 +90,7 @@ def run_stages(
     """
     cap = 4 * max_states if max_candidates is None else max_candidates
     ords = tuple(order) if order is not None else default_order(decomp)
-    values = (decomp.offset if start is None else start).reshape(1, -1).astype(np.float64)
+    values = decomp.offset.reshape(1, -1).astype(np.float64)
     run = StageRun(order=ords, values=values, peak_states=1)
     # Pruning within the stages uses a finer tolerance, so that rounding differences
     # accumulated over many stages stay below the tolerance of the final comparison.
@@ -104,18 +101,8 @@ def run_stages(
         if n * m > cap:
             run.complete, run.stop_reason = False, f"more than {cap:,} partial packages to filter"
             return run
-        if prune_grid is not None:
-            par, ch = np.nonzero(prune_grid(values, vb, t + 1))
-            par, ch = par.astype(np.int64), ch.astype(np.int64)
-            cand = values[par] + vb[ch]
-        else:
-            cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
-            par = np.repeat(np.arange(n, dtype=np.int64), m)
-            ch = np.tile(np.arange(m, dtype=np.int64), n)
-            if prune is not None:
-                keep = np.nonzero(prune(cand, t + 1))[0]
-                cand, par, ch = cand[keep], par[keep], ch[keep]
-        if dominance and cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
+        cand, par, ch = _extend(values, vb, t + 1, prune, prune_grid)
+        if cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
             keep = maxima(cand, step_tol)
             keep.sort()
             cand, par, ch = cand[keep], par[keep], ch[keep]
@@ -134,6 +121,27 @@ def run_stages(
             run.complete, run.stop_reason = False, "time limit"
             return run
     return run
+
+
+def _extend(
+    values: FloatArray, vb: FloatArray, t: int, prune: Prune | None, prune_grid: PruneGrid | None
+) -> tuple[FloatArray, IntArray, IntArray]:
+    """Every partial package in ``values`` extended by every option ``vb``, less those pruned.
+
+    Returns the new vectors, their parents (rows of ``values``) and options (rows of ``vb``).
+    """
+    if prune_grid is not None:
+        par, ch = np.nonzero(prune_grid(values, vb, t))
+        par, ch = par.astype(np.int64), ch.astype(np.int64)
+        return values[par] + vb[ch], par, ch
+    n, m = values.shape[0], vb.shape[0]
+    cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
+    par = np.repeat(np.arange(n, dtype=np.int64), m)
+    ch = np.tile(np.arange(m, dtype=np.int64), n)
+    if prune is not None:
+        keep = np.nonzero(prune(cand, t))[0]
+        cand, par, ch = cand[keep], par[keep], ch[keep]
+    return cand, par, ch
 
 
 def suffix_max(decomp: Decomposition, order: Sequence[int], weights: FloatArray) -> FloatArray:

@@ -24,10 +24,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.space import TOL
-
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
+from accord.numeric import TOL, FloatArray, IntArray
 
 _FEW_LEVELS = 64
 
@@ -77,8 +74,11 @@ def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | N
 
 
 def _sort_order(keys: list[IntArray]) -> IntArray:
-    """``np.lexsort(keys)`` (last key primary), by one stable argsort of a mixed-radix
-    key when the keys' ranges fit in 63 bits, as they do for ranks of a few hundred values."""
+    """``np.lexsort(keys)`` (last key primary), by one argsort when it can.
+
+    One stable argsort of a mixed-radix key when the keys' ranges fit in 63
+    bits, as they do for ranks of a few hundred values.
+    """
     lows = [int(k.min()) for k in keys]
     spans = [int(k.max()) - lo + 1 for k, lo in zip(keys, lows, strict=True)]
     if np.log2(np.prod(np.asarray(spans, dtype=np.float64))) >= 62:
@@ -192,8 +192,6 @@ def _sweep_k(s: IntArray, words: int = 16) -> IntArray:
         # Small sets: comparing all pairs at once is cheaper than building bitsets.
         return np.nonzero(~_covered_within(s))[0].astype(np.int64)
     covered = np.zeros(n, dtype=bool)
-    one = np.uint64(1)
-    full = np.uint64(0xFFFFFFFFFFFFFFFF)
     c0 = 0
     first_words = 2  # the best-first 128 points usually cover most of the rest
     while c0 < n - 1:
@@ -206,38 +204,45 @@ def _sweep_k(s: IntArray, words: int = 16) -> IntArray:
         w = min(first_words if c0 == 0 else words, -(-open_.size // 64))
         members = open_[: 64 * w]
         q = open_[1:]
-        # Only members before q in the sweep may cover it: all of them once q is past
-        # the last member, else the first few (set bits up to q's place among them).
-        bit = np.arange(members.size)
-        rows = np.arange(q.size)  # the q still possibly covered by some member
-        acc = np.zeros((0, w), dtype=np.uint64)
-        for j in range(s.shape[1]):
-            # Prefix ORs over the members by rank in coordinate j, highest first: row i
-            # holds the i best; q looks up how many members rank at least as high as it.
-            mr = s[members, j]
-            by = np.argsort(-mr, kind="stable")
-            table = np.zeros((members.size + 1, w), dtype=np.uint64)
-            table[np.arange(1, members.size + 1), bit[by] // 64] = one << (bit[by] % 64).astype(np.uint64)
-            np.bitwise_or.accumulate(table, axis=0, out=table)
-            hit = table[np.searchsorted(-mr[by], -s[q[rows], j], side="right")]
-            if j == 0:
-                # Only members before q in the sweep may cover it: all of them once q is
-                # past the last member, else those up to q's place among them.
-                acc = hit
-                inside = np.nonzero(q <= members[-1])[0]
-                if inside.size:
-                    places = np.searchsorted(members, q[inside])[:, None] - 64 * np.arange(w)[None, :]
-                    before = np.clip(places, 0, 64).astype(np.uint64)
-                    acc[inside] &= np.where(before >= 64, full, (one << before) - one)
-            else:
-                acc &= hit
-            alive = np.bitwise_or.reduce(acc, axis=1) != 0
-            rows, acc = rows[alive], acc[alive]
-            if rows.size == 0:
-                break
-        covered[q[rows]] = True
+        covered[q[_covered_by(s, members, q, w)]] = True
         c0 = int(members[-1]) + 1
     return np.nonzero(~covered)[0].astype(np.int64)
+
+
+def _covered_by(s: IntArray, members: IntArray, q: IntArray, w: int) -> IntArray:
+    """Indices into ``q`` of the points some earlier point of ``members`` covers (bitsets of ``w`` words)."""
+    one = np.uint64(1)
+    full = np.uint64(0xFFFFFFFFFFFFFFFF)
+    # Only members before q in the sweep may cover it: all of them once q is past
+    # the last member, else the first few (set bits up to q's place among them).
+    bit = np.arange(members.size)
+    rows = np.arange(q.size)  # the q still possibly covered by some member
+    acc = np.zeros((0, w), dtype=np.uint64)
+    for j in range(s.shape[1]):
+        # Prefix ORs over the members by rank in coordinate j, highest first: row i
+        # holds the i best; q looks up how many members rank at least as high as it.
+        mr = s[members, j]
+        by = np.argsort(-mr, kind="stable")
+        table = np.zeros((members.size + 1, w), dtype=np.uint64)
+        table[np.arange(1, members.size + 1), bit[by] // 64] = one << (bit[by] % 64).astype(np.uint64)
+        np.bitwise_or.accumulate(table, axis=0, out=table)
+        hit = table[np.searchsorted(-mr[by], -s[q[rows], j], side="right")]
+        if j == 0:
+            # Only members before q in the sweep may cover it: all of them once q is
+            # past the last member, else those up to q's place among them.
+            acc = hit
+            inside = np.nonzero(q <= members[-1])[0]
+            if inside.size:
+                places = np.searchsorted(members, q[inside])[:, None] - 64 * np.arange(w)[None, :]
+                before = np.clip(places, 0, 64).astype(np.uint64)
+                acc[inside] &= np.where(before >= 64, full, (one << before) - one)
+        else:
+            acc &= hit
+        alive = np.bitwise_or.reduce(acc, axis=1) != 0
+        rows, acc = rows[alive], acc[alive]
+        if rows.size == 0:
+            break
+    return rows
 
 
 def _grouped(ranks: IntArray, groups: IntArray) -> IntArray:

@@ -3,34 +3,24 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from types import MappingProxyType as M
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings
+from tests.strategies import scenarios
 
 from accord.analysis import evaluate_across_perspectives, evaluate_plans
 from accord.io import load_scenario
 from accord.model import (
-    Constraint,
-    Issue,
-    Option,
-    Party,
-    Perspective,
     Plan,
-    Profile,
-    RedLine,
-    Role,
     Scenario,
-    ScenarioInvalid,
     complete_values,
-    freeze_condition,
 )
 from accord.space import TOL, SpaceError
 
-MINI = Path(__file__).parent / "data" / "mini.yaml"
+MINI = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
 
 
 class TestHandComputed:
@@ -74,7 +64,6 @@ class TestHandComputed:
     def test_red_line_blocks_whatever_the_utility(self) -> None:
         s = load_scenario(MINI)
         plan = Plan(id="p3", title="New", terms=M({"border": "new", "troops": "none"}))
-        from dataclasses import replace
 
         s2 = replace(s, plans=(*s.plans, plan))
         pe = evaluate_plans(s2, plans=["p3"]).plans[0]
@@ -98,78 +87,6 @@ class TestHandComputed:
         frame = self.ev.to_frame()
         assert list(frame.columns[:4]) == ["plan", "party", "perspective", "utility"]  # type: ignore[attr-defined]
         assert len(frame) == 6  # type: ignore[arg-type]
-
-
-# -- random scenarios: evaluation == direct recomputation --------------------
-@st.composite
-def scenarios(draw: st.DrawFn) -> Scenario:
-    n_issues = draw(st.integers(1, 4))
-    issues = []
-    for i in range(n_issues):
-        n_opt = draw(st.integers(1, 3))
-        opts = tuple(Option(id=f"o{k}") for k in range(n_opt))
-        sq = draw(st.sampled_from([None, *[o.id for o in opts]]))
-        issues.append(Issue(id=f"i{i}", title=f"I{i}", options=opts, status_quo=sq))
-    parties = tuple(
-        Party(id=f"P{p}", name=f"P{p}", role=Role.BELLIGERENT) for p in range(draw(st.integers(1, 3)))
-    )
-
-    def cond() -> Mapping[str, tuple[str, ...]]:
-        chosen = draw(st.lists(st.sampled_from(issues), min_size=1, max_size=2, unique_by=lambda x: x.id))
-        return freeze_condition(
-            {
-                iss.id: tuple(
-                    draw(st.lists(st.sampled_from(iss.option_ids), min_size=1, max_size=2, unique=True))
-                )
-                for iss in chosen
-            }
-        )
-
-    profiles = []
-    for party in parties:
-        weighted = draw(st.lists(st.sampled_from(issues), min_size=1, unique_by=lambda x: x.id))
-        profiles.append(
-            Profile(
-                party=party.id,
-                perspective="base",
-                weights=M({iss.id: float(draw(st.integers(1, 9))) for iss in weighted}),
-                values=M(
-                    {
-                        iss.id: M({o: float(draw(st.integers(0, 100))) for o in iss.option_ids})
-                        for iss in weighted
-                    }
-                ),
-                batna=float(draw(st.integers(0, 100))),
-                red_lines=tuple(RedLine(terms=cond()) for _ in range(draw(st.integers(0, 2)))),
-                rationale="random",
-            )
-        )
-    constraints = tuple(
-        Constraint(id=f"c{k}", kind="implies", if_=cond(), then=cond())
-        for k in range(draw(st.integers(0, 2)))
-    )
-    plans = []
-    for k in range(draw(st.integers(1, 3))):
-        terms = {}
-        for iss in issues:
-            if draw(st.booleans()):
-                terms[iss.id] = draw(st.sampled_from(iss.option_ids))
-        plans.append(Plan(id=f"plan{k}", title=f"Plan {k}", terms=M(terms)))
-    try:
-        return Scenario(
-            id="rand",
-            title="random",
-            issues=tuple(issues),
-            parties=parties,
-            perspectives=(Perspective(id="base"),),
-            default_perspective="base",
-            profiles=tuple(profiles),
-            constraints=constraints,
-            plans=tuple(plans),
-        )
-    except ScenarioInvalid:
-        assume(False)
-        raise
 
 
 def direct(s: Scenario, plan: Plan) -> dict[str, tuple[float, float, str]]:

@@ -1,4 +1,4 @@
-"""Counting and uniform sampling of feasible packages (accord.analysis.sampling).
+"""Counting and uniform sampling of feasible packages (accord.analysis.kernel.sampling).
 
 The references enumerate every package and apply the definitions; they share no
 code with the counting layers. Uniformity is checked two ways: the tabulated
@@ -13,11 +13,24 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from scipy.stats import chisquare
-from tests.analysis.test_search_properties import SETTINGS, enumerate_feasible, spaces
+from tests.analysis.reference import (
+    SETTINGS,
+    enumerate_feasible,
+)
+from tests.strategies import spaces
 
-from accord.analysis.sampling import _merge_tables, _tabulate, feasible_set
+from accord.analysis.kernel.sampling import count_feasible, feasible_set, merge_tables, tabulate
+from accord.logic import Clause, Member
 from accord.space import Space
+
+
+@SETTINGS
+@given(spaces(), st.booleans())
+def test_count_feasible_equals_brute_force(space: Space, red_lines: bool) -> None:
+    packages, _ = enumerate_feasible(space, red_lines=red_lines)
+    assert count_feasible(space, red_lines=red_lines) == packages.shape[0]
 
 
 @SETTINGS
@@ -41,7 +54,7 @@ def test_tables_list_every_feasible_package_once(space: Space) -> None:
         return
     values = [c.T for c in space.contrib]
     forced = sum((values[i][f] for i, f in enumerate(fs.forced) if f >= 0), np.zeros(len(space.parties)))
-    tables = [_tabulate(part, values) for part in fs._parts]
+    tables = [tabulate(part, values) for part in fs.parts]
     full = np.zeros((1, len(space.parties)))
     for table in tables:
         full = (full[:, None, :] + table[None, :, :]).reshape(-1, len(space.parties))
@@ -51,7 +64,7 @@ def test_tables_list_every_feasible_package_once(space: Space) -> None:
     want = utils[np.lexsort(np.round(utils, 9).T)]
     assert np.allclose(got, want, atol=1e-9)
     # Merging tables into products keeps the same multiset of sums.
-    merged = _merge_tables(tables)
+    merged = merge_tables(tables)
     again = np.zeros((1, len(space.parties)))
     for table in merged:
         again = (again[:, None, :] + table[None, :, :]).reshape(-1, len(space.parties))
@@ -99,7 +112,6 @@ def test_draw_sums_have_the_exact_mean(space: Space) -> None:
 
 def test_draws_are_reproducible_and_huge_components_are_drawn_without_listing() -> None:
     """A chain of 40 linked issues has 2^40-ish joint assignments: counted and drawn exactly."""
-    from accord.logic import Clause, Member
 
     n = 40
     contrib = [np.array([[0.0, 1.0], [1.0, 0.0]]) for _ in range(n)]

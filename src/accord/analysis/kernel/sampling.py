@@ -1,6 +1,6 @@
 """Count the feasible packages exactly and draw them uniformly, without listing them.
 
-Each linked component of the clause graph (:mod:`accord.analysis.components`)
+Each linked component of the clause graph (:mod:`accord.analysis.kernel.graph`)
 is processed issue by issue in an elimination order. A *state* is a partial
 assignment restricted to the issues still linked to later ones, together with
 the number of partial assignments that reduce to it; states that coincide are
@@ -26,24 +26,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.components import _extend, _linked_components, _schedule, _simplify
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
 from accord.logic import Clause
+from accord.numeric import FloatArray, IntArray
 from accord.space import Space
-
-FloatArray = NDArray[np.float64]
-IntArray = NDArray[np.int64]
 
 _EXACT_LIMIT = 2**62
 _TABLE_ROWS = 1 << 16
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class _Layer:
+class Layer:
     """One elimination step: which candidate (state, option) pairs merged into which state.
 
     Candidates are sorted by the state they merged into; those of state ``s``
@@ -63,9 +62,14 @@ class _Layer:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class _Component:
+class Component:
+    """One linked component: its issues in elimination order, its layers, its count.
+
+    ``exact``: the draws use integer weights (exactly uniform).
+    """
+
     issues: tuple[int, ...]
-    layers: tuple[_Layer, ...]
+    layers: tuple[Layer, ...]
     count: int
     exact: bool
 
@@ -81,22 +85,22 @@ class FeasibleSet:
     n_issues: int
     count: int
     forced: tuple[int, ...]
-    _parts: tuple[_Component, ...]
+    parts: tuple[Component, ...]
 
     @property
     def components(self) -> tuple[tuple[tuple[int, ...], int], ...]:
         """``(issues, number of feasible joint assignments)`` per linked component."""
-        return tuple((c.issues, c.count) for c in self._parts)
+        return tuple((c.issues, c.count) for c in self.parts)
 
     @property
     def largest_component(self) -> int:
         """The most joint assignments of any one component (1 when every issue is forced)."""
-        return max((c.count for c in self._parts), default=1)
+        return max((c.count for c in self.parts), default=1)
 
     @property
     def exactly_uniform(self) -> bool:
         """True when every draw uses integer weights (exactly uniform)."""
-        return all(c.exact for c in self._parts)
+        return all(c.exact for c in self.parts)
 
     def draw(self, n: int, rng: np.random.Generator) -> IntArray:
         """``n`` feasible packages drawn uniformly and independently: an ``(n, n_issues)`` array.
@@ -110,7 +114,7 @@ class FeasibleSet:
         for i, f in enumerate(self.forced):
             if f >= 0:
                 out[i] = f
-        for comp in self._parts:
+        for comp in self.parts:
             _draw_component(comp, out, rng)
         return out.T
 
@@ -131,41 +135,47 @@ class FeasibleSet:
             if f >= 0:
                 total += values[i][f]
         tables: list[FloatArray] = []
-        for comp in self._parts:
+        for comp in self.parts:
             if comp.count <= _TABLE_ROWS:
-                tables.append(_tabulate(comp, values))
+                tables.append(tabulate(comp, values))
             else:
                 _sum_component(comp, total, rng, values)
-        for table in _merge_tables(tables):
+        for table in merge_tables(tables):
             total += table[rng.integers(0, table.shape[0], size=n)]
         return total
 
 
 def feasible_set(
-    space: Space, *, red_lines: bool = True, red_line_parties: Iterable[int] | None = None
+    space: Space,
+    *,
+    red_lines: bool = True,
+    red_line_parties: Iterable[int] | None = None,
+    graph: ClauseGraph | None = None,
 ) -> FeasibleSet:
-    """Count ``space``'s feasible packages (domains, constraints, honoured red lines) and prepare draws."""
-    n = len(space.issues)
-    clauses = space.clauses(red_lines=red_lines, parties=red_line_parties)
-    doms = [set(d) for d in space.domains]
-    live = _simplify(clauses, doms)
-    if live is None or any(not d for d in doms):
-        return FeasibleSet(n_issues=n, count=0, forced=(-1,) * n, _parts=())
-    groups, clauses_of = _linked_components(n, live)
+    """Count ``space``'s feasible packages (domains, constraints, honoured red lines) and prepare draws.
+
+    ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
+    ``red_lines`` and ``red_line_parties``, spares building it again.
+    """
+    if graph is None:
+        graph = clause_graph(space, red_lines=red_lines, red_line_parties=red_line_parties)
+    n, doms = graph.n_issues, graph.domains
+    if not graph.satisfiable:
+        return FeasibleSet(n_issues=n, count=0, forced=(-1,) * n, parts=())
     forced = [-1] * n
-    parts: list[_Component] = []
+    parts: list[Component] = []
     total = 1
-    for root in sorted(groups):
-        issues = groups[root]
+    for root in graph.roots:
+        issues = list(graph.groups[root])
         if len(issues) == 1 and len(doms[issues[0]]) == 1:
             forced[issues[0]] = next(iter(doms[issues[0]]))
             continue
-        comp = _build(issues, clauses_of.get(root, []), doms, space)
+        comp = _build(issues, list(graph.clauses_of.get(root, ())), doms, space)
         total *= comp.count
         if total == 0:
-            return FeasibleSet(n_issues=n, count=0, forced=(-1,) * n, _parts=())
+            return FeasibleSet(n_issues=n, count=0, forced=(-1,) * n, parts=())
         parts.append(comp)
-    return FeasibleSet(n_issues=n, count=total, forced=tuple(forced), _parts=tuple(parts))
+    return FeasibleSet(n_issues=n, count=total, forced=tuple(forced), parts=tuple(parts))
 
 
 def count_feasible(
@@ -175,9 +185,11 @@ def count_feasible(
     return feasible_set(space, red_lines=red_lines, red_line_parties=red_line_parties).count
 
 
-def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space: Space) -> _Component:
+def _build(
+    issues: list[int], clauses: list[Clause], doms: Sequence[AbstractSet[int]], space: Space
+) -> Component:
     """Forward pass over one component: the layers and the number of joint assignments."""
-    sched = _schedule(issues, clauses, doms)
+    sched = schedule(issues, clauses, doms)
     order, pos, reach = sched.order, sched.pos, sched.reach
     # Integer weights are exact while no running sum can pass 2**62: the running
     # sums of a layer never exceed the number of partial assignments so far.
@@ -186,9 +198,9 @@ def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space
     dtype: type = np.int64 if exact else object
     rows = np.full((1, len(order)), -1, dtype=np.int64)
     counts: NDArray[np.generic] = np.ones(1, dtype=dtype)
-    layers: list[_Layer] = []
+    layers: list[Layer] = []
     for step, i in enumerate(order):
-        parent, option = _extend(rows, step, sched, doms, space)
+        parent, option = extend(rows, step, sched, doms, space)
         cand = rows[parent]
         cand[:, step] = option
         # Forget issues no longer linked to later ones; candidates that then coincide merge.
@@ -196,7 +208,7 @@ def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space
             if reach[j] <= step:
                 cand[:, pos[j]] = -1
         if cand.shape[0] == 0:
-            return _Component(issues=tuple(order), layers=(), count=0, exact=exact)
+            return Component(issues=tuple(order), layers=(), count=0, exact=exact)
         uniq, inv = np.unique(cand, axis=0, return_inverse=True)
         inv = inv.ravel()
         sort = np.argsort(inv, kind="stable")
@@ -207,7 +219,7 @@ def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space
         cum = np.cumsum(weight if exact else weight.astype(np.float64))
         edges = np.concatenate((np.zeros(1, dtype=cum.dtype), cum))
         layers.append(
-            _Layer(
+            Layer(
                 issue=i,
                 parent=parent[sort],
                 option=option[sort],
@@ -220,16 +232,16 @@ def _build(issues: list[int], clauses: list[Clause], doms: list[set[int]], space
         rows, counts = uniq, merged
     # Every issue is forgotten after the last step, so one state remains.
     total = int(counts.sum())
-    return _Component(issues=tuple(order), layers=tuple(layers), count=total, exact=exact)
+    return Component(issues=tuple(order), layers=tuple(layers), count=total, exact=exact)
 
 
-def _draw_component(comp: _Component, out: IntArray, rng: np.random.Generator) -> None:
+def _draw_component(comp: Component, out: IntArray, rng: np.random.Generator) -> None:
     """Fill ``out``'s rows for ``comp``'s issues with uniform joint assignments."""
     for issue, options in _walk(comp, out.shape[1], rng):
         out[issue] = options
 
 
-def _walk(comp: _Component, n: int, rng: np.random.Generator) -> Iterator[tuple[int, IntArray]]:
+def _walk(comp: Component, n: int, rng: np.random.Generator) -> Iterator[tuple[int, IntArray]]:
     """``n`` uniform joint assignments of ``comp``, issue by issue: (issue, options drawn).
 
     From the final state back through the layers, each draw picks one of the
@@ -242,7 +254,7 @@ def _walk(comp: _Component, n: int, rng: np.random.Generator) -> Iterator[tuple[
         state = layer.parent[pick]
 
 
-def _pick(comp: _Component, layer: _Layer, state: IntArray, rng: np.random.Generator) -> IntArray:
+def _pick(comp: Component, layer: Layer, state: IntArray, rng: np.random.Generator) -> IntArray:
     """For each current ``state``, one of its candidates with probability proportional to its weight."""
     if comp.exact:
         below = np.asarray(layer.below, dtype=np.int64)[state]
@@ -256,14 +268,14 @@ def _pick(comp: _Component, layer: _Layer, state: IntArray, rng: np.random.Gener
 
 
 def _sum_component(
-    comp: _Component, total: FloatArray, rng: np.random.Generator, values: Sequence[FloatArray]
+    comp: Component, total: FloatArray, rng: np.random.Generator, values: Sequence[FloatArray]
 ) -> None:
     """Add the values of uniform joint assignments of ``comp`` to ``total`` (one row per draw)."""
     for issue, options in _walk(comp, total.shape[0], rng):
         total += values[issue][options]
 
 
-def _tabulate(comp: _Component, values: Sequence[FloatArray]) -> FloatArray:
+def tabulate(comp: Component, values: Sequence[FloatArray]) -> FloatArray:
     """The summed values of every joint assignment of ``comp``, one row each.
 
     Walks the layers backwards from the final state, expanding each partial path
@@ -284,7 +296,7 @@ def _tabulate(comp: _Component, values: Sequence[FloatArray]) -> FloatArray:
     return acc
 
 
-def _merge_tables(tables: list[FloatArray]) -> list[FloatArray]:
+def merge_tables(tables: list[FloatArray]) -> list[FloatArray]:
     """Independent value tables combined into products of at most ``_TABLE_ROWS`` rows.
 
     A uniform row of a product table is a uniform row of each factor, drawn

@@ -1,0 +1,66 @@
+"""The egalitarian bargaining solution: the largest minimum surplus.
+
+Kalai (1977), "Proportional solutions to bargaining situations: interpersonal
+utility comparisons", Econometrica 45(7): maximise ``min_p (u_p - batna_p)``.
+
+* Over pure packages: exact branch and bound over the individually rational
+  packages (:mod:`accord.analysis.kernel.search`), bounded by the box of what
+  every party can still get and by a Lagrangian relaxation ``min_p s_p <= lam . s``.
+* Over lotteries: two linear programs over super-issue option probabilities
+  (:mod:`accord.analysis.kernel.lp`): the largest level ``t`` every surplus
+  reaches, then the largest total surplus at that level.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accord.analysis.bargaining import (
+    LOTTERY_NO_ZOPA,
+    Found,
+    linear_lottery_found,
+    pure_found,
+    rational_lottery,
+    rationality_weights,
+    solve_with,
+)
+from accord.analysis.kernel.lp import maximin_lottery
+from accord.analysis.kernel.objectives import egalitarian_objective
+from accord.analysis.kernel.search import SearchProblem, directions, optimise
+from accord.analysis.results import BargainingResult
+from accord.space import Space
+
+
+def solve_egalitarian(
+    space: Space,
+    *,
+    lotteries: bool = False,
+    ignore_red_lines: bool = False,
+    time_limit: float | None = None,
+    max_states: int = 2_000_000,
+) -> BargainingResult:
+    """Egalitarian solution, max of the minimum surplus (Kalai 1977), over packages or lotteries.
+
+    ``time_limit`` (seconds) bounds the proof: when it runs out the best package
+    found is returned with ``exact=False`` and its proven ``gap``.
+    """
+    return solve_with(
+        space, "egalitarian", pure=egalitarian_pure, lottery=egalitarian_lottery, lotteries=lotteries,
+        ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states,
+    )  # fmt: skip
+
+
+def egalitarian_pure(prob: SearchProblem, space: Space) -> Found:
+    """The individually rational package with the largest minimum surplus (exact)."""
+    lam = rationality_weights(prob)
+    obj = egalitarian_objective(prob, lam=lam)
+    best = optimise(prob, obj, directions(prob, [] if lam is None else [lam]), ir_weights=lam)
+    return pure_found(prob, space, best, lambda s: float(s.min()))
+
+
+def egalitarian_lottery(prob: SearchProblem, space: Space) -> Found:
+    """The lottery with the largest minimum surplus, then the largest total surplus."""
+    if rational_lottery(prob) is None:
+        return LOTTERY_NO_ZOPA
+    z, level = maximin_lottery(prob, np.ones(prob.k))
+    return linear_lottery_found(prob, space, z, objective=level)

@@ -1,0 +1,231 @@
+"""Every engine entry point of :mod:`accord.analysis`, declared as data.
+
+:data:`SOLVERS` lists each engine with its title, the published source it
+implements, its maturity, its options (with defaults) and the type of result it
+returns. The command line's choices (``SOLUTIONS``), ``docs/algorithms.md`` and
+the conformance suite enumerate it (rule of the house 6). Entry points are named
+``"module:function"`` and imported on first use, so that listing the engines
+loads none of them (``accord evaluate`` does not pay for the search engines).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal, cast
+
+import numpy as np
+
+from accord.registry import Registry
+
+Maturity = Literal["stable", "experimental"]
+"""``stable``: tested against brute force and oracles; ``experimental``: not yet."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Option:
+    """One keyword option of an entry point: its name, default and meaning."""
+
+    name: str
+    default: object
+    help: str
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SolverSpec:
+    """One engine entry point, as data.
+
+    ``entry`` and ``result`` name the function and its result class as
+    ``"module:name"``; :attr:`function` and :attr:`result_type` import them.
+    ``problem`` says what the function takes first (a compiled ``Space`` or a
+    ``Scenario``); ``needs`` names arguments without a default (``plan``);
+    ``seeded`` entry points take ``rng``, a ``numpy.random.Generator``.
+    """
+
+    name: str
+    title: str
+    citation: str
+    maturity: Maturity
+    family: str
+    entry: str
+    result: str
+    options: tuple[Option, ...] = ()
+    problem: Literal["space", "scenario"] = "space"
+    needs: tuple[str, ...] = ()
+    seeded: bool = False
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "options", tuple(self.options))
+        object.__setattr__(self, "needs", tuple(self.needs))
+
+    @property
+    def function(self) -> Callable[..., Any]:
+        """The entry point itself (imported on first use)."""
+        return cast("Callable[..., Any]", _resolve(self.entry))
+
+    @property
+    def result_type(self) -> type:
+        """The class of the result the entry point returns."""
+        return cast("type", _resolve(self.result))
+
+    @property
+    def defaults(self) -> Mapping[str, object]:
+        """Option names and their default values, read-only."""
+        return MappingProxyType({o.name: o.default for o in self.options})
+
+    def run(self, problem: Any, *, rng: np.random.Generator | None = None) -> Any:
+        """Call the entry point on ``problem`` with default options (for conformance tests).
+
+        ``problem`` is a ``Space`` (or a ``Scenario`` when ``self.problem`` says
+        so). A needed ``plan`` is every issue at its status quo, else at the first
+        option its domain allows; ``rng`` is passed to seeded entry points.
+        """
+        kwargs: dict[str, object] = {}
+        if "plan" in self.needs:
+            kwargs["plan"] = tuple(
+                sq if sq is not None else min(dom)
+                for sq, dom in zip(problem.status_quo, problem.domains, strict=True)
+            )
+        if self.seeded:
+            kwargs["rng"] = rng
+        return self.function(problem, **kwargs)
+
+
+def _resolve(ref: str) -> object:
+    module, _, name = ref.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+_SOLUTION_OPTIONS = (
+    Option(name="lotteries", default=False, help="solve over lotteries of packages"),
+    Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
+    Option(name="time_limit", default=None, help="seconds for the proof; then the best found and its gap"),
+    Option(name="max_states", default=2_000_000, help="most partial packages held at once"),
+)
+
+SOLVERS: Registry[SolverSpec] = Registry("solver")
+"""The engine entry points, in the order the command line lists them."""
+
+for _spec in (
+    SolverSpec(
+        name="nash",
+        title="Nash bargaining solution (max product of surpluses; Nash 1950)",
+        citation='Nash (1950), "The Bargaining Problem", Econometrica 18(2)',
+        maturity="stable",
+        family="bargaining solution",
+        entry="accord.analysis.nash:solve_nash",
+        result="accord.analysis.results:BargainingResult",
+        options=_SOLUTION_OPTIONS,
+    ),
+    SolverSpec(
+        name="ks",
+        title="Kalai–Smorodinsky solution (max of the minimum share of the ideal gain; "
+        "Kalai & Smorodinsky 1975)",
+        citation='Kalai & Smorodinsky (1975), "Other solutions to Nash\'s bargaining problem", '
+        "Econometrica 43(3)",
+        maturity="stable",
+        family="bargaining solution",
+        entry="accord.analysis.kalai_smorodinsky:solve_kalai_smorodinsky",
+        result="accord.analysis.results:BargainingResult",
+        options=_SOLUTION_OPTIONS,
+    ),
+    SolverSpec(
+        name="egalitarian",
+        title="egalitarian solution (max of the minimum surplus; Kalai 1977)",
+        citation='Kalai (1977), "Proportional solutions to bargaining situations: interpersonal '
+        'utility comparisons", Econometrica 45(7)',
+        maturity="stable",
+        family="bargaining solution",
+        entry="accord.analysis.egalitarian:solve_egalitarian",
+        result="accord.analysis.results:BargainingResult",
+        options=_SOLUTION_OPTIONS,
+    ),
+    SolverSpec(
+        name="utilitarian",
+        title="utilitarian solution (max sum of utilities; Harsanyi 1955)",
+        citation='Harsanyi (1955), "Cardinal welfare, individualistic ethics, and interpersonal '
+        'comparisons of utility", Journal of Political Economy 63(4)',
+        maturity="stable",
+        family="bargaining solution",
+        entry="accord.analysis.utilitarian:solve_utilitarian",
+        result="accord.analysis.results:BargainingResult",
+        options=_SOLUTION_OPTIONS,
+    ),
+    SolverSpec(
+        name="frontier",
+        title="efficient (Pareto) frontier of the feasible packages",
+        citation='Kung, Luccio & Preparata (1975), "On finding the maxima of a set of vectors", '
+        'J. ACM 22(4); Klamroth & Wiecek (2000), "Dynamic programming approaches to the multiple '
+        'criteria knapsack problem", Naval Research Logistics 47(1)',
+        maturity="stable",
+        family="frontier",
+        entry="accord.analysis.frontier:solve_frontier",
+        result="accord.analysis.results:FrontierResult",
+        options=(
+            Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
+            Option(name="individually_rational", default=False, help="keep packages acceptable to all"),
+            Option(name="time_limit", default=None, help="seconds before falling back to supported points"),
+            Option(name="max_points", default=None, help="largest partial frontier (default by party count)"),
+        ),
+    ),
+    SolverSpec(
+        name="zopa",
+        title="zone of possible agreement: existence, best package by minimum surplus, size",
+        citation='Raiffa (1982), "The Art and Science of Negotiation"; Wilson (1927), "Probable '
+        'inference, the law of succession, and statistical inference", JASA 22(158)',
+        maturity="stable",
+        family="zone of agreement",
+        entry="accord.analysis.zopa:solve_zopa",
+        result="accord.analysis.results:ZopaResult",
+        options=(
+            Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
+            Option(name="time_limit", default=None, help="seconds for the search and the exact count"),
+            Option(name="max_states", default=2_000_000, help="most partial packages held by the search"),
+            Option(
+                name="count_states", default=250_000, help="most undecided partial packages when counting"
+            ),
+            Option(
+                name="samples", default=200_000, help="Monte Carlo draws when counting exactly is too big"
+            ),
+            Option(name="seed", default=0, help="seed of the draws when no rng is given"),
+        ),
+        seeded=True,
+    ),
+    SolverSpec(
+        name="amendment",
+        title="smallest amendment of a plan that every chosen party accepts",
+        citation='Korf (1985), "Depth-first iterative-deepening: an optimal admissible tree search", '
+        "Artificial Intelligence 27(1)",
+        maturity="stable",
+        family="amendment",
+        entry="accord.analysis.amend:solve_amendment",
+        result="accord.analysis.results:AmendResult",
+        options=(
+            Option(name="proposer", default=None, help="party whose loss breaks ties"),
+            Option(name="must_accept", default=None, help="parties that must accept (default all)"),
+            Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
+            Option(name="time_limit", default=None, help="seconds for the proof"),
+            Option(name="max_states", default=2_000_000, help="most partial packages held at once"),
+        ),
+        needs=("plan",),
+    ),
+    SolverSpec(
+        name="evaluation",
+        title="plan evaluation: who accepts which plan, by how much, and why",
+        citation='Fisher & Ury (1981), "Getting to Yes" (BATNA); Keeney & Raiffa (1976), '
+        '"Decisions with Multiple Objectives" (additive utility)',
+        maturity="stable",
+        family="evaluation",
+        entry="accord.analysis.evaluate:evaluate_plans",
+        result="accord.analysis.results:Evaluation",
+        options=(
+            Option(name="perspective", default=None, help="whose estimates (default the scenario's)"),
+            Option(name="plans", default=None, help="plan or variant ids (default all)"),
+            Option(name="parties", default=None, help="parties to judge (default all profiled)"),
+        ),
+        problem="scenario",
+    ),
+):
+    SOLVERS.register(_spec)

@@ -1,0 +1,160 @@
+"""The efficient frontier (accord.analysis.frontier): brute force, oracle, restrictions, limits."""
+
+from __future__ import annotations
+
+import itertools
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from tests.analysis.oracles import (
+    IR_PARETO,
+    bill_and_jack,
+)
+from tests.analysis.reference import (
+    SETTINGS,
+    enumerate_feasible,
+    pareto,
+    same_vectors,
+)
+from tests.strategies import random_space, spaces
+
+from accord.analysis.bargaining import solve_bargaining
+from accord.analysis.frontier import solve_frontier
+from accord.logic import Clause, Member
+from accord.space import TOL, Space
+
+
+@SETTINGS
+@given(spaces())
+def test_frontier_equals_brute_force(space: Space) -> None:
+    packages, utils = enumerate_feasible(space)
+    res = solve_frontier(space)
+    if packages.shape[0] == 0:
+        assert res.status == "infeasible" and res.conflict and len(res) == 0
+        return
+    assert res.exact and res.status == "ok"
+    assert same_vectors(pareto(utils), res.utilities)
+    assert res.n_feasible == packages.shape[0]
+    for pkg, u in zip(res.packages, res.utilities, strict=True):
+        assert space.feasible(pkg)
+        np.testing.assert_allclose(space.utility(pkg), u, atol=1e-12)
+    # Mutually undominated, one per distinct vector.
+    u = res.utilities
+    weak = (u[None, :, :] >= u[:, None, :] - TOL).all(axis=2)
+    np.fill_diagonal(weak, False)
+    assert not weak.any()
+
+
+@SETTINGS
+@given(spaces())
+def test_individually_rational_frontier_equals_brute_force(space: Space) -> None:
+    _, utils = enumerate_feasible(space)
+    res = solve_frontier(space, individually_rational=True)
+    if utils.shape[0] == 0:
+        assert res.status == "infeasible"
+        return
+    ir = utils[(utils - space.batna > TOL).all(axis=1)]
+    assert same_vectors(pareto(ir), res.utilities)
+    assert res.status == ("ok" if ir.shape[0] else "no_zopa")
+
+
+@SETTINGS
+@given(spaces(), st.booleans())
+def test_ignoring_red_lines_enlarges_the_feasible_set(space: Space, ignore: bool) -> None:
+    _, utils = enumerate_feasible(space, red_lines=not ignore)
+    res = solve_frontier(space, ignore_red_lines=ignore)
+    if utils.shape[0] == 0:
+        assert res.status == "infeasible"
+        return
+    assert same_vectors(pareto(utils), res.utilities)
+
+
+def test_bill_and_jack_individually_rational_pareto_set() -> None:
+    """Nash (1950), Bill and Jack: the individually rational Pareto set of pure packages
+    (oracles.md 1.1, derived) is (2,8), (6,7), (8,6), (12,5), (14,4), (16,2), (18,0)."""
+    space = bill_and_jack()
+    front = solve_frontier(space)
+    assert front.exact
+    weakly_ir = {tuple(round(x) for x in u) for u in front.utilities if (u >= -1e-9).all()}
+    assert weakly_ir == set(IR_PARETO)
+    # Strict acceptance (surplus above TOL) leaves out Jack's zero-gain point.
+    strict = solve_frontier(space, individually_rational=True)
+    assert {tuple(round(x) for x in u) for u in strict.utilities} == set(IR_PARETO) - {(18, 0)}
+    # The whole frontier also has the points where Bill gains nothing or loses.
+    assert len(front) > len(IR_PARETO)
+
+
+def test_fix_holds_every_package_at_the_fixed_option(mini: Space) -> None:
+    fixed = mini.fix({"troops": "none"})
+    res = solve_frontier(fixed)
+    assert res.status == "ok" and len(res) > 0
+    assert {int(p[1]) for p in res.packages} == {2}
+    # mini.yaml by hand: old border gives (100, 0), line gives (55, 30), new is A's red line.
+    assert {tuple(u) for u in res.utilities} == {(100.0, 0.0), (55.0, 30.0)}
+
+
+def test_red_lines_are_honoured_unless_ignored(mini: Space) -> None:
+    new = mini.option_index("border", "new")
+    honoured = solve_frontier(mini)
+    assert all(p[0] != new for p in honoured.packages)
+    ignored = solve_frontier(mini, ignore_red_lines=True)
+    assert any(p[0] == new for p in ignored.packages)
+
+
+def test_contradictory_constraints_are_named() -> None:
+    a = Clause((Member(0, frozenset({0})),), "constraint a")
+    b = Clause((Member(0, frozenset({1})), Member(1, frozenset({0}))), "constraint b")
+    c = Clause((Member(1, frozenset({1})),), "constraint c")
+    harmless = Clause((Member(2, frozenset({0, 1})),), "constraint harmless")
+    space = Space.from_arrays(
+        [[[1, 2], [2, 1]], [[1, 2], [2, 1]], [[1, 2], [2, 1]]], [0, 0], constraints=[a, b, c, harmless]
+    )
+    res = solve_frontier(space)
+    assert res.status == "infeasible"
+    # a forces x0 = 0, so b forces x1 = 0, which c forbids.
+    assert set(res.conflict) == {"constraint a", "constraint b", "constraint c"}
+
+
+def test_frontier_beyond_max_points_is_labelled_and_efficient() -> None:
+    space = random_space(3, 10, 4, seed=3)
+    exact = solve_frontier(space)
+    assert exact.exact and len(exact) > 50
+    cut = solve_frontier(space, max_points=20)
+    assert not cut.exact and "not all of the frontier" in cut.note and len(cut) > 0
+    # Every listed package is on the exact frontier.
+    for u in cut.utilities:
+        assert np.any(np.all(np.abs(exact.utilities - u) <= 1e-9, axis=1))
+
+
+@pytest.mark.slow
+def test_the_bench_instances_are_solved_exactly() -> None:
+    """The speed targets' instances (bench/bench_search.py times them; no wall-clock asserts here)."""
+    space = random_space(2, 40, 5, seed=0)
+    assert solve_frontier(space).exact and solve_bargaining(space, "nash").exact
+    space = random_space(3, 20, 4, seed=0)
+    assert solve_bargaining(space, "nash").exact
+    assert solve_bargaining(space, "egalitarian").exact
+
+
+@pytest.mark.slow
+def test_two_parties_twelve_issues_equal_brute_force() -> None:
+    """The bench's 2 x 12 x 4 case against plain enumeration of all 16.7 M packages."""
+    space = random_space(2, 12, 4, seed=0)
+    front = solve_frontier(space)
+    kept: list[np.ndarray] = []
+    grid = np.array(list(itertools.product(range(4), repeat=6)))
+    half = space.utilities(np.hstack([grid, np.zeros_like(grid)]))
+    other = space.utilities(np.hstack([np.zeros_like(grid), grid])) - space.utilities(np.zeros((1, 12), int))
+    for row in half:
+        pts = row + other
+        kept.append(pts[np.lexsort((-pts[:, 1], -pts[:, 0]))])
+    allpts = np.vstack(kept)
+    order = np.lexsort((-allpts[:, 1], -allpts[:, 0]))
+    srt = allpts[order]
+    run = np.maximum.accumulate(srt[:, 1])
+    keep = srt[:, 1] > np.concatenate(([-np.inf], run[:-1])) + TOL
+    brute = srt[keep]
+    assert brute.shape == front.utilities.shape
+    np.testing.assert_allclose(np.sort(brute, axis=0), np.sort(front.utilities, axis=0), atol=1e-9)
