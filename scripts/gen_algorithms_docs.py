@@ -41,7 +41,13 @@ def render() -> str:
         _table(
             ["name", "what it computes", "citation", "maturity", "options"],
             (
-                [f"`{s.name}`", s.title, s.citation, s.maturity, ", ".join(f"`{o}`" for o in s.options) or "—"]
+                [
+                    f"`{s.name}`",
+                    s.title,
+                    s.citation,
+                    s.maturity,
+                    ", ".join(f"`{o}`" for o in s.options) or "—",
+                ]
                 for s in SOLVERS
             ),
         ),

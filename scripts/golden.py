@@ -99,7 +99,9 @@ def _collect() -> list[dict[str, object]]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("mode", choices=("capture", "compare"))
     parser.add_argument("dir", type=Path)
     ns = parser.parse_args()
@@ -121,7 +123,9 @@ def main() -> int:
         if old is not None:
             for key in ("code", "stdout", "stderr"):
                 if old[key] != rec[key]:
-                    diff = difflib.unified_diff(str(old[key]).splitlines(), str(rec[key]).splitlines(), lineterm="")
+                    diff = difflib.unified_diff(
+                        str(old[key]).splitlines(), str(rec[key]).splitlines(), lineterm=""
+                    )
                     print("\n".join(list(diff)[:40]))
     print(f"{len(records) - bad} identical, {bad} different")
     return 1 if bad else 0

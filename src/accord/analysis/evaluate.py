@@ -335,9 +335,7 @@ def _judge_by_bounds(
     n = len(space.parties)
     lo = fixed_sum + sum((space.contrib[i].min(axis=1) for i in free), np.zeros(n))
     hi = fixed_sum + sum((space.contrib[i].max(axis=1) for i in free), np.zeros(n))
-    violations = tuple(
-        dict.fromkeys(c.origin.name for c in space.constraints if _always_violated(c, fixed))
-    )
+    violations = tuple(dict.fromkeys(c.origin.name for c in space.constraints if _always_violated(c, fixed)))
     acc: list[Acceptability] = []
     crossed, possible = [], []
     for p in range(n):

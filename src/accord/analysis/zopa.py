@@ -124,15 +124,25 @@ def solve_zopa(
         samples=counted.samples,
         conflict=decomp.conflict,
         note=counted.note,
-        provenance=Provenance(
-            algorithm=counted.algorithm,
-            citation=SOLVERS.get("zopa").citation,
-            parameters=params,
-            seed=counted.seed,
-            exact=best.exact,  # the best package is proven; ``counting`` says how the count was found
-            gap=best.gap,
-            seconds=time.perf_counter() - t0,
-        ),
+        provenance=_provenance(counted, best.exact, best.gap, params, t0),
+    )
+
+
+def _provenance(
+    counted: _Counted, exact: bool, gap: float, params: dict[str, object], t0: float
+) -> Provenance:
+    """The record of a ZOPA call: ``exact`` and ``gap`` are the best package's proof.
+
+    ``counting`` on the result says how the count was found.
+    """
+    return Provenance(
+        algorithm=counted.algorithm,
+        citation=SOLVERS.get("zopa").citation,
+        parameters=params,
+        seed=counted.seed,
+        exact=exact,
+        gap=gap,
+        seconds=time.perf_counter() - t0,
     )
 
 

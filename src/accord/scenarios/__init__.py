@@ -29,9 +29,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from accord.version import __version__
 from accord.model import Scenario
 from accord.registry import Registry
+from accord.version import __version__
 
 # Bump when the pickled form of the domain objects changes, so no cache written by an
 # older layout is ever read back.

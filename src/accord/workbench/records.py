@@ -183,7 +183,9 @@ class AmendOutcome(SearchOutcome):
 def estimates(space: Space) -> Estimates:
     """Whose estimates ``space`` holds: its perspective and the rows that borrow another."""
     borrowed = tuple(
-        (party, used) for party, used in zip(space.parties, space.perspectives, strict=True) if used != space.perspective
+        (party, used)
+        for party, used in zip(space.parties, space.perspectives, strict=True)
+        if used != space.perspective
     )
     return Estimates(
         perspective=space.perspective,

@@ -38,10 +38,7 @@ def frontier(request: FrontierRequest) -> FrontierOutcome:
         time_limit=request.time_limit,
         max_points=request.max_points,
     )
-    s = request.scenario
-    return FrontierOutcome(
-        request=request, result=res, space=space, estimates=estimates(space)
-    )
+    return FrontierOutcome(request=request, result=res, space=space, estimates=estimates(space))
 
 
 def solve(request: SolveRequest) -> SolveOutcome:
@@ -54,10 +51,7 @@ def solve(request: SolveRequest) -> SolveOutcome:
         ignore_red_lines=request.ignore_red_lines,
         time_limit=request.time_limit,
     )
-    s = request.scenario
-    return SolveOutcome(
-        request=request, result=res, space=space, estimates=estimates(space)
-    )
+    return SolveOutcome(request=request, result=res, space=space, estimates=estimates(space))
 
 
 def zopa(request: ZopaRequest) -> ZopaOutcome:
@@ -70,10 +64,7 @@ def zopa(request: ZopaRequest) -> ZopaOutcome:
         samples=request.samples,
         seed=request.seed,
     )
-    s = request.scenario
-    return ZopaOutcome(
-        request=request, result=res, space=space, estimates=estimates(space)
-    )
+    return ZopaOutcome(request=request, result=res, space=space, estimates=estimates(space))
 
 
 def amend(request: AmendRequest) -> AmendOutcome:

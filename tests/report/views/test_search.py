@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+import numpy as np
+
 from accord.report.views import Line, TableView
 from accord.report.views import search as views
 from accord.workbench.estimates import Estimates
@@ -41,7 +43,8 @@ def test_fragile_verdicts_are_marked_and_explained(outcomes: dict[str, Any]) -> 
     assert all(not str(row[3]).endswith("~") for row in table.rows)
     assert len(blocks) == 1  # no fragile verdict, no note
     # A surplus inside a huge stated spread is fragile.
-    wide = dataclasses.replace(zopa, spreads=(100.0, 0.0))
+    unsure = dataclasses.replace(zopa.space, value_spread=np.array([100.0, 0.0]), batna_spread=np.zeros(2))
+    wide = dataclasses.replace(zopa, space=unsure)
     blocks = views.parties(wide, wide.result.best_utilities)
     table = blocks[0]
     assert isinstance(table, TableView) and str(table.rows[0][3]).endswith(" ~")
