@@ -52,7 +52,10 @@ def render() -> str:
             ),
         ),
         "## Process rule kinds (`accord.model.rules.RULE_KINDS`)\n",
-        _table(["kind", "meaning", "source"], ([f"`{k.name}`", k.title, k.citation] for k in RULE_KINDS)),
+        _table(
+            ["kind", "principle", "meaning", "source"],
+            ([f"`{k.name}`", k.title, k.summary, k.citation or "—"] for k in RULE_KINDS),
+        ),
         "## Built-in scenarios (`accord.scenarios.SCENARIOS`)\n",
         _table(["name", "title", "sources"], ([f"`{b.name}`", b.title, b.citation] for b in SCENARIOS)),
     ]

@@ -136,6 +136,30 @@ def test_cli_reference_is_current() -> None:
     assert current == gen_cli_docs.render(), "docs/cli.md is stale: run python scripts/gen_cli_docs.py"
 
 
+def test_algorithm_reference_is_current() -> None:
+    import sys
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        import gen_algorithms_docs
+    finally:
+        sys.path.pop(0)
+    current = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
+    assert current == gen_algorithms_docs.render(), (
+        "docs/algorithms.md is stale: run python scripts/gen_algorithms_docs.py"
+    )
+
+
+def test_algorithm_reference_lists_every_registry_entry() -> None:
+    from accord.analysis.registry import SOLVERS
+    from accord.model.rules import RULE_KINDS
+    from accord.scenarios import SCENARIOS
+
+    text = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
+    for name in (*SOLVERS.names, *RULE_KINDS.names, *SCENARIOS.names):
+        assert f"| `{name}` |" in text, name
+
+
 def test_every_command_is_documented() -> None:
     from accord.cli.app import command_names
 

@@ -14,11 +14,12 @@ import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, Literal, cast
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from accord.registry import Registry
+
+if TYPE_CHECKING:
+    import numpy as np
 
 Maturity = Literal["stable", "experimental"]
 """``stable``: tested against brute force and oracles; ``experimental``: not yet."""

@@ -380,6 +380,8 @@ class Evaluation(Provenanced):
 
     ``provenance.algorithm`` says whether every plan's completions were enumerated
     or some plan was judged by per-issue bounds (``exact`` is False then).
+    ``status`` is always ``"ok"``: every plan gets a verdict, and a plan nobody
+    can accept is a verdict, not a failure of the evaluation.
     """
 
     scenario: str
@@ -387,6 +389,7 @@ class Evaluation(Provenanced):
     parties: tuple[str, ...]
     plans: tuple[PlanEvaluation, ...]
     provenance: Provenance
+    status: Status = "ok"
     method: str = (
         "additive utility u_p(x) = sum_i w_p,i v_p,i(x_i) / sum_i w_p,i; acceptable when "
         f"u_p > BATNA_p by more than {TOL:g} and no red line is crossed"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Annotated, TypedDict
 
 import typer
 
+from accord.analysis.registry import SOLVERS
 from accord.cli.errors import fail
 
 if TYPE_CHECKING:
@@ -116,7 +117,7 @@ SolutionOpt = Annotated[
     typer.Option(
         "--solution",
         "-s",
-        metavar="nash|ks|egalitarian|utilitarian",
+        metavar="|".join(s.name for s in SOLVERS if s.family == "bargaining solution"),
         help="Nash (max product of surpluses), Kalai–Smorodinsky, egalitarian (max minimum "
         "surplus) or utilitarian (max sum).",
     ),

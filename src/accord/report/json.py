@@ -1,17 +1,26 @@
-"""One JSON serializer for every outcome: :func:`to_json` (``functools.singledispatch``).
+"""One JSON serializer for every outcome and result: :func:`to_json` (``functools.singledispatch``).
 
-Each outcome of :mod:`accord.workbench` maps to plain JSON data (dicts, lists,
-strings, numbers, booleans, None); :func:`dumps` writes it the one way the
-command line prints it. Floats are rounded by :func:`r2` so that outputs carry
-enough digits to reproduce and no float noise.
+Each outcome of :mod:`accord.workbench` maps to the JSON document the command
+line prints (dicts, lists, strings, numbers, booleans, None); :func:`dumps` writes
+it the one way the command line prints it. Floats are rounded by :func:`r2` so
+that outputs carry enough digits to reproduce and no float noise.
+
+Any other frozen result (an engine's result with its ``provenance``, straight
+from :mod:`accord.analysis`) maps field by field through :func:`result_json`, the
+form a web API or a notebook export uses: nothing is rounded or left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
+from enum import Enum
 from functools import singledispatch
 from typing import Any
+
+import numpy as np
 
 from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
 from accord.model import Plan, Profile, Scenario
@@ -36,8 +45,39 @@ def dumps(data: JSON) -> str:
 
 @singledispatch
 def to_json(outcome: object) -> JSON:
-    """The JSON data of ``outcome`` (any outcome of :mod:`accord.workbench`)."""
+    """The JSON data of ``outcome``: a workbench outcome, or any frozen result (see :func:`result_json`)."""
+    if dataclasses.is_dataclass(outcome) and not isinstance(outcome, type):
+        data = result_json(outcome)
+        assert isinstance(data, dict)
+        return data
     raise TypeError(f"no JSON form for {type(outcome).__name__}")
+
+
+def result_json(value: object) -> Any:
+    """``value`` as plain JSON data, field by field, at full precision.
+
+    Dataclasses become objects of their fields (with their read-only properties
+    left out: they repeat fields), numpy arrays and tuples become lists, mappings
+    objects, enums their value, non-finite floats ``None``.
+    """
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: result_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, np.ndarray):
+        return result_json(value.tolist())
+    if isinstance(value, np.generic):
+        return result_json(value.item())
+    if isinstance(value, Enum):
+        return result_json(value.value)
+    if isinstance(value, Mapping):
+        return {str(k): result_json(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value) if isinstance(value, set | frozenset) else value
+        return [result_json(v) for v in items]
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    return str(value)
 
 
 # -- scenarios ---------------------------------------------------------------------------
