@@ -17,7 +17,6 @@ import numpy as np
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from accord.logic import Clause, Member, conjunction_forbidden
 from accord.model import (
     Constraint,
     Issue,
@@ -32,6 +31,7 @@ from accord.model import (
     ScenarioInvalid,
     freeze_condition,
 )
+from accord.model.logic import Clause, Member, conjunction_forbidden
 from accord.space import Space
 
 

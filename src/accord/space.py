@@ -7,7 +7,7 @@ option ``k`` of issue ``i`` adds to ``p``'s utility:
     contrib[i][p, k] = w_p,i * v_p,i,k / sum_j w_p,j
 
 so that ``u_p(x) = sum_i contrib[i][p, x_i]`` (design.md, "The scenario file").
-Hard conditions are :class:`accord.logic.Clause` s: the scenario's constraints,
+Hard conditions are :class:`accord.model.logic.Clause` s: the scenario's constraints,
 and per party the red lines it must not see crossed. ``domains`` restricts
 options per issue (fixed issues, issues held at their status quo).
 
@@ -28,9 +28,9 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from accord.logic import Clause
 from accord.model import Issue, Profile, Scenario, complete_values
 from accord.model.clauses import IssueIndex
+from accord.model.logic import Clause
 from accord.numeric import TOL, BoolArray, FloatArray, readonly
 
 __all__ = ["TOL", "FloatArray", "Space", "SpaceError", "compile_space"]
@@ -76,7 +76,7 @@ class Space:
     agreement; ``weights`` (parties x issues, rows summing to 1) the normalised
     weights, or ``None`` for a space built from numbers. ``constraints`` are the
     scenario's hard clauses and ``red_lines[p]`` party ``p``'s red lines, each
-    clause carrying its :class:`accord.logic.Origin`.
+    clause carrying its :class:`accord.model.logic.Origin`.
 
     Whose estimate: ``scenario`` and ``perspective`` name what was compiled, with
     the requested perspective's ``perspective_name`` and ``perspective_owner``.

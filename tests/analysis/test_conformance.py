@@ -19,13 +19,13 @@ from typing import Any
 import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import spaces
 
 from accord.analysis import SOLVERS, SolverSpec
 from accord.io import load_scenario
 from accord.provenance import STATUSES, Provenance
 from accord.report.json import to_json
 from accord.space import Space, compile_space
+from strategies import spaces
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
 SCENARIO = load_scenario(MINI)

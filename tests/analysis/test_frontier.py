@@ -22,7 +22,7 @@ from tests.strategies import random_space, spaces
 
 from accord.analysis.bargaining import solve_bargaining
 from accord.analysis.frontier import solve_frontier
-from accord.logic import Clause, Member
+from accord.model.logic import Clause, Member
 from accord.space import TOL, Space
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from accord.logic import Origin
 from accord.model import Constraint, Issue, RedLine, freeze_condition
 from accord.model.clauses import IssueIndex
+from accord.model.logic import Origin
 
 
 def test_constraint_clauses_carry_a_constraint_origin(issue: Callable[..., Issue]) -> None:

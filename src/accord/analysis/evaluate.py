@@ -35,8 +35,8 @@ import numpy as np
 
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import Acceptability, Evaluation, IssueShare, PartyVerdict, PlanEvaluation
-from accord.logic import Clause
 from accord.model import PlanVariant, Scenario
+from accord.model.logic import Clause
 from accord.numeric import TOL
 from accord.provenance import Provenance
 from accord.space import Space, compile_space

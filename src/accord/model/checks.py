@@ -13,10 +13,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
-from accord.logic import Clause, find_assignment, minimal_conflict
 from accord.model.clauses import IssueIndex
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
+from accord.model.logic import Clause, find_assignment, minimal_conflict
 from accord.model.plans import Plan
 from accord.model.preferences import Perspective, Profile, ValueGap, complete_values
 from accord.model.problems import Path, Problem

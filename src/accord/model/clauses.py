@@ -1,4 +1,4 @@
-"""Turn constraints and red lines into :mod:`accord.logic` clauses."""
+"""Turn constraints and red lines into :mod:`accord.model.logic` clauses."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from accord.logic import Clause, Origin, conjunction_forbidden, implication
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue
+from accord.model.logic import Clause, Origin, conjunction_forbidden, implication
 from accord.model.preferences import RedLine
 
 

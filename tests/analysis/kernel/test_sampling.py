@@ -22,7 +22,7 @@ from tests.analysis.reference import (
 from tests.strategies import spaces
 
 from accord.analysis.kernel.sampling import count_feasible, feasible_set, merge_tables, tabulate
-from accord.logic import Clause, Member
+from accord.model.logic import Clause, Member
 from accord.space import Space
 
 

@@ -12,7 +12,7 @@ from tests.strategies import spaces
 
 from accord.analysis.kernel.graph import clause_graph
 from accord.analysis.kernel.superissues import SuperIssue, decompose
-from accord.logic import Clause, Member
+from accord.model.logic import Clause, Member
 from accord.space import Space, SpaceError
 
 

@@ -25,7 +25,7 @@ from types import MappingProxyType
 
 import numpy as np
 
-from accord.logic import Clause, Member
+from accord.model.logic import Clause, Member
 from accord.numeric import IntArray
 from accord.space import Space
 

@@ -33,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
-from accord.logic import Clause
+from accord.model.logic import Clause
 from accord.numeric import FloatArray, IntArray
 from accord.space import Space
 

@@ -30,7 +30,7 @@ from numpy.typing import NDArray
 
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
 from accord.analysis.kernel.maxima import maxima
-from accord.logic import Clause, Member, Origin, minimal_conflict
+from accord.model.logic import Clause, Member, Origin, minimal_conflict
 from accord.numeric import FloatArray, IntArray
 from accord.space import Space, SpaceError
 

@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from accord.logic import Clause, Member, Origin, conjunction_forbidden, find_assignment, minimal_conflict
+from accord.model.logic import (
+    Clause,
+    Member,
+    Origin,
+    conjunction_forbidden,
+    find_assignment,
+    minimal_conflict,
+)
 
 
 @st.composite
