@@ -81,3 +81,12 @@ def test_solver_calls_print_nothing() -> None:
     out, err = _run_isolated(_INDIFFERENT.format(limit="None"))
     assert "HiGHS" not in out + err
     json.loads(out)
+
+
+def test_an_indifferent_party_with_nothing_at_stake_warns_nothing() -> None:
+    """Its values are all zero: telling it indifferent must not divide by zero (a RuntimeWarning)."""
+    code = _INDIFFERENT.replace("[89.0, 89.0]", "[0.0, 0.0]").replace("88.9999999", "-1.0")
+    out, err = _run_isolated("import warnings; warnings.simplefilter('error')\n" + code.format(limit="None"))
+    status, exact, u = json.loads(out)
+    assert status == "ok" and exact and u[1] == 0.0
+    assert err == ""

@@ -32,7 +32,7 @@ from accord.analysis.kernel.lp import (
 )
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.search import SearchProblem
-from accord.numeric import TOL, FloatArray, IntArray
+from accord.numeric import TOL, BoolArray, FloatArray, IntArray
 
 Lottery = list[tuple[float, IntArray]]
 """``(probability, super-issue choices)`` pairs."""
@@ -197,10 +197,7 @@ class _NewtonQp:
         self.highspy, self.vmat, self.base, self.sizes = highspy, vmat, base, sizes
         self.deadline = deadline
         nz, k = vmat.shape[1], base.shape[0]
-        self.varies = np.array(
-            [any(float(np.ptp(b)) > TOL for b in per_block(vmat[p], sizes) if b.size) for p in range(k)],
-            dtype=bool,
-        )
+        self.varies = _varies(vmat, sizes)
         inf = highspy.kHighsInf
         h = quiet_highs(highspy)
         h.setOptionValue("primal_feasibility_tolerance", 1e-10)
@@ -238,6 +235,14 @@ class _NewtonQp:
         if h.getModelStatus() != self.highspy.HighsModelStatus.kOptimal:
             return None
         return np.concatenate(per_block(np.asarray(h.getSolution().col_value)[:nz], self.sizes))
+
+
+def _varies(vmat: FloatArray, sizes: list[int]) -> BoolArray:
+    """Per party (row of ``vmat``), whether its surplus differs between some options of a super-issue."""
+    bounds = np.cumsum(sizes)[:-1]
+    return np.array(
+        [any(float(np.ptp(b)) > TOL for b in np.split(row, bounds) if b.size) for row in vmat], dtype=bool
+    )
 
 
 def _log_sum(s: FloatArray) -> float:
