@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -121,3 +122,11 @@ def test_a_fixed_issue_off_the_table_needs_no_status_quo(mini: Scenario) -> None
     assert held.domains == (frozenset({0, 1, 2}), frozenset({1}))
     on_table = compile_space(mini, tracks=["ceasefire"], fixed={"troops": "none"})
     assert on_table.domains == (frozenset({1}), frozenset({2}))  # border held at its status quo, line
+
+
+def test_fragile_counts_a_tie_within_tolerance() -> None:
+    """Issue 8: float noise decided ties. u = 0.1 + 0.2 = 0.30000000000000004 against a spread of 0.3."""
+    space = replace(Space.from_arrays([[[0.1]], [[0.2]]], [0.0]), value_spread=np.array([0.3]))
+    u = space.utility((0, 0))
+    assert u[0] > 0.3
+    assert space.fragile(u).tolist() == [True]

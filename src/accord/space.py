@@ -306,15 +306,20 @@ class Space:
     def estimate_spread(self) -> FloatArray:
         """Per party: the stated spread of its estimate on values plus that on its BATNA.
 
-        A surplus over BATNA within this many points could change sign if the
-        estimate moved within its stated spread (a verdict is then *fragile*).
+        A surplus over BATNA within this many points (plus :data:`TOL`) could change
+        sign if the estimate moved within its stated spread (a verdict is then
+        *fragile*).
         """
         return readonly(self.value_spread + self.batna_spread)
 
     def fragile(self, utilities: ArrayLike) -> BoolArray:
-        """Per party, whether ``|u_p - BATNA_p|`` is within :attr:`estimate_spread` (could flip)."""
+        """Per party, whether ``|u_p - BATNA_p| <= estimate_spread_p + TOL`` (the verdict could flip).
+
+        The tolerance makes an exact tie (a surplus equal to the spread, up to
+        floating-point rounding) fragile whatever the rounding, as in plan evaluation.
+        """
         surplus = np.abs(np.asarray(utilities, dtype=np.float64) - self.batna)
-        return readonly(surplus <= self.estimate_spread)
+        return readonly(surplus <= self.estimate_spread + TOL)
 
     # -- restriction -----------------------------------------------------
     def select_parties(self, parties: Sequence[str]) -> Space:

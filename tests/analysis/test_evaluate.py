@@ -101,7 +101,6 @@ def direct(s: Scenario, plan: Plan) -> dict[str, tuple[float, float, str]]:
         pkg = dict(base, **{i.id: o for i, o in zip(open_issues, combo, strict=True)})
         completions.append(pkg)
     feasible = [c for c in completions if all(con.holds(c) for con in s.constraints)]
-    broken = not feasible
     pool = feasible or completions
     out = {}
     for prof in s.profiles:
@@ -117,7 +116,8 @@ def direct(s: Scenario, plan: Plan) -> dict[str, tuple[float, float, str]]:
             )
             utils.append(u)
             oks.append(u - prof.batna > TOL and not any(rl.crossed_by(pkg) for rl in prof.red_lines))
-        verdict = "yes" if all(oks) and not broken else ("no" if broken or not any(oks) else "depends")
+        # A broken constraint is the plan's fault: each party is judged on its own terms.
+        verdict = "yes" if all(oks) else ("no" if not any(oks) else "depends")
         out[prof.party] = (min(utils), max(utils), verdict)
     return out
 
@@ -134,7 +134,7 @@ def test_evaluation_equals_direct_recomputation(s: Scenario) -> None:
             lo, hi, verdict = expected[v.party]
             assert v.utility_range == pytest.approx((lo, hi), abs=1e-9)
             assert v.acceptability == verdict
-        assert pe.acceptable_to_all == all(x[2] == "yes" for x in expected.values())
+        assert pe.acceptable_to_all == (not pe.violations and all(x[2] == "yes" for x in expected.values()))
         assert set(pe.blocked_by) == {p for p, x in expected.items() if x[2] == "no"}
 
 

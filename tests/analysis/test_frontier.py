@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -158,3 +159,48 @@ def test_two_parties_twelve_issues_equal_brute_force() -> None:
     brute = srt[keep]
     assert brute.shape == front.utilities.shape
     np.testing.assert_allclose(np.sort(brute, axis=0), np.sort(front.utilities, axis=0), atol=1e-9)
+
+
+@st.composite
+def spaces_with_a_constant_party(draw: st.DrawFn) -> Space:
+    """Random spaces, one party of which may get the same utility from every package."""
+    space = draw(spaces(max_parties=3, max_issues=5))
+    if draw(st.booleans()):
+        p = draw(st.integers(0, len(space.parties) - 1))
+        contrib = [np.array(c) for c in space.contrib]
+        level = draw(st.sampled_from([0.0, 3.0, 1000.0]))
+        for c in contrib:
+            c[p, :] = level
+        space = replace(space, contrib=tuple(contrib))
+    return space
+
+
+def _dominated(u: np.ndarray, utils: np.ndarray) -> bool:
+    """Whether some row of ``utils`` is at least as good as ``u`` for all and better for one (by TOL)."""
+    return bool(((utils >= u - TOL).all(axis=1) & (utils > u + TOL).any(axis=1)).any())
+
+
+@SETTINGS
+@given(spaces_with_a_constant_party(), st.integers(1, 3))
+def test_every_listed_package_is_undominated_beyond_max_points(space: Space, max_points: int) -> None:
+    """Issue 8: max_points binding and a constant party: options tied, dominated packages were listed."""
+    _, utils = enumerate_feasible(space)
+    res = solve_frontier(space, max_points=max_points)
+    for pkg, u in zip(res.packages, res.utilities, strict=True):
+        assert space.feasible(tuple(int(k) for k in pkg))
+        assert not _dominated(u, utils)
+
+
+def test_a_constant_party_does_not_break_the_supported_points() -> None:
+    """Issue 8's reproducer: party 1 is indifferent; the weights degenerated and options tied.
+
+    Every block offers (10, 0), (4, 4) or (0, 10) to parties 2 and 3; four
+    (4, 4) make (16, 16), dominated by two (10, 0) and two (0, 10): (20, 20).
+    """
+    block = np.array([[1000.0] * 3, [10.0, 4.0, 0.0], [0.0, 4.0, 10.0]])
+    space = Space.from_arrays([block] * 4, [0.0, 0.0, 0.0])
+    _, utils = enumerate_feasible(space)
+    res = solve_frontier(space, max_points=1)
+    assert not res.exact and len(res) > 0
+    for u in res.utilities:
+        assert not _dominated(u, utils)

@@ -112,10 +112,6 @@ def test_every_json_command_prints_json(capsys: Any, template: str, which: str) 
         assert isinstance(data, dict | list), argv
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HiGHS prints its banner on stdout before the JSON of solve --lotteries (a separate issue)",
-)
 def test_solve_lotteries_json_is_pure_json() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "accord.cli", "solve", MINI, "--lotteries", "--json"],

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.analysis.kernel.lp import LpSolution, egalitarian_lp, lottery_of
+from accord.analysis.kernel.lp import LpSolution, SolverTimeLimit, egalitarian_lp, lottery_of
 from accord.analysis.kernel.objectives import lagrange_weights
 from accord.analysis.kernel.search import NEG, Best, SearchProblem, prepare
 from accord.analysis.kernel.superissues import decompose
@@ -93,7 +93,10 @@ def solve_with(
     if decomp.feasible:
         deadline = None if time_limit is None else t0 + time_limit
         prob = prepare(decomp, space.batna.copy(), deadline=deadline, max_states=max_states)
-        found = (lottery if lotteries else pure)(prob, space)
+        try:
+            found = (lottery if lotteries else pure)(prob, space)
+        except SolverTimeLimit as stop:
+            found = Found(status="limit", algorithm="stopped by the time limit", exact=False, note=str(stop))
     else:
         found = Found(
             status="infeasible",

@@ -18,8 +18,18 @@ so each issue's *share* says how much it pulls the verdict up or down; the
 largest shares are "what weighs most for and against".
 
 A verdict is *firm* when the surplus exceeds the profile's stated spread of
-values plus BATNA (a worst-case bound: the utility is a weighted mean of
-values, so it moves by at most the value spread), otherwise *fragile*.
+values plus BATNA by more than :data:`~accord.numeric.TOL` (a worst-case bound:
+the utility is a weighted mean of values, so it moves by at most the value
+spread), otherwise *fragile*: ``|surplus| <= spread + TOL`` counts as within
+the spread, so float noise never decides an exact tie. Likewise a surplus
+within TOL of zero is no surplus: acceptable needs ``surplus > TOL``.
+
+A plan whose completions all break the constraints is *infeasible*: it names
+the constraints in conflict (those every completion breaks, else a minimal set
+that no completion meets together), and each party's verdict stays its own,
+judged over every completion. Plans with more than :data:`COMPLETION_LIMIT`
+completions are judged by branch and bound over the clauses instead of
+enumeration; feasibility is always decided exactly.
 
 The results (:class:`Evaluation`, :class:`PlanEvaluation`, :class:`PartyVerdict`,
 :class:`IssueShare`) live in :mod:`accord.analysis.results` with the other engines'.
@@ -33,10 +43,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from accord.analysis.kernel.clausemax import maximise
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import Acceptability, Evaluation, IssueShare, PartyVerdict, PlanEvaluation
 from accord.model import PlanVariant, Scenario
-from accord.model.logic import Clause
+from accord.model.logic import Clause, find_assignment
 from accord.numeric import TOL
 from accord.provenance import Provenance
 from accord.space import Space, compile_space
@@ -53,17 +64,24 @@ __all__ = [
 ]
 
 
+COMPLETION_LIMIT = 200_000
+"""Plans with more completions than this are judged by search over the clauses (flagged inexact)."""
+
+
 def evaluate_plans(
     scenario: Scenario,
     *,
     perspective: str | None = None,
     plans: Sequence[str] | None = None,
     parties: Sequence[str] | None = None,
+    completion_limit: int = COMPLETION_LIMIT,
 ) -> Evaluation:
     """Evaluate plans (every reading as its own variant) for the profiled parties.
 
     ``plans`` selects plan ids (``istanbul-2022``) or variant ids
-    (``draft-treaty-2022@wsj``); a plan id selects all its readings.
+    (``draft-treaty-2022@wsj``); a plan id selects all its readings. Plans with
+    more than ``completion_limit`` completions are judged by branch and bound
+    over the clauses rather than by enumeration.
     """
     t0 = time.perf_counter()
     space = compile_space(scenario, perspective=perspective, parties=parties)
@@ -73,21 +91,22 @@ def evaluate_plans(
         prof = scenario.profile(holder, space.perspective)
         assert prof is not None  # compile_space found it
         spreads.append(prof.spread.values + prof.spread.batna)
-    results = tuple(evaluate_variant(space, v, spreads) for v in variants)
+    results = tuple(evaluate_variant(space, v, spreads, completion_limit=completion_limit) for v in variants)
     exact = all(pe.exact for pe in results)
     if exact:
         algorithm = "exact enumeration of completions"
     elif not any(pe.exact for pe in results):
-        algorithm = "per-issue bounds"
+        algorithm = "branch and bound over the clauses"
     else:
         algorithm = (
-            f"exact enumeration of completions; per-issue bounds beyond {COMPLETION_LIMIT:,} completions"
+            "exact enumeration of completions; branch and bound over the clauses beyond "
+            f"{completion_limit:,} completions"
         )
     params: dict[str, object] = {
         "perspective": space.perspective,
         "plans": None if plans is None else tuple(plans),
         "parties": None if parties is None else tuple(parties),
-        "completion_limit": COMPLETION_LIMIT,
+        "completion_limit": completion_limit,
     }
     return Evaluation(
         scenario=scenario.id,
@@ -127,15 +146,19 @@ def _select_variants(scenario: Scenario, wanted: Sequence[str] | None) -> tuple[
     return tuple(out)
 
 
-COMPLETION_LIMIT = 200_000
-"""Plans with more completions than this are judged by bounds (flagged inexact)."""
-
-
-def evaluate_variant(space: Space, variant: PlanVariant, spreads: Sequence[float]) -> PlanEvaluation:
+def evaluate_variant(
+    space: Space,
+    variant: PlanVariant,
+    spreads: Sequence[float],
+    *,
+    completion_limit: int = COMPLETION_LIMIT,
+) -> PlanEvaluation:
     """Evaluate one plan variant over every feasible completion of its open issues.
 
-    ``spreads[p]``: party p's stated spread of values plus BATNA, below which a
-    verdict is fragile.
+    ``spreads[p]``: party p's stated spread of values plus BATNA, within which
+    (plus :data:`~accord.numeric.TOL`) a verdict is fragile. Plans with more than
+    ``completion_limit`` completions are judged by search over the clauses
+    instead of enumeration.
     """
     fixed, held, free = _terms(space, variant)
     package: dict[str, str | None] = {
@@ -146,11 +169,8 @@ def evaluate_variant(space: Space, variant: PlanVariant, spreads: Sequence[float
     for i, k in fixed.items():
         fixed_sum = fixed_sum + space.contrib[i][:, k]
     n_completions = int(np.prod([len(space.options[i]) for i in free])) if free else 1
-    exact = n_completions <= COMPLETION_LIMIT
-    if exact:
-        judged = _judge_completions(space, fixed, free, fixed_sum)
-    else:
-        judged = _judge_by_bounds(space, fixed, free, fixed_sum)
+    exact = n_completions <= completion_limit
+    judged = _judge_completions(space, fixed, free, fixed_sum) if exact else _judge_by_bounds(space, fixed)
     verdicts = tuple(_verdict(space, p, judged, fixed, spreads[p]) for p in range(len(space.parties)))
     return PlanEvaluation(
         plan=variant.id,
@@ -209,7 +229,7 @@ def _verdict(
         red_lines=crossed,
         red_lines_possible=judged.possible[p],
         shares=_shares(space, p, fixed, batna),
-        firm=bool(crossed) or margin > spread,
+        firm=bool(crossed) or margin > spread + TOL,
         spread=spread,
     )
 
@@ -247,13 +267,49 @@ class _Judgement:
     violations: tuple[str, ...]
 
 
+def _plan_domains(space: Space, fixed: Mapping[int, int]) -> tuple[frozenset[int], ...]:
+    """Per issue the options a completion of the plan may take: the settled one, or any."""
+    return tuple(
+        frozenset({fixed[i]}) if i in fixed else frozenset(range(len(space.options[i])))
+        for i in range(len(space.issues))
+    )
+
+
+def _conflict(space: Space, domains: Sequence[frozenset[int]]) -> tuple[str, ...]:
+    """The constraints no completion of the plan can meet together; ``()`` when one can.
+
+    Decided exactly with the clause logic. The constraints every completion breaks
+    on their own are named when there are any; otherwise a minimal conflicting set:
+    constraints that together no completion meets, each of them necessary (deletion
+    filter over constraints, Bakker et al. 1993, as in
+    :func:`accord.model.logic.minimal_conflict`).
+    """
+    sizes = space.sizes
+    if find_assignment(sizes, space.constraints, domains) is not None:
+        return ()
+    groups: dict[str, list[Clause]] = {}
+    for c in space.constraints:
+        groups.setdefault(c.origin.name, []).append(c)
+    alone = tuple(n for n, cs in groups.items() if find_assignment(sizes, cs, domains) is None)
+    if alone:
+        return alone
+    keep = list(groups)
+    for name in list(keep):
+        trial = [n for n in keep if n != name]
+        if find_assignment(sizes, [c for n in trial for c in groups[n]], domains) is None:
+            keep = trial
+    return tuple(keep)
+
+
 def _judge_completions(
     space: Space, fixed: Mapping[int, int], free: Sequence[int], fixed_sum: np.ndarray
 ) -> _Judgement:
     """Exact verdicts: enumerate every completion of the open issues.
 
     Completions that break a scenario constraint are not packages anyone could
-    sign, so the ranges and verdicts are taken over the feasible ones only.
+    sign, so the ranges and verdicts are taken over the feasible ones only. When
+    none is feasible the plan names the constraints in conflict, and each party is
+    judged over every completion, on its own utility and red lines.
     """
     grids = np.meshgrid(*[np.arange(len(space.options[i])) for i in free], indexing="ij")
     comp = np.stack([g.ravel() for g in grids], axis=1) if free else np.zeros((1, 0), dtype=np.int64)
@@ -269,18 +325,12 @@ def _judge_completions(
         return ok
 
     feasible = np.ones(comp.shape[0], dtype=bool)
-    broken: dict[str, np.ndarray] = {}
     for c in space.constraints:
-        sat = satisfied(c)
-        feasible &= sat
-        name = c.origin.name
-        broken[name] = broken.get(name, np.zeros(comp.shape[0], dtype=bool)) | ~sat
-    if feasible.any():
-        violations: tuple[str, ...] = ()
-        rows = feasible
-    else:
-        # No completion is a valid package: name what every completion breaks.
-        violations = tuple(n for n, b in broken.items() if b.all()) or tuple(broken)
+        feasible &= satisfied(c)
+    violations: tuple[str, ...] = ()
+    rows = feasible
+    if not feasible.any():
+        violations = _conflict(space, _plan_domains(space, fixed))
         rows = np.ones(comp.shape[0], dtype=bool)
     util = np.tile(fixed_sum, (comp.shape[0], 1))
     for j, i in enumerate(free):
@@ -295,7 +345,8 @@ def _judge_rows(
 ) -> _Judgement:
     """Verdicts from the utilities of the completions judged (rows).
 
-    ``crosses[p][r]`` marks the rows crossing party p's red line r.
+    ``crosses[p][r]`` marks the rows crossing party p's red line r. A party's
+    verdict is its own: a broken constraint is the plan's fault, not the party's.
     """
     lo: list[float] = []
     hi: list[float] = []
@@ -314,68 +365,70 @@ def _judge_rows(
                 some.append(_rl_text(c))
         lo.append(float(util[:, p].min()))
         hi.append(float(util[:, p].max()))
-        verdict: Acceptability = "depends"
-        if ok.all() and not violations:
-            verdict = "yes"
-        elif violations or not ok.any():
-            verdict = "no"
-        acc.append(verdict)
+        acc.append(_acceptability(bool(ok.any()), not bool(ok.all())))
         crossed.append(tuple(always))
         possible.append(tuple(some))
     return _Judgement(lo, hi, acc, crossed, possible, violations)
 
 
-def _judge_by_bounds(
-    space: Space, fixed: Mapping[int, int], free: Sequence[int], fixed_sum: np.ndarray
-) -> _Judgement:
-    """Verdicts from per-issue bounds, for plans with too many completions to list.
+def _acceptability(some_acceptable: bool, some_unacceptable: bool) -> Acceptability:
+    """The verdict: "no" when no completion judged is acceptable, "yes" when all are, else "depends"."""
+    if not some_acceptable:
+        return "no"
+    return "depends" if some_unacceptable else "yes"
 
-    Sound but not sharp: "yes" and "no" are certain; "depends" may hide a "no".
+
+def _judge_by_bounds(space: Space, fixed: Mapping[int, int]) -> _Judgement:
+    """Verdicts for plans with too many completions to list, by search over the clauses.
+
+    Feasibility is decided exactly (:func:`accord.model.logic.find_assignment`);
+    a plan no completion of which meets the constraints names a conflicting set
+    and each party is judged over every completion. A party's utility range and
+    whether some (feasible) completion is acceptable to it come from branch and
+    bound (:func:`.kernel.clausemax.maximise`), whether a red line is always or
+    possibly crossed from the clause logic. Exact unless the search runs out of
+    nodes; then the range is an outer bound and "yes" and "no" stay certain
+    ("depends" may hide a "no").
     """
-    n = len(space.parties)
-    lo = fixed_sum + sum((space.contrib[i].min(axis=1) for i in free), np.zeros(n))
-    hi = fixed_sum + sum((space.contrib[i].max(axis=1) for i in free), np.zeros(n))
-    violations = tuple(dict.fromkeys(c.origin.name for c in space.constraints if _always_violated(c, fixed)))
-    acc: list[Acceptability] = []
-    crossed, possible = [], []
-    for p in range(n):
-        always = tuple(_rl_text(c) for c in space.red_lines[p] if _always_violated(c, fixed))
-        some = tuple(
-            _rl_text(c)
-            for c in space.red_lines[p]
-            if not _always_violated(c, fixed) and _maybe_violated(c, fixed, space)
-        )
-        if always or violations or hi[p] - space.batna[p] <= TOL:
-            acc.append("no")
-        elif some or lo[p] - space.batna[p] <= TOL:
-            acc.append("depends")
-        else:
-            acc.append("yes")
+    doms = _plan_domains(space, fixed)
+    violations = _conflict(space, doms)
+    base = () if violations else space.constraints
+    lo, hi, acc, crossed, possible = [], [], [], [], []
+    for p in range(len(space.parties)):
+        values = [space.contrib[i][p] for i in range(len(space.issues))]
+        batna = float(space.batna[p])
+        top = maximise(values, base, doms).value
+        bottom = -maximise([-v for v in values], base, doms).value
+        best_ok = maximise(values, (*base, *space.red_lines[p]), doms).value
+        always, some = _red_lines_crossed(space, p, base, doms)
+        lo.append(bottom)
+        hi.append(top)
+        acc.append(_acceptability(best_ok - batna > TOL, bool(always or some) or bottom - batna <= TOL))
         crossed.append(always)
         possible.append(some)
-    return _Judgement([float(x) for x in lo], [float(x) for x in hi], acc, crossed, possible, violations)
+    return _Judgement(lo, hi, acc, crossed, possible, violations)
 
 
-def _always_violated(c: Clause, fixed: Mapping[int, int]) -> bool:
-    """No completion of the plan satisfies the clause."""
+def _red_lines_crossed(
+    space: Space, p: int, base: Sequence[Clause], doms: Sequence[frozenset[int]]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Party ``p``'s red lines every completion meeting ``base`` crosses, and those some do."""
+    always: list[str] = []
+    some: list[str] = []
+    for c in space.red_lines[p]:
+        if find_assignment(space.sizes, (*base, c), doms) is None:
+            always.append(_rl_text(c))
+        elif find_assignment(space.sizes, base, _violating(c, doms)) is not None:
+            some.append(_rl_text(c))
+    return tuple(always), tuple(some)
+
+
+def _violating(c: Clause, doms: Sequence[frozenset[int]]) -> tuple[frozenset[int], ...]:
+    """The domains restricted to the packages that violate clause ``c`` (no member holds)."""
+    out = list(doms)
     for m in c.members:
-        if m.issue in fixed:
-            if fixed[m.issue] in m.options:
-                return False
-        elif m.options:
-            return False
-    return True
-
-
-def _maybe_violated(c: Clause, fixed: Mapping[int, int], space: Space) -> bool:
-    """Some completion of the plan violates the clause."""
-    for m in c.members:
-        if m.issue in fixed:
-            if fixed[m.issue] in m.options:
-                return False
-        elif len(m.options) == len(space.options[m.issue]):
-            return False
-    return True
+        out[m.issue] = out[m.issue] - m.options
+    return tuple(out)
 
 
 def _rl_text(c: Clause) -> str:

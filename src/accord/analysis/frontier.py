@@ -189,7 +189,18 @@ def weight_directions(k: int, resolution: int) -> FloatArray:
 
 
 def _supported(decomp: Decomposition, budget: int = 4000) -> IntArray:
-    """Block choices of weighted-sum maximisers over a lattice of positive weights."""
+    """Block choices of weighted-sum maximisers over a lattice of positive weights.
+
+    Parties are put on comparable scales by their utility span; a party whose
+    utility is the same on every package has no span and keeps weight 1 (its
+    weight changes nothing; floored at 1e-12 it swamped the others, every option
+    tied and dominated packages were chosen). Within a block, options within
+    :data:`TOL` of the best weighted sum are tied, and ties go to the largest
+    plain sum of utilities (a second strictly positive weighting), then the
+    lowest index: so a tie never yields a dominated package (Ehrgott 2005,
+    "Multicriteria Optimization", 2nd ed., thm. 3.4 and prop. 4.7 on
+    lexicographic optimality).
+    """
     k = decomp.n_parties
     res = k
     # The lattice with sum r has comb(r - 1, k - 1) points: the finest within the budget.
@@ -197,9 +208,22 @@ def _supported(decomp: Decomposition, budget: int = 4000) -> IntArray:
         res += 1
     lam = weight_directions(k, res)
     # Put the parties on comparable scales so the directions spread over the frontier.
-    span = np.maximum(sum((np.ptp(b.values, axis=0) for b in decomp.blocks), np.zeros(k)), 1e-12)
-    lam = lam / span
+    span = sum((np.ptp(b.values, axis=0) for b in decomp.blocks), np.zeros(k))
+    lam = lam / np.where(span > TOL, span, 1.0)
     lam = lam / lam.sum(axis=1, keepdims=True)
-    cols = [np.argmax(b.values @ lam.T, axis=0) for b in decomp.blocks]
+    cols = [_tie_broken_argmax(b.values, lam) for b in decomp.blocks]
     choices = np.stack(cols, axis=1) if cols else np.zeros((lam.shape[0], 0), dtype=np.int64)
     return np.unique(choices.astype(np.int64), axis=0)
+
+
+def _tie_broken_argmax(values: FloatArray, lam: FloatArray) -> IntArray:
+    """Per weight vector (rows of ``lam``) the option (row of ``values``) with the largest weighted sum.
+
+    Options within :data:`TOL` of the best are tied; among them the largest plain
+    sum of utilities wins, then the lowest index.
+    """
+    scores = values @ lam.T  # options x directions
+    tied = scores >= scores.max(axis=0, keepdims=True) - TOL
+    second = values.sum(axis=1)
+    keyed = np.where(tied, second[:, None], -np.inf)
+    return np.asarray(np.argmax(keyed, axis=0), dtype=np.int64)

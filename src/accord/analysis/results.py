@@ -319,7 +319,9 @@ class PlanEvaluation:
     package: Mapping[str, str | None]  # None: open with no status quo
     held_at_status_quo: tuple[str, ...]
     undetermined: tuple[str, ...]
-    violations: tuple[str, ...]  # constraints every completion of the plan breaks
+    # Constraints in conflict when no completion meets them all: those every completion
+    # breaks, else a minimal set no completion meets together; () when feasible.
+    violations: tuple[str, ...]
     parties: tuple[PartyVerdict, ...]
     completions: int = 1  # packages the open issues without status quo allow
     exact: bool = True  # False: too many completions, verdicts from bounds
@@ -336,6 +338,11 @@ class PlanEvaluation:
     def acceptable_to_all(self) -> bool:
         """True when no constraint is broken and every party says "yes"."""
         return not self.violations and all(v.acceptability == "yes" for v in self.parties)
+
+    @property
+    def infeasible(self) -> bool:
+        """True when no completion of the plan meets the constraints (``violations`` names them)."""
+        return bool(self.violations)
 
     @property
     def blocked_by(self) -> tuple[str, ...]:
@@ -357,12 +364,13 @@ class PlanEvaluation:
             return text
         parts = []
         if self.violations:
-            parts.append("breaks constraint " + "; ".join(self.violations))
+            noun = "constraint " if len(self.violations) == 1 else "constraints "
+            parts.append("infeasible: breaks " + noun + ", ".join(self.violations))
         for v in self.parties:
             if v.acceptability == "no":
                 why = [f"surplus {v.surplus:+.1f}"] if v.surplus <= TOL else []
                 why += [f"red line {r}" for r in v.red_lines]
-                parts.append(f"blocked by {v.party} ({', '.join(why)})")
+                parts.append(f"blocked by {v.party} ({', '.join(why) or 'no completion acceptable'})")
         if self.undecided:
             parts.append(
                 "undecided for "

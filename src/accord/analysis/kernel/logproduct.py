@@ -22,10 +22,17 @@ from typing import Any
 
 import numpy as np
 
-from accord.analysis.kernel.lp import egalitarian_lp, lottery_of, per_block, values_matrix
+from accord.analysis.kernel.lp import (
+    egalitarian_lp,
+    limit_time,
+    lottery_of,
+    per_block,
+    quiet_highs,
+    values_matrix,
+)
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.search import SearchProblem
-from accord.numeric import TOL, FloatArray, IntArray
+from accord.numeric import TOL, BoolArray, FloatArray, IntArray
 
 Lottery = list[tuple[float, IntArray]]
 """``(probability, super-issue choices)`` pairs."""
@@ -160,7 +167,7 @@ def nash_sqp(
     except ImportError:  # pragma: no cover - highspy is a dependency
         return None
     sizes = [b.size for b in prob.decomp.blocks]
-    qp = _NewtonQp(highspy, values_matrix(prob), prob.decomp.offset - prob.batna, sizes)
+    qp = _NewtonQp(highspy, values_matrix(prob), prob.decomp.offset - prob.batna, sizes, prob.deadline)
     z, gap = _newton_rounds(prob, qp, np.concatenate(z0) if z0 else np.zeros(0), max_rounds)
     lottery = lottery_of(per_block(z, sizes))
     if gap > FW_GAP:
@@ -176,14 +183,23 @@ class _NewtonQp:
     Columns: ``z`` (>= 0) then the surpluses ``s`` (free), with ``s - V z = base``
     and one probability vector per super-issue; each step changes only the
     objective (the second-order model of ``sum_p log s_p`` at the current ``s``).
+
+    A party whose surplus is the same on every lottery (indifferent between all
+    options it could get) adds a constant to the objective: its term is left out
+    of the model, which otherwise carries a curvature ``1 / s_p^2`` on a column
+    that cannot move (with a tiny ``s_p`` HiGHS's QP solver did not return).
+    Every solve gets the time left until ``deadline``.
     """
 
-    def __init__(self, highspy: Any, vmat: FloatArray, base: FloatArray, sizes: list[int]) -> None:
+    def __init__(
+        self, highspy: Any, vmat: FloatArray, base: FloatArray, sizes: list[int], deadline: float | None
+    ) -> None:
         self.highspy, self.vmat, self.base, self.sizes = highspy, vmat, base, sizes
+        self.deadline = deadline
         nz, k = vmat.shape[1], base.shape[0]
+        self.varies = _varies(vmat, sizes)
         inf = highspy.kHighsInf
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
+        h = quiet_highs(highspy)
         h.setOptionValue("primal_feasibility_tolerance", 1e-10)
         h.setOptionValue("dual_feasibility_tolerance", 1e-10)
         # HiGHS regularises QPs (default 1e-7 on the diagonal), which would bias the
@@ -209,14 +225,24 @@ class _NewtonQp:
         """The option probabilities maximising the second-order model at ``s`` (None: not solved)."""
         nz, k, h = self.nz, self.k, self.h
         # HiGHS minimises 1/2 x'Qx + c'x: the negated model sum (x^2 / (2 s^2) - 2 x / s).
-        diag = 1.0 / s**2
+        diag = np.where(self.varies, 1.0 / s**2, 0.0)
         start = np.concatenate((np.zeros(nz + 1), np.arange(1, k + 1))).astype(np.int32)
         h.passHessian(nz + k, k, 1, start, self.s_cols, diag)  # 1: lower-triangular format
-        h.changeColsCost(k, self.s_cols, -2.0 / s)
+        h.changeColsCost(k, self.s_cols, np.where(self.varies, -2.0 / s, 0.0))
+        if not limit_time(h, self.deadline):
+            return None
         h.run()
         if h.getModelStatus() != self.highspy.HighsModelStatus.kOptimal:
             return None
         return np.concatenate(per_block(np.asarray(h.getSolution().col_value)[:nz], self.sizes))
+
+
+def _varies(vmat: FloatArray, sizes: list[int]) -> BoolArray:
+    """Per party (row of ``vmat``), whether its surplus differs between some options of a super-issue."""
+    bounds = np.cumsum(sizes)[:-1]
+    return np.array(
+        [any(float(np.ptp(b)) > TOL for b in np.split(row, bounds) if b.size) for row in vmat], dtype=bool
+    )
 
 
 def _log_sum(s: FloatArray) -> float:
@@ -230,6 +256,8 @@ def _newton_rounds(
     s = qp.surplus(z)
     gap = np.inf
     for _ in range(max_rounds):
+        if prob.deadline is not None and time.perf_counter() > prob.deadline:
+            break
         g = 1.0 / s
         best = prob.argmax_weighted(g)
         gap = max(0.0, float(g @ (prob.utilities_of(best[None, :])[0] - prob.batna - s)))
@@ -267,6 +295,8 @@ def _polish(
     a = np.vstack([prob.utilities_of(ch[None, :])[0] - d for ch in choices])
     gap = np.inf
     for _ in range(rounds):
+        if prob.deadline is not None and time.perf_counter() > prob.deadline and np.isfinite(gap):
+            break
         w = _newton_on_simplex(a, w)
         s = w @ a
         g = 1.0 / s

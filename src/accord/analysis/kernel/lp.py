@@ -14,8 +14,10 @@ comonotone coupling); any coupling gives the same expected utilities.
 from __future__ import annotations
 
 import itertools
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -83,7 +85,7 @@ def lottery_lp(
     for j, m in enumerate(sizes):
         a_eq[j, pos : pos + m] = 1.0
         pos += m
-    solved = highs_lp(c, a_ub, b_ub, a_eq, np.ones(len(sizes)), nz)
+    solved = highs_lp(c, a_ub, b_ub, a_eq, np.ones(len(sizes)), nz, deadline=prob.deadline)
     if solved is None:
         return None
     x, row_duals = solved
@@ -93,15 +95,55 @@ def lottery_lp(
     return LpSolution(z=tuple(z), value=float(x[nz]), utilities=u, duals=np.clip(duals, 0.0, None))
 
 
+class SolverTimeLimit(RuntimeError):
+    """The time limit ran out inside a linear program, before it was solved."""
+
+
+def quiet_highs(highspy: Any) -> Any:
+    """A HiGHS instance that prints nothing, not even its banner.
+
+    highspy 1.16's ``Highs()`` installs its callback layer in the constructor,
+    and HiGHS prints its banner ("Running HiGHS ...") on stdout as soon as a
+    callback is set while ``output_flag`` is still on, i.e. before any option can
+    be set. The binding underneath, ``highspy._Highs`` (exported by highspy, and
+    all accord needs: no callbacks), prints nothing until it runs, so the output
+    is switched off first. Falls back to ``Highs()`` where ``_Highs`` is missing.
+    """
+    raw = getattr(highspy, "_Highs", None)
+    h = raw() if raw is not None else highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    h.setOptionValue("log_to_console", False)
+    return h
+
+
+def limit_time(h: Any, deadline: float | None) -> bool:
+    """Give HiGHS the time left until ``deadline`` (``time.perf_counter``); False if none is left."""
+    if deadline is None:
+        return True
+    left = deadline - time.perf_counter()
+    if left <= 0.0:
+        return False
+    h.setOptionValue("time_limit", float(left))
+    return True
+
+
 def highs_lp(
-    c: FloatArray, a_ub: FloatArray, b_ub: FloatArray, a_eq: FloatArray, b_eq: FloatArray, n_prob: int
+    c: FloatArray,
+    a_ub: FloatArray,
+    b_ub: FloatArray,
+    a_eq: FloatArray,
+    b_eq: FloatArray,
+    n_prob: int,
+    *,
+    deadline: float | None = None,
 ) -> tuple[FloatArray, FloatArray] | None:
     """Minimise ``c . x`` s.t. ``a_ub x <= b_ub``, ``a_eq x = b_eq``, ``x[:n_prob] >= 0``.
 
     Solved by HiGHS (Huangfu & Hall 2018) through highspy, which loads in a
     tenth of the time of scipy.optimize (the same solver underneath). Returns
     the solution and the row duals (inequality rows first), or None when the
-    LP has no optimum.
+    LP has no optimum. Raises :class:`SolverTimeLimit` when ``deadline``
+    (``time.perf_counter``) passes first: HiGHS gets the time left (``time_limit``).
     """
     try:
         import highspy
@@ -128,14 +170,18 @@ def highs_lp(
     lp.a_matrix_.start_ = np.array(starts, dtype=np.int32)
     lp.a_matrix_.index_ = np.array(index, dtype=np.int32)
     lp.a_matrix_.value_ = np.array(value, dtype=np.float64)
-    h = highspy.Highs()  # type: ignore[no-untyped-call]
-    h.setOptionValue("output_flag", False)
+    h = quiet_highs(highspy)
+    if not limit_time(h, deadline):
+        raise SolverTimeLimit("no time left for a linear program")
     # Tighter than HiGHS's defaults (1e-7): utilities are compared at TOL = 1e-9.
     h.setOptionValue("primal_feasibility_tolerance", 1e-10)
     h.setOptionValue("dual_feasibility_tolerance", 1e-10)
     h.passModel(lp)
     h.run()
-    if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+    status = h.getModelStatus()
+    if status == highspy.HighsModelStatus.kTimeLimit:
+        raise SolverTimeLimit("the time limit ran out inside a linear program")
+    if status != highspy.HighsModelStatus.kOptimal:
         return None
     sol = h.getSolution()
     return np.asarray(sol.col_value, dtype=np.float64), np.asarray(sol.row_dual, dtype=np.float64)

@@ -82,7 +82,7 @@ def parties(
         row: list[Cell] = [party]
         if before is not None:
             row.append(f"{before[p]:.1f}")
-        fragile = " ~" if abs(s_p) <= spreads[p] else ""
+        fragile = " ~" if abs(s_p) <= spreads[p] + TOL else ""
         row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{fragile}", _mark(s_p > TOL)]
         if ideal is not None:
             row.append(f"{ideal[p]:.1f}")
