@@ -113,6 +113,22 @@ class TableView:
         object.__setattr__(self, "rows", tuple(tuple(r) for r in self.rows))
 
 
+def count(n: int) -> str:
+    """A count of packages for reading: ``1,234,567`` up to 15 digits, then ``about 1.3 × 10^1431``.
+
+    Spaces of thousands of issues have counts of thousands of digits; the exact
+    integer stays in the JSON.
+    """
+    if abs(n) < 10**15:
+        return f"{n:,}"
+    digits = str(abs(n))
+    exponent = len(digits) - 1
+    mantissa = round(int(digits[:3]) / 100, 1)
+    if mantissa >= 10:  # 9.96... rounds up to 10.0
+        mantissa, exponent = 1.0, exponent + 1
+    return f"about {'-' if n < 0 else ''}{mantissa} × 10^{exponent}"
+
+
 Block = Line | TableView
 View = tuple[Block, ...]
 
@@ -132,6 +148,7 @@ __all__ = [
     "Tone",
     "View",
     "col",
+    "count",
     "line",
     "span",
 ]

@@ -243,6 +243,21 @@ def _across(ev: Evaluation, across: tuple[Evaluation, ...]) -> TableView:
     )
 
 
+def takeaway(ev: Evaluation) -> str:
+    """One line from the data: how many plans (and readings) all accept, and how many of those are fragile."""
+    accepted = [pe for pe in ev.plans if pe.acceptable_to_all]
+    fragile = sum(1 for pe in accepted if any(not v.firm for v in pe.parties))
+    n = len(ev.plans)
+    what = "plans and readings" if any(pe.reading is not None for pe in ev.plans) else "plans"
+    if n == 1:
+        what = "plan"
+    verb = "is" if len(accepted) == 1 else "are"
+    return (
+        f"In sum: {len(accepted)} of {n} {what} {verb} acceptable to all under {ev.perspective}; "
+        f"{fragile} of them fragile (~)."
+    )
+
+
 def comparison(outcome: ComparisonOutcome, *, width: int) -> View:
     """Plans × parties verdicts, plans × issues terms (fitted to ``width``), verdict per perspective."""
     s, ev = outcome.scenario, outcome.evaluation
@@ -251,4 +266,4 @@ def comparison(outcome: ComparisonOutcome, *, width: int) -> View:
     out += _terms(s, ev, width)
     if len(outcome.across) > 1:
         out += [BLANK, _across(ev, outcome.across)]
-    return tuple(out)
+    return (*out, BLANK, line(takeaway(ev), tone="strong"))

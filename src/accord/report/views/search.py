@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.analysis.results import SOLUTION_TITLES
-from accord.numeric import TOL, FloatArray
-from accord.report.views import Block, Cell, Column, Span, TableView, View, col, line, span
+from accord.numeric import TOL, FloatArray, IntArray
+from accord.report.views import Block, Cell, Column, Span, TableView, View, col, count, line, span
 from accord.space import Space
 from accord.workbench.estimates import Estimates
 from accord.workbench.records import (
@@ -157,11 +157,11 @@ def frontier(outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = 
     kind = "individually rational " if res.individually_rational else ""
     exact = "exact" if res.exact else "not exact"
     title = (span("Efficient frontier", "strong"), f" of {s.title} (", span(s.id, "key"), ")")
-    count = f": {len(res)} {kind}packages ({exact})"
-    out = _head((*title, count), outcome) + status_lines(res.status, res.conflict, res.note)
+    size = f": {len(res)} {kind}packages ({exact})"
+    out = _head((*title, size), outcome) + status_lines(res.status, res.conflict, res.note)
     if len(res) == 0:
         return tuple(out)
-    out.append(line(f"{res.n_feasible:,} feasible packages in all.", tone="muted"))
+    out.append(line(f"{count(res.n_feasible)} feasible packages in all.", tone="muted"))
     pk = res.packages
     varying = [i for i in range(len(space.issues)) if len(set(pk[:, i].tolist())) > 1]
     shown = varying[:8]
@@ -171,7 +171,19 @@ def frontier(outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = 
     if len(varying) > len(shown):
         text = f"{len(varying)} issues vary along the frontier; the table shows {len(shown)}"
         out.append(line(_hinted(text, hints.all_columns), tone="muted"))
-    return tuple(out)
+    return (*out, *_constant(space, pk, varying))
+
+
+def _constant(space: Space, pk: IntArray, varying: list[int]) -> list[Block]:
+    """Say which issues the table leaves out because every package takes the same option."""
+    same = [i for i in range(len(space.issues)) if i not in varying]
+    if not same:
+        return []
+    terms = [f"{space.issues[i]}={space.options[i][int(pk[0, i])]}" for i in same]
+    listed = ", ".join(terms[:12]) + (f" and {len(terms) - 12} more" if len(terms) > 12 else "")
+    subject = "1 issue takes" if len(same) == 1 else f"{len(same)} issues take"
+    text = f"{subject} the same option in every package: {listed}."
+    return [line(text, tone="muted")]
 
 
 # -- bargaining solution -------------------------------------------------------------------
@@ -185,6 +197,27 @@ def _lottery(outcome: SolveOutcome) -> list[Block]:
     rows = tuple((f"{p:.3f}", *(space.options[i][pkg[i]] for i in differ)) for p, pkg in res.lottery)
     table = TableView(title="The lottery", title_justify="center", columns=columns, rows=rows, pad_edge=False)
     return [table, line("Other issues as in the most likely package:", tone="muted")]
+
+
+OBJECTIVES: dict[str, tuple[str, str]] = {
+    "nash": ("product of surpluses", "the product over parties of (utility − BATNA)"),
+    "ks": (
+        "smallest share of the ideal gain",
+        "the least, over parties, of (utility − BATNA) / (ideal − BATNA); 1 = every party at its ideal",
+    ),
+    "egalitarian": ("smallest surplus", "the least, over parties, of (utility − BATNA)"),
+    "utilitarian": ("sum of surpluses", "the sum over parties of (utility − BATNA)"),
+}
+"""Solution -> (what its objective value is, how it is computed), as the solve view explains it."""
+
+
+def objective_lines(solution: str, value: float, proof: str, algorithm: str) -> list[Block]:
+    """The objective value labelled precisely, what it measures, and how it was found."""
+    label, meaning = OBJECTIVES.get(solution, ("objective", "the value the solution maximises"))
+    return [
+        line(f"Objective: {label} = {value:.4g} ({proof})."),
+        line(f"The solution maximises {meaning}. Method: {algorithm}.", tone="muted"),
+    ]
 
 
 def solution(outcome: SolveOutcome) -> View:
@@ -204,7 +237,8 @@ def solution(outcome: SolveOutcome) -> View:
     if res.package is None or res.utilities is None:
         return tuple(out)
     proof = "optimality proven" if res.exact else f"best found; proven gap {res.gap:.3g}"
-    out.append(line(f"Objective {res.objective:.4g} ({proof}; {res.algorithm}).", tone="muted"))
+    if res.objective is not None:
+        out += objective_lines(res.solution, res.objective, proof, res.algorithm)
     out += parties(outcome, res.utilities, ideal=res.ideal)
     if res.lotteries and len(res.lottery) > 1:
         out += _lottery(outcome)
@@ -222,14 +256,14 @@ def _zopa_verdict(outcome: ZopaOutcome) -> list[Block]:
     share = 100 * (res.share or 0)
     if res.counting == "exact" and res.count is not None:
         text = (
-            f"ZOPA: yes. {res.count:,} of {res.n_feasible:,} feasible packages "
+            f"ZOPA: yes. {count(res.count)} of {count(res.n_feasible)} feasible packages "
             f"({share:.3g}%) give every party more than its BATNA."
         )
         return [line(text, tone="success")]
     if res.share_interval is not None:
         lo, hi = res.share_interval
         text = (
-            f"ZOPA: yes. About {share:.3g}% of {res.n_feasible:,} feasible packages "
+            f"ZOPA: yes. About {share:.3g}% of {count(res.n_feasible)} feasible packages "
             f"give every party more than its BATNA (Monte Carlo estimate from {res.samples:,} draws, "
             f"seed {res.seed}; 95% interval {100 * lo:.3g}–{100 * hi:.3g}%)."
         )
