@@ -129,6 +129,34 @@ def count(n: int) -> str:
     return f"about {'-' if n < 0 else ''}{mantissa} × 10^{exponent}"
 
 
+def cell_text(cell: Cell) -> str:
+    """The plain text of a cell."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, Span):
+        return cell.text
+    return "".join(s.text for s in cell)
+
+
+def _longest_line(text: str) -> int:
+    return max((len(part) for part in text.split("\n")), default=0)
+
+
+def table_width(view: TableView) -> int:
+    """The width ``view`` takes with every cell on one line: its columns, their padding and rules.
+
+    A layout chooses a table when this fits the width and a stacked form otherwise,
+    so that nothing (ids, reasons) is cut to fit.
+    """
+    n = len(view.columns)
+    widths = [
+        max([_longest_line(c.header), c.min_width or 0, *(_longest_line(cell_text(r[k])) for r in view.rows)])
+        for k, c in enumerate(view.columns)
+    ]
+    padding = 2 * n - (0 if view.pad_edge else 2)
+    return sum(widths) + padding + max(n - 1, 0)
+
+
 Block = Line | TableView
 View = tuple[Block, ...]
 
@@ -147,8 +175,10 @@ __all__ = [
     "TableView",
     "Tone",
     "View",
+    "cell_text",
     "col",
     "count",
     "line",
     "span",
+    "table_width",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from accord.model import Profile, Scenario, complete_values
-from accord.report.views import BLANK, Block, Cell, Line, TableView, View, col, line, span
+from accord.report.views import BLANK, Block, Cell, Line, Overflow, TableView, View, col, line, span
 from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
 
 
@@ -27,7 +27,11 @@ def heading(title: str, key: str) -> Line:
 def _table(
     title: str, heads: tuple[str, ...], rows: Sequence[Sequence[str]], *, fold: bool = False
 ) -> TableView:
-    columns = tuple(col(h, overflow="fold" if fold else "ellipsis") for h in heads)
+    overflow: Overflow = "fold" if fold else "ellipsis"
+    # The first column holds ids: never cut or wrapped.
+    ids = max([len(heads[0]), *(len(r[0]) for r in rows)])
+    first = col(heads[0], no_wrap=True, min_width=ids)
+    columns = (first, *(col(h, overflow=overflow) for h in heads[1:]))
     return TableView(title=title, columns=columns, rows=tuple(tuple(r) for r in rows))
 
 

@@ -12,7 +12,19 @@ from dataclasses import dataclass
 
 from accord.analysis.results import SOLUTION_TITLES
 from accord.numeric import TOL, FloatArray, IntArray
-from accord.report.views import Block, Cell, Column, Span, TableView, View, col, count, line, span
+from accord.report.views import (
+    Block,
+    Cell,
+    Column,
+    Span,
+    TableView,
+    View,
+    col,
+    count,
+    line,
+    span,
+    table_width,
+)
 from accord.space import Space
 from accord.workbench.estimates import Estimates
 from accord.workbench.records import (
@@ -66,16 +78,41 @@ def parties(
     *,
     before: FloatArray | None = None,
     ideal: FloatArray | None = None,
+    width: int = 120,
 ) -> list[Block]:
-    """The party table (utility, BATNA, surplus, verdict, whose estimate) and what "~" means."""
+    """The party table (utility, BATNA, surplus, verdict, whose estimate) and what "~" means.
+
+    Whose estimate is a column of its own only when some party borrows another
+    perspective or the table fits ``width`` (the view's first lines name it).
+    """
+    table = _party_table(outcome, utilities, before=before, ideal=ideal, by=True)
+    own = all(q == outcome.estimates.perspective for q in outcome.space.perspectives)
+    if own and table_width(table) > width:
+        table = _party_table(outcome, utilities, before=before, ideal=ideal, by=False)
+    out: list[Block] = [table]
+    fragile_map = outcome.fragile(utilities) or {}
+    if any(fragile_map.values()):
+        out.append(line(FRAGILE_NOTE, tone="muted"))
+    return out
+
+
+def _party_table(
+    outcome: SearchOutcome,
+    utilities: FloatArray,
+    *,
+    before: FloatArray | None,
+    ideal: FloatArray | None,
+    by: bool,
+) -> TableView:
     space, spreads = outcome.space, outcome.spreads
-    columns: list[Column] = [col("party")]
+    columns: list[Column] = [col("party", no_wrap=True)]
     if before is not None:
         columns.append(col("before", "right"))
     columns += [col("utility", "right"), col("BATNA", "right"), col("surplus", "right"), col("", "center")]
     if ideal is not None:
         columns.append(col("ideal", "right"))
-    columns.append(col("estimate by"))
+    if by:
+        columns.append(col("estimate by"))
     rows = []
     for p, party in enumerate(space.parties):
         s_p = float(utilities[p] - space.batna[p])
@@ -86,13 +123,10 @@ def parties(
         row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{fragile}", _mark(s_p > TOL)]
         if ideal is not None:
             row.append(f"{ideal[p]:.1f}")
-        row.append(space.perspectives[p])
+        if by:
+            row.append(space.perspectives[p])
         rows.append(tuple(row))
-    out: list[Block] = [TableView(columns=tuple(columns), rows=tuple(rows), pad_edge=False)]
-    fragile_map = outcome.fragile(utilities) or {}
-    if any(fragile_map.values()):
-        out.append(line(FRAGILE_NOTE, tone="muted"))
-    return out
+    return TableView(columns=tuple(columns), rows=tuple(rows), pad_edge=False)
 
 
 def option_cell(space: Space, issue: int, option: int) -> tuple[Span, ...]:
@@ -150,8 +184,13 @@ def _hinted(text: str, hint: str) -> str:
     return f"{text} ({hint})." if hint else f"{text}."
 
 
-def frontier(outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = None) -> View:
-    """The efficient frontier: the first ``show`` packages with the issues that vary along it."""
+def frontier(
+    outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = None, width: int = 120
+) -> View:
+    """The efficient frontier: the first ``show`` packages with the issues that vary along it.
+
+    At most 8 issue columns, fewer when ``width`` holds fewer; the view says how many it left out.
+    """
     hints = hints or Hints()
     s, space, res = outcome.scenario, outcome.space, outcome.result
     kind = "individually rational " if res.individually_rational else ""
@@ -165,7 +204,11 @@ def frontier(outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = 
     pk = res.packages
     varying = [i for i in range(len(space.issues)) if len(set(pk[:, i].tolist())) > 1]
     shown = varying[:8]
-    out.append(_frontier_table(outcome, show, shown))
+    table = _frontier_table(outcome, show, shown)
+    while shown and table_width(table) > width:
+        shown = shown[:-1]
+        table = _frontier_table(outcome, show, shown)
+    out.append(table)
     if len(res) > show:
         out.append(line(_hinted(f"... {len(res) - show} more", hints.more_rows), tone="muted"))
     if len(varying) > len(shown):
@@ -220,7 +263,7 @@ def objective_lines(solution: str, value: float, proof: str, algorithm: str) -> 
     ]
 
 
-def solution(outcome: SolveOutcome) -> View:
+def solution(outcome: SolveOutcome, *, width: int = 120) -> View:
     """A bargaining solution: its package (or lottery), each party's verdict, the proof."""
     s, space, res = outcome.scenario, outcome.space, outcome.result
     over = "lotteries over packages" if res.lotteries else "pure packages"
@@ -239,7 +282,7 @@ def solution(outcome: SolveOutcome) -> View:
     proof = "optimality proven" if res.exact else f"best found; proven gap {res.gap:.3g}"
     if res.objective is not None:
         out += objective_lines(res.solution, res.objective, proof, res.algorithm)
-    out += parties(outcome, res.utilities, ideal=res.ideal)
+    out += parties(outcome, res.utilities, ideal=res.ideal, width=width)
     if res.lotteries and len(res.lottery) > 1:
         out += _lottery(outcome)
     out.append(package(space, res.package))
@@ -271,7 +314,7 @@ def _zopa_verdict(outcome: ZopaOutcome) -> list[Block]:
     return []
 
 
-def zopa(outcome: ZopaOutcome) -> View:
+def zopa(outcome: ZopaOutcome, *, width: int = 120) -> View:
     """The zone of possible agreement: whether it exists, how large, and its best package."""
     s, res = outcome.scenario, outcome.result
     title = (span("Zone of possible agreement", "strong"), f" — {s.title} (", span(s.id, "key"), ")")
@@ -284,7 +327,7 @@ def zopa(outcome: ZopaOutcome) -> View:
         return tuple(out)
     short = "" if res.min_surplus is None else f" (least surplus {res.min_surplus:+.2f})"
     out.append(line(f"The package with the largest minimum surplus{short}:"))
-    out += parties(outcome, res.best_utilities)
+    out += parties(outcome, res.best_utilities, width=width)
     out.append(package(outcome.space, res.best))
     return tuple(out)
 
@@ -305,7 +348,7 @@ def _changes(outcome: AmendOutcome) -> TableView:
     return TableView(columns=(col("issue"), col("from"), col("to")), rows=rows, pad_edge=False)
 
 
-def amendment(outcome: AmendOutcome) -> View:
+def amendment(outcome: AmendOutcome, *, width: int = 120) -> View:
     """The smallest amendment: the changes, each party's verdict before and after, the proof."""
     space, res = outcome.space, outcome.result
     who = "" if res.proposer is None else f" (proposer {space.parties[res.proposer]})"
@@ -328,7 +371,7 @@ def amendment(outcome: AmendOutcome) -> View:
     out.append(line(f"{n} change{'s' if n != 1 else ''} ({proof}):", tone="success"))
     if res.changes:
         out.append(_changes(outcome))
-    out += parties(outcome, res.utilities, before=res.plan_utilities)
+    out += parties(outcome, res.utilities, before=res.plan_utilities, width=width)
     outside = [space.parties[p] for p in range(len(space.parties)) if p not in res.must_accept]
     if outside:
         out.append(line(f"{', '.join(outside)} shown for the tie-break only; need not accept.", tone="muted"))
