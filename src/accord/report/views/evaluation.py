@@ -38,7 +38,7 @@ LEGEND = (
 def estimate_note(est: Estimates) -> tuple[Span, ...]:
     """Whose estimates an evaluation shows, and that they are estimates."""
     owner = f", held by {est.owner}" if est.owner else ""
-    borrowed = sorted({q for _, q in est.borrowed})
+    borrowed = bool(est.borrowed)
     spans = [
         span("Perspective: "),
         span(est.perspective, "strong"),
@@ -48,8 +48,8 @@ def estimate_note(est: Estimates) -> tuple[Span, ...]:
         ),
     ]
     if borrowed:
-        used = ", ".join(borrowed)
-        spans.append(span(f" Parties without a profile under {est.perspective} use {used} (shown per row)."))
+        who = ", ".join(f"{p} ({q})" for p, q in est.borrowed)
+        spans.append(span(f" Without a profile under {est.perspective}, these parties use another's: {who}."))
     return tuple(spans)
 
 
@@ -314,15 +314,26 @@ ACROSS_TITLE = "Whose estimate decides: verdict per perspective"
 
 
 def _across(ev: Evaluation, across: tuple[Evaluation, ...], width: int) -> list[Block]:
+    """Verdict per perspective, as a table or (when narrow) one line per plan.
+
+    The table is used while the plan ids and at least 14 columns per perspective
+    fit ``width``; verdicts wrap within their cells, ids never do.
+    """
     rows = [(pe.plan, *(_verdict_cell(e.plans[k]) for e in across)) for k, pe in enumerate(ev.plans)]
-    columns = (col("plan"), *(col(e.perspective) for e in across))
-    table = TableView(title=ACROSS_TITLE, columns=columns, rows=tuple(rows))
-    if table_width(table) <= width:
-        return [table]
+    plan_width = max(len(pe.plan) for pe in ev.plans)
+    if plan_width + 3 + sum(max(len(e.perspective), 14) + 3 for e in across) <= width:
+        columns = (
+            col("plan", no_wrap=True),
+            *(col(e.perspective, overflow="fold", min_width=len(e.perspective)) for e in across),
+        )
+        return [TableView(title=ACROSS_TITLE, columns=columns, rows=tuple(rows))]
     out: list[Block] = [line(ACROSS_TITLE, tone="strong")]
-    for k, pe in enumerate(ev.plans):
-        verdicts = "; ".join(f"{e.perspective}: {_verdict_cell(e.plans[k])}" for e in across)
-        out.append(line(span(pe.plan, "key"), ": ", verdicts))
+    for plan, *verdicts in rows:
+        if len(set(verdicts)) == 1:
+            text = f"{verdicts[0]} (every perspective)"
+        else:
+            text = "; ".join(f"{e.perspective}: {v}" for e, v in zip(across, verdicts, strict=True))
+        out.append(line(span(plan, "key"), ": ", text))
     return out
 
 
