@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
+from rich.text import Text
+
 from accord.report.terminal import make_console
 
 err_console = make_console(stderr=True)
@@ -67,6 +69,15 @@ def fields(**overrides: str) -> Iterator[None]:
         raise UserError(exc.message, overrides.get(exc.field) or flag(exc.field)) from None
 
 
+def say_error(message: str, *, label: str = "error:") -> None:
+    """Print ``label message`` on stderr, the label in bold red; ``message`` is printed as it is.
+
+    User text (file names, values typed on the command line, titles) may hold square
+    brackets: it is never read as markup.
+    """
+    err_console.print(Text.assemble((label, "bold red"), " ", message))
+
+
 def run_guarded(func: Callable[[], Any]) -> int:
     """Run ``func`` and map every failure to a message and an exit code."""
     try:
@@ -74,7 +85,7 @@ def run_guarded(func: Callable[[], Any]) -> int:
         return int(result) if isinstance(result, int) else 0
     except UserError as exc:
         where = f"{exc.field}: " if exc.field else ""
-        err_console.print(f"[bold red]error:[/] {where}{exc.message}", markup=True, highlight=False)
+        say_error(f"{where}{exc.message}")
         return exc.exit_code
     except KeyboardInterrupt:
         err_console.print("interrupted")
@@ -92,15 +103,16 @@ def _report(exc: Exception) -> int:
     from accord.space import SpaceError
 
     if isinstance(exc, SpaceError):
-        err_console.print(f"[bold red]error:[/] {flag(exc.field)}: {exc.message}")
+        say_error(f"{flag(exc.field)}: {exc.message}")
         return EXIT_BAD_INPUT
     if isinstance(exc, ScenarioFileError | ScenarioInvalid):
-        err_console.print(f"[bold red]error:[/] {exc}")
+        say_error(str(exc))
         return EXIT_BAD_INPUT
     if os.environ.get("ACCORD_DEBUG"):
         raise exc
-    err_console.print(
-        f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
-        "This is a bug in accord. Set ACCORD_DEBUG=1 to see the traceback and please report it."
+    say_error(
+        f"{type(exc).__name__}: {exc}\n"
+        "This is a bug in accord. Set ACCORD_DEBUG=1 to see the traceback and please report it.",
+        label="internal error:",
     )
     return EXIT_INTERNAL

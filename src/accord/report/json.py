@@ -2,8 +2,9 @@
 
 Each outcome of :mod:`accord.workbench` maps to the JSON document the command
 line prints (dicts, lists, strings, numbers, booleans, None); :func:`dumps` writes
-it the one way the command line prints it. Floats are rounded by :func:`r2` so
-that outputs carry enough digits to reproduce and no float noise.
+it the one way the command line prints it. Floats go out at full precision
+(:func:`num`: ``repr`` round-trips, so a surplus recomputed from the JSON has the
+sign the engine found), with no ``-0.0`` and nothing non-finite.
 
 Any other frozen result (an engine's result with its ``provenance``, straight
 from :mod:`accord.analysis`) maps field by field through :func:`result_json`, the
@@ -33,9 +34,16 @@ from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, S
 JSON = dict[str, Any] | list[Any]
 
 
-def r2(x: float) -> float:
-    """Round for JSON output: enough digits to reproduce, no float noise."""
-    return round(float(x), 6)
+def num(x: float) -> float | None:
+    """A float for JSON output at full precision: ``-0.0`` as ``0.0``, non-finite as ``None``.
+
+    Nothing is rounded: a tiny surplus rounded to 6 decimals could change sign (or
+    become 0) when recomputed as ``utility - batna`` from the JSON.
+    """
+    v = float(x)
+    if not math.isfinite(v):
+        return None
+    return v + 0.0  # -0.0 + 0.0 == +0.0
 
 
 def dumps(data: JSON) -> str:
@@ -252,20 +260,20 @@ def plan_json(pe: PlanEvaluation) -> dict[str, Any]:
 def verdict_json(v: PartyVerdict) -> dict[str, Any]:
     """One party's verdict on a plan, with the issues that weigh most for and against."""
     return {
-        "utility": r2(v.utility),
-        "utility_range": [r2(v.utility_range[0]), r2(v.utility_range[1])],
-        "batna": r2(v.batna),
-        "surplus": r2(v.surplus),
+        "utility": num(v.utility),
+        "utility_range": [num(v.utility_range[0]), num(v.utility_range[1])],
+        "batna": num(v.batna),
+        "surplus": num(v.surplus),
         "acceptable": v.acceptable,
         "acceptability": v.acceptability,
         "red_lines": list(v.red_lines),
         "red_lines_possible": list(v.red_lines_possible),
         "perspective": v.perspective,
         "firm": v.firm,
-        "spread": r2(v.spread),
-        "weighs_for": [{"issue": s.issue, "option": s.option, "share": r2(s.share)} for s in v.weighs_for()],
+        "spread": num(v.spread),
+        "weighs_for": [{"issue": s.issue, "option": s.option, "share": num(s.share)} for s in v.weighs_for()],
         "weighs_against": [
-            {"issue": s.issue, "option": s.option, "share": r2(s.share)} for s in v.weighs_against()
+            {"issue": s.issue, "option": s.option, "share": num(s.share)} for s in v.weighs_against()
         ],
     }
 
@@ -285,7 +293,7 @@ def _comparison(outcome: ComparisonOutcome) -> JSON:
                 "acceptable_to_all": pe.acceptable_to_all,
                 "blocked_by": list(pe.blocked_by),
                 "parties": {
-                    v.party: {"surplus": r2(v.surplus), "acceptability": v.acceptability} for v in pe.parties
+                    v.party: {"surplus": num(v.surplus), "acceptability": v.acceptability} for v in pe.parties
                 },
             }
             for pe in ev.plans
@@ -307,10 +315,10 @@ def _package(space: Space, package: Sequence[int] | None) -> dict[str, str] | No
     return None if package is None else space.package_ids(package)
 
 
-def _by_party(space: Space, values: FloatArray | None) -> dict[str, float] | None:
+def _by_party(space: Space, values: FloatArray | None) -> dict[str, float | None] | None:
     if values is None:
         return None
-    return {p: r2(v) for p, v in zip(space.parties, values, strict=True)}
+    return {p: num(v) for p, v in zip(space.parties, values, strict=True)}
 
 
 def _fragile(outcome: SearchOutcome, utilities: FloatArray | None) -> dict[str, bool] | None:
@@ -359,16 +367,16 @@ def _solution(outcome: SolveOutcome) -> JSON:
         "lotteries": res.lotteries,
         "status": res.status,
         "exact": res.exact,
-        "gap": r2(res.gap) if res.gap != float("inf") else None,
+        "gap": num(res.gap) if res.gap != float("inf") else None,
         "package": _package(space, res.package),
         "utilities": _by_party(space, res.utilities),
         "surplus": _by_party(space, res.surplus),
         "fragile": _fragile(outcome, res.utilities),
-        "objective": None if res.objective is None else r2(res.objective),
+        "objective": None if res.objective is None else num(res.objective),
         "ideal": _by_party(space, res.ideal),
         "lottery": [
             {
-                "probability": r2(p),
+                "probability": num(p),
                 "package": space.package_ids(pkg),
                 "utilities": _by_party(space, space.utility(pkg)),
             }
@@ -393,15 +401,15 @@ def _zopa(outcome: ZopaOutcome) -> JSON:
             "package": _package(space, res.best),
             "utilities": _by_party(space, res.best_utilities),
             "fragile": _fragile(outcome, res.best_utilities),
-            "min_surplus": None if res.min_surplus is None else r2(res.min_surplus),
+            "min_surplus": None if res.min_surplus is None else num(res.min_surplus),
             "exact": res.best_exact,
         },
         "counting": res.counting,
         "count": res.count,
         "n_feasible": res.n_feasible,
         "n_packages": res.n_packages,
-        "share": None if res.share is None else r2(res.share),
-        "share_interval": None if res.share_interval is None else [r2(x) for x in res.share_interval],
+        "share": None if res.share is None else num(res.share),
+        "share_interval": None if res.share_interval is None else [num(x) for x in res.share_interval],
         "samples": res.samples,
         "seed": res.seed,
         "algorithm": res.algorithm,

@@ -31,3 +31,16 @@ def test_evaluation_view_ends_with_the_legend(outcomes: dict[str, Any]) -> None:
     view = views.evaluation(outcomes["evaluation"])
     last = view[-1]
     assert isinstance(last, Line) and last.spans[0].text == views.LEGEND
+
+
+def test_comparison_ends_with_a_takeaway_from_the_data(outcomes: dict[str, Any]) -> None:
+    view = views.comparison(outcomes["comparison"], width=120)
+    last = view[-1]
+    assert isinstance(last, Line)
+    text = "".join(s.text for s in last.spans)
+    ev = outcomes["comparison"].evaluation
+    n_all = sum(pe.acceptable_to_all for pe in ev.plans)
+    assert (
+        text
+        == f"In sum: {n_all} of 3 plans and readings are acceptable to all under base; 0 of them fragile (~)."
+    )

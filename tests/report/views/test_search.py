@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+import accord
 from accord.report.views import Line, TableView
 from accord.report.views import search as views
+from accord.workbench import records as r
+from accord.workbench import search
 from accord.workbench.estimates import Estimates
 from accord.workbench.records import FRAGILE_NOTE
+
+MINI = Path(__file__).resolve().parents[2] / "data" / "mini.yaml"
 
 
 def _text(block: Line) -> str:
@@ -73,3 +79,31 @@ def test_frontier_says_what_it_leaves_out_in_the_front_ends_words(outcomes: dict
 
     assert last(None) == "... 2 more."
     assert last(views.Hints(more_rows="scroll down")) == "... 2 more (scroll down)."
+
+
+def _all_text(view: tuple[Any, ...]) -> str:
+    return "\n".join(_text(b) for b in view if isinstance(b, Line))
+
+
+def test_frontier_names_the_issues_it_leaves_out_as_constant() -> None:
+    s = accord.load(str(MINI))
+    out = _all_text(views.frontier(search.frontier(r.FrontierRequest(scenario=s, fixes={"border": "old"}))))
+    assert "1 issue takes the same option in every package: border=old." in out
+
+
+def test_solve_labels_each_objective_precisely() -> None:
+    s = accord.load(str(MINI))
+    got = {}
+    for name in ("nash", "ks", "egalitarian", "utilitarian"):
+        out = search.solve(r.SolveRequest(scenario=s, solution=name))
+        got[name] = _all_text(views.solution(out))
+        assert out.result.utilities is not None and out.result.objective is not None
+        surplus = out.result.utilities - out.space.batna
+        value = {"nash": surplus.prod(), "egalitarian": surplus.min(), "utilitarian": surplus.sum()}.get(name)
+        if value is not None:
+            assert abs(out.result.objective - value) < 1e-9, name
+    assert "Objective: product of surpluses = 300" in got["nash"]
+    assert "Objective: smallest share of the ideal gain = 1 " in got["ks"]
+    assert "Objective: smallest surplus = 10 " in got["egalitarian"]
+    assert "Objective: sum of surpluses = 40 " in got["utilitarian"]
+    assert all("The solution maximises" in t for t in got.values())

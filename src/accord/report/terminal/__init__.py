@@ -36,12 +36,14 @@ def make_console(*, stderr: bool = False) -> Console:
     """A console for results (stdout) or messages (stderr).
 
     Piped output (files, CI logs, doc examples) gets a fixed, roomy width instead of
-    80; messages on stderr are never wrapped.
+    80; messages on stderr are never wrapped. Neither console reads markup or
+    highlights: user text (titles, names, file names) is printed as it is, brackets
+    included; styles come only from :class:`~rich.text.Text` objects built here.
     """
     if stderr:
-        return Console(stderr=True, highlight=False, soft_wrap=True)
+        return Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
     width = None if sys.stdout.isatty() or "COLUMNS" in os.environ else 120
-    return Console(highlight=False, soft_wrap=False, width=width)
+    return Console(highlight=False, soft_wrap=False, width=width, markup=False, emoji=False)
 
 
 def text(spans: Iterable[Span], tone: Tone = "plain") -> Text:
@@ -49,9 +51,14 @@ def text(spans: Iterable[Span], tone: Tone = "plain") -> Text:
     return Text.assemble(*((s.text, STYLES[s.tone]) for s in spans), style=STYLES[tone])
 
 
-def _cell(cell: Cell) -> str | Text:
+def plain(value: str, style: str = "") -> Text:
+    """User text as a rich :class:`Text`: never read as markup, whatever brackets it holds."""
+    return Text(value, style=style)
+
+
+def _cell(cell: Cell) -> Text:
     if isinstance(cell, str):
-        return cell
+        return plain(cell)
     if isinstance(cell, Span):
         return text((cell,))
     return text(cell)
@@ -60,7 +67,7 @@ def _cell(cell: Cell) -> str | Text:
 def table(view: TableView) -> Table:
     """A :class:`TableView` as a rich table."""
     t = Table(
-        title=view.title or None,
+        title=plain(view.title) if view.title else None,
         title_justify=view.title_justify,
         header_style="bold",
         show_edge=False,
@@ -68,7 +75,7 @@ def table(view: TableView) -> Table:
     )
     for c in view.columns:
         t.add_column(
-            c.header,
+            plain(c.header),
             justify=c.justify,
             no_wrap=c.no_wrap,
             overflow=c.overflow,

@@ -10,8 +10,8 @@ from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome
 
 
 def print_evaluation(console: Console, outcome: EvaluationOutcome) -> None:
-    """Every evaluated plan with each party's verdict."""
-    render(console, views.evaluation(outcome))
+    """Every evaluated plan with each party's verdict, laid out for the console's width."""
+    render(console, views.evaluation(outcome, width=console.width))
 
 
 def print_comparison(console: Console, outcome: ComparisonOutcome) -> None:

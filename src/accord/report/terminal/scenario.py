@@ -16,7 +16,7 @@ def print_catalogue(console: Console, outcome: Catalogue) -> None:
 
 def print_scenario(console: Console, outcome: ScenarioOutcome) -> None:
     """A scenario's overview."""
-    render(console, views.scenario(outcome))
+    render(console, views.scenario(outcome, width=console.width))
 
 
 def print_profiles(console: Console, outcome: ProfilesOutcome) -> None:

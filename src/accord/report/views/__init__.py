@@ -113,6 +113,50 @@ class TableView:
         object.__setattr__(self, "rows", tuple(tuple(r) for r in self.rows))
 
 
+def count(n: int) -> str:
+    """A count of packages for reading: ``1,234,567`` up to 15 digits, then ``about 1.3 × 10^1431``.
+
+    Spaces of thousands of issues have counts of thousands of digits; the exact
+    integer stays in the JSON.
+    """
+    if abs(n) < 10**15:
+        return f"{n:,}"
+    digits = str(abs(n))
+    exponent = len(digits) - 1
+    mantissa = round(int(digits[:3]) / 100, 1)
+    if mantissa >= 10:  # 9.96... rounds up to 10.0
+        mantissa, exponent = 1.0, exponent + 1
+    return f"about {'-' if n < 0 else ''}{mantissa} × 10^{exponent}"
+
+
+def cell_text(cell: Cell) -> str:
+    """The plain text of a cell."""
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, Span):
+        return cell.text
+    return "".join(s.text for s in cell)
+
+
+def _longest_line(text: str) -> int:
+    return max((len(part) for part in text.split("\n")), default=0)
+
+
+def table_width(view: TableView) -> int:
+    """The width ``view`` takes with every cell on one line: its columns, their padding and rules.
+
+    A layout chooses a table when this fits the width and a stacked form otherwise,
+    so that nothing (ids, reasons) is cut to fit.
+    """
+    n = len(view.columns)
+    widths = [
+        max([_longest_line(c.header), c.min_width or 0, *(_longest_line(cell_text(r[k])) for r in view.rows)])
+        for k, c in enumerate(view.columns)
+    ]
+    padding = 2 * n - (0 if view.pad_edge else 2)
+    return sum(widths) + padding + max(n - 1, 0)
+
+
 Block = Line | TableView
 View = tuple[Block, ...]
 
@@ -131,7 +175,10 @@ __all__ = [
     "TableView",
     "Tone",
     "View",
+    "cell_text",
     "col",
+    "count",
     "line",
     "span",
+    "table_width",
 ]

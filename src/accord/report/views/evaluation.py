@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from accord.analysis.evaluate import Evaluation, IssueShare, PartyVerdict, PlanEvaluation
 from accord.model import Scenario
 from accord.report.views import (
@@ -10,6 +12,7 @@ from accord.report.views import (
     Cell,
     Column,
     Justify,
+    Line,
     Span,
     TableView,
     Tone,
@@ -17,6 +20,7 @@ from accord.report.views import (
     col,
     line,
     span,
+    table_width,
 )
 from accord.report.views.scenario import heading
 from accord.workbench.estimates import Estimates
@@ -34,7 +38,7 @@ LEGEND = (
 def estimate_note(est: Estimates) -> tuple[Span, ...]:
     """Whose estimates an evaluation shows, and that they are estimates."""
     owner = f", held by {est.owner}" if est.owner else ""
-    borrowed = sorted({q for _, q in est.borrowed})
+    borrowed = bool(est.borrowed)
     spans = [
         span("Perspective: "),
         span(est.perspective, "strong"),
@@ -44,8 +48,8 @@ def estimate_note(est: Estimates) -> tuple[Span, ...]:
         ),
     ]
     if borrowed:
-        used = ", ".join(borrowed)
-        spans.append(span(f" Parties without a profile under {est.perspective} use {used} (shown per row)."))
+        who = ", ".join(f"{p} ({q})" for p, q in est.borrowed)
+        spans.append(span(f" Without a profile under {est.perspective}, these parties use another's: {who}."))
     return tuple(spans)
 
 
@@ -69,8 +73,11 @@ def verdict_tone(pe: PlanEvaluation) -> Tone:
     return "warn" if not pe.blocked_by and pe.undecided else "bad"
 
 
-def _columns(borrowed: bool, detail: bool) -> tuple[Column, ...]:
-    text = ("red lines crossed", "weighs most for", "weighs most against")
+REASONS = ("red lines crossed", "weighs most for", "weighs most against")
+"""The reason columns of an evaluation, after the numbers."""
+
+
+def _columns(borrowed: bool, reasons: bool) -> tuple[Column, ...]:
     heads: list[tuple[str, Justify]] = [
         ("party", "left"),
         ("utility", "right"),
@@ -81,40 +88,73 @@ def _columns(borrowed: bool, detail: bool) -> tuple[Column, ...]:
     if borrowed:
         # Name the estimate per row only when some party borrows another perspective.
         heads.insert(1, ("estimate by", "left"))
-    columns = [col(h, j, no_wrap=True, min_width=max(1, len(h))) for h, j in heads]
-    for h in text:
-        if detail:
-            columns.append(col(h, min_width=len(h)))
-        else:
-            # Wrapping long cells is most of a terminal's rendering time; the overview
-            # cuts the reasons with an ellipsis (naming plans shows them in full).
-            cap = 18 if h == "red lines crossed" else 26
-            columns.append(col(h, no_wrap=True, overflow="ellipsis", max_width=cap))
-    return tuple(columns)
+    if reasons:
+        heads += [(h, "left") for h in REASONS]
+    return tuple(col(h, j, no_wrap=True, min_width=max(1, len(h))) for h, j in heads)
 
 
-def _row(v: PartyVerdict, borrowed: bool, n: int) -> tuple[Cell, ...]:
-    mark, tone = MARK[v.acceptability]
-    crossed = "; ".join(v.red_lines) or (
-        "maybe: " + "; ".join(v.red_lines_possible) if v.red_lines_possible else "—"
-    )
-    fragile = "" if v.firm else " ~"
-    cells: list[Cell] = [
-        v.party,
-        utility_text(v),
-        f"{v.batna:.1f}",
-        f"{v.surplus:+.1f}{fragile}",
-        span(mark, tone),
-        crossed,
-        shares_text(v.weighs_for(n)),
-        shares_text(v.weighs_against(n)),
-    ]
-    if borrowed:
-        cells.insert(1, v.perspective)
-    return tuple(cells)
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Verdict:
+    """One party's verdict on a plan as texts: the numbers and the reasons."""
+
+    party: str
+    perspective: str
+    numbers: tuple[str, str, str]
+    mark: Span
+    reasons: tuple[str, str, str]
+
+    @classmethod
+    def of(cls, v: PartyVerdict, n: int) -> _Verdict:
+        mark, tone = MARK[v.acceptability]
+        crossed = "; ".join(v.red_lines) or (
+            "maybe: " + "; ".join(v.red_lines_possible) if v.red_lines_possible else "—"
+        )
+        fragile = "" if v.firm else " ~"
+        return cls(
+            party=v.party,
+            perspective=v.perspective,
+            numbers=(utility_text(v), f"{v.batna:.1f}", f"{v.surplus:+.1f}{fragile}"),
+            mark=span(mark, tone),
+            reasons=(crossed, shares_text(v.weighs_for(n)), shares_text(v.weighs_against(n))),
+        )
+
+    def row(self, borrowed: bool, reasons: bool) -> tuple[Cell, ...]:
+        cells: list[Cell] = [self.party, *self.numbers, self.mark]
+        if borrowed:
+            cells.insert(1, self.perspective)
+        return tuple(cells) + (self.reasons if reasons else ())
+
+    def reason_line(self) -> Line:
+        crossed, pro, con = self.reasons
+        parts = [] if crossed == "—" else [f"red lines crossed: {crossed}"]
+        parts += [f"weighs most for: {pro}", f"against: {con}"]
+        return line("  ", span(self.party, "key"), ": " + "; ".join(parts))
+
+    def stacked(self, borrowed: bool) -> tuple[Line, Line]:
+        u, b, sur = self.numbers
+        by = f" (estimate by {self.perspective})" if borrowed else ""
+        numbers = f" utility {u}, BATNA {b}, surplus {sur}{by}"
+        head = line(span(self.party, "strong-key"), " ", self.mark, numbers)
+        return head, self.reason_line()
 
 
-def _plan(pe: PlanEvaluation, perspective: str, detail: bool) -> list[Block]:
+def _verdict_blocks(pe: PlanEvaluation, perspective: str, n: int, width: int) -> list[Block]:
+    """The parties' verdicts as one table when it fits ``width``.
+
+    Otherwise the numbers as a table and the reasons as lines below it, or each
+    party stacked when even the numbers do not fit: nothing is cut.
+    """
+    borrowed = any(v.perspective != perspective for v in pe.parties)
+    verdicts = [_Verdict.of(v, n) for v in pe.parties]
+    for reasons in (True, False):
+        rows = tuple(v.row(borrowed, reasons) for v in verdicts)
+        table = TableView(columns=_columns(borrowed, reasons), rows=rows, pad_edge=False)
+        if table_width(table) <= width:
+            return [table] if reasons else [table, *(v.reason_line() for v in verdicts)]
+    return [block for v in verdicts for block in v.stacked(borrowed)]
+
+
+def _plan(pe: PlanEvaluation, perspective: str, detail: bool, width: int) -> list[Block]:
     who = ", ".join(x for x in (pe.proposer or "", pe.date) if x)
     out: list[Block] = [
         BLANK,
@@ -126,19 +166,19 @@ def _plan(pe: PlanEvaluation, perspective: str, detail: bool) -> list[Block]:
     if pe.undetermined:
         text = "Left open with no status quo (utility shown as a range): " + ", ".join(pe.undetermined)
         out.append(line(text, tone="warn"))
-    borrowed = any(v.perspective != perspective for v in pe.parties)
-    n = 10 if detail else 2
-    rows = tuple(_row(v, borrowed, n) for v in pe.parties)
-    out.append(TableView(columns=_columns(borrowed, detail), rows=rows, pad_edge=False))
-    return out
+    return out + _verdict_blocks(pe, perspective, 10 if detail else 2, width)
 
 
-def evaluation(outcome: EvaluationOutcome) -> View:
-    """Every evaluated plan: its verdict and each party's utility, surplus, red lines and reasons."""
+def evaluation(outcome: EvaluationOutcome, *, width: int = 120) -> View:
+    """Every evaluated plan: its verdict and each party's utility, surplus, red lines and reasons.
+
+    Laid out for ``width`` columns: a table per plan when it fits, stacked otherwise;
+    ids and reasons are never cut.
+    """
     s, ev = outcome.scenario, outcome.evaluation
     out: list[Block] = [heading(s.title, s.id), line(*estimate_note(outcome.estimates))]
     for pe in ev.plans:
-        out += _plan(pe, ev.perspective, outcome.detail)
+        out += _plan(pe, ev.perspective, outcome.detail, width)
     out += [BLANK, line(LEGEND, tone="muted")]
     return tuple(out)
 
@@ -159,19 +199,34 @@ def _verdict_cell(pe: PlanEvaluation) -> str:
     return "all accept" if pe.acceptable_to_all else short_verdict(pe)
 
 
-def _verdicts(ev: Evaluation) -> TableView:
+VERDICTS_TITLE = "Plans × parties: surplus over BATNA (✓ acceptable, ✗ not, ? depends)"
+
+
+def _surplus_cell(v: PartyVerdict) -> Span:
+    mark, tone = MARK[v.acceptability]
+    rl = " RL" if v.red_lines else ""
+    return span(f"{mark} {v.surplus:+.1f}{rl}", tone)
+
+
+def _verdicts(ev: Evaluation, width: int) -> list[Block]:
+    """Plans × parties as a table when it fits ``width``, else one block of lines per plan."""
     rows = []
     for pe in ev.plans:
-        cells: list[Cell] = [pe.plan, pe.date]
-        for v in pe.parties:
-            mark, tone = MARK[v.acceptability]
-            rl = " RL" if v.red_lines else ""
-            cells.append(span(f"{mark} {v.surplus:+.1f}{rl}", tone))
-        cells.append(_verdict_cell(pe))
+        cells: list[Cell] = [pe.plan, pe.date, *(_surplus_cell(v) for v in pe.parties), _verdict_cell(pe)]
         rows.append(tuple(cells))
     columns = (col("plan"), col("date"), *(col(p, "right") for p in ev.parties), col("verdict"))
-    title = "Plans × parties: surplus over BATNA (✓ acceptable, ✗ not, ? depends)"
-    return TableView(title=title, columns=columns, rows=tuple(rows))
+    table = TableView(title=VERDICTS_TITLE, columns=columns, rows=tuple(rows))
+    if table_width(table) <= width:
+        return [table]
+    out: list[Block] = [line(VERDICTS_TITLE, tone="strong")]
+    for pe in ev.plans:
+        date = f" ({pe.date})" if pe.date else ""
+        out.append(line(span(pe.plan, "strong-key"), f"{date}: {_verdict_cell(pe)}"))
+        parts: list[Span] = [span("  ")]
+        for v in pe.parties:
+            parts += [span(f"{v.party} ", "key"), _surplus_cell(v), span("  ")]
+        out.append(line(*parts[:-1]))
+    return out
 
 
 def _chunks(widths: list[int], first: int, width: int) -> list[list[int]]:
@@ -187,32 +242,53 @@ def _chunks(widths: list[int], first: int, width: int) -> list[list[int]]:
     return chunks
 
 
+TERMS_TITLE = "Issues × plans{part}: the option each plan takes (· = left open, status quo applies)"
+
+
+def _option(pe: PlanEvaluation, issue: str) -> Cell:
+    opt = pe.package.get(issue)
+    held = issue in pe.held_at_status_quo or opt is None
+    return span("·", "muted") if held else str(opt)
+
+
 def _terms(scenario: Scenario, ev: Evaluation, width: int) -> list[Block]:
-    """Issues × plans, as many plan columns per table as ``width`` fits.
+    """Issues × plans, as many plan columns per table as ``width`` fits (one line per plan if none fits).
 
     Readings are shown as the terms they change, not as columns of their own.
+    Plan ids are never cut; long option ids wrap within their column.
     """
     base = [pe for pe in ev.plans if pe.reading is None]
-    cap = 16  # option ids longer than this are shortened with an ellipsis
+    cap = 16  # option ids longer than this wrap within the column
     issue_width = min(max(len(i.id) for i in scenario.issues), 24)
-    widths = [min(max([len(pe.plan), *(len(o or "") for o in pe.package.values())]), cap) for pe in base]
+    widths = [
+        max(len(pe.plan), min(max([1, *(len(o or "") for o in pe.package.values())]), cap)) for pe in base
+    ]
+    if base and issue_width + 3 + max(widths) + 3 > width:
+        return _terms_lines(scenario, base) + _readings(ev, base)
     chunks = _chunks(widths, issue_width, width)
     out: list[Block] = []
     for n, chunk in enumerate(chunks):
         part = f" ({n + 1}/{len(chunks)})" if len(chunks) > 1 else ""
-        columns = [col("issue", no_wrap=True, overflow="ellipsis", max_width=issue_width)]
-        columns += [col(base[k].plan, no_wrap=True, overflow="ellipsis", max_width=widths[k]) for k in chunk]
-        rows = []
-        for issue in scenario.issues:
-            row: list[Cell] = [issue.id]
-            for k in chunk:
-                opt = base[k].package.get(issue.id)
-                held = issue.id in base[k].held_at_status_quo or opt is None
-                row.append(span("·", "muted") if held else str(opt))
-            rows.append(tuple(row))
-        title = f"Issues × plans{part}: the option each plan takes (· = left open, status quo applies)"
-        out.append(TableView(title=title, columns=tuple(columns), rows=tuple(rows)))
+        columns = [col("issue", overflow="fold", max_width=issue_width)]
+        columns += [
+            col(base[k].plan, overflow="fold", min_width=len(base[k].plan), max_width=widths[k])
+            for k in chunk
+        ]
+        rows = tuple((issue.id, *(_option(base[k], issue.id) for k in chunk)) for issue in scenario.issues)
+        out.append(TableView(title=TERMS_TITLE.format(part=part), columns=tuple(columns), rows=rows))
     return out + _readings(ev, base)
+
+
+def _terms_lines(scenario: Scenario, base: list[PlanEvaluation]) -> list[Block]:
+    out: list[Block] = [line(TERMS_TITLE.format(part=""), tone="strong")]
+    for pe in base:
+        terms = [
+            f"{i.id}={pe.package.get(i.id) or '·'}"
+            for i in scenario.issues
+            if i.id not in pe.held_at_status_quo
+        ]
+        out.append(line(span(pe.plan, "key"), ": ", ", ".join(terms) or "·"))
+    return out
 
 
 def _readings(ev: Evaluation, base: list[PlanEvaluation]) -> list[Block]:
@@ -234,12 +310,45 @@ def _readings(ev: Evaluation, base: list[PlanEvaluation]) -> list[Block]:
     return out
 
 
-def _across(ev: Evaluation, across: tuple[Evaluation, ...]) -> TableView:
+ACROSS_TITLE = "Whose estimate decides: verdict per perspective"
+
+
+def _across(ev: Evaluation, across: tuple[Evaluation, ...], width: int) -> list[Block]:
+    """Verdict per perspective, as a table or (when narrow) one line per plan.
+
+    The table is used while the plan ids and at least 14 columns per perspective
+    fit ``width``; verdicts wrap within their cells, ids never do.
+    """
     rows = [(pe.plan, *(_verdict_cell(e.plans[k]) for e in across)) for k, pe in enumerate(ev.plans)]
-    return TableView(
-        title="Whose estimate decides: verdict per perspective",
-        columns=(col("plan"), *(col(e.perspective) for e in across)),
-        rows=tuple(rows),
+    plan_width = max(len(pe.plan) for pe in ev.plans)
+    if plan_width + 3 + sum(max(len(e.perspective), 14) + 3 for e in across) <= width:
+        columns = (
+            col("plan", no_wrap=True),
+            *(col(e.perspective, overflow="fold", min_width=len(e.perspective)) for e in across),
+        )
+        return [TableView(title=ACROSS_TITLE, columns=columns, rows=tuple(rows))]
+    out: list[Block] = [line(ACROSS_TITLE, tone="strong")]
+    for plan, *verdicts in rows:
+        if len(set(verdicts)) == 1:
+            text = f"{verdicts[0]} (every perspective)"
+        else:
+            text = "; ".join(f"{e.perspective}: {v}" for e, v in zip(across, verdicts, strict=True))
+        out.append(line(span(plan, "key"), ": ", text))
+    return out
+
+
+def takeaway(ev: Evaluation) -> str:
+    """One line from the data: how many plans (and readings) all accept, and how many of those are fragile."""
+    accepted = [pe for pe in ev.plans if pe.acceptable_to_all]
+    fragile = sum(1 for pe in accepted if any(not v.firm for v in pe.parties))
+    n = len(ev.plans)
+    what = "plans and readings" if any(pe.reading is not None for pe in ev.plans) else "plans"
+    if n == 1:
+        what = "plan"
+    verb = "is" if len(accepted) == 1 else "are"
+    return (
+        f"In sum: {len(accepted)} of {n} {what} {verb} acceptable to all under {ev.perspective}; "
+        f"{fragile} of them fragile (~)."
     )
 
 
@@ -247,8 +356,8 @@ def comparison(outcome: ComparisonOutcome, *, width: int) -> View:
     """Plans × parties verdicts, plans × issues terms (fitted to ``width``), verdict per perspective."""
     s, ev = outcome.scenario, outcome.evaluation
     out: list[Block] = [heading(s.title, s.id), line(*estimate_note(outcome.estimates)), BLANK]
-    out += [_verdicts(ev), line("RL: crosses a red line of that party.", tone="muted"), BLANK]
+    out += [*_verdicts(ev, width), line("RL: crosses a red line of that party.", tone="muted"), BLANK]
     out += _terms(s, ev, width)
     if len(outcome.across) > 1:
-        out += [BLANK, _across(ev, outcome.across)]
-    return tuple(out)
+        out += [BLANK, *_across(ev, outcome.across, width)]
+    return (*out, BLANK, line(takeaway(ev), tone="strong"))

@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from accord.model import Profile, Scenario, complete_values
-from accord.report.views import BLANK, Block, Cell, Line, TableView, View, col, line, span
+from accord.report.views import (
+    BLANK,
+    Block,
+    Cell,
+    Line,
+    Overflow,
+    TableView,
+    View,
+    col,
+    line,
+    span,
+    table_width,
+)
 from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
 
 
@@ -27,14 +39,33 @@ def heading(title: str, key: str) -> Line:
 def _table(
     title: str, heads: tuple[str, ...], rows: Sequence[Sequence[str]], *, fold: bool = False
 ) -> TableView:
-    columns = tuple(col(h, overflow="fold" if fold else "ellipsis") for h in heads)
+    overflow: Overflow = "fold" if fold else "ellipsis"
+    # The first column holds ids: never cut or wrapped.
+    ids = max([len(heads[0]), *(len(r[0]) for r in rows)])
+    first = col(heads[0], no_wrap=True, min_width=ids)
+    columns = (first, *(col(h, overflow=overflow) for h in heads[1:]))
     return TableView(title=title, columns=columns, rows=tuple(tuple(r) for r in rows))
 
 
-def _structure(s: Scenario) -> list[Block]:
+def _fitted(
+    width: int, title: str, heads: tuple[str, ...], rows: Sequence[Sequence[str]], *, fold: bool = False
+) -> list[Block]:
+    """A table when it fits ``width`` with every cell on one line; else one line per row, nothing cut."""
+    table = _table(title, heads, rows, fold=fold)
+    if table_width(table) <= width:
+        return [table]
+    out: list[Block] = [line(title, tone="strong")]
+    for row in rows:
+        rest = "; ".join(f"{h}: {v}" for h, v in zip(heads[1:], row[1:], strict=True) if v)
+        out.append(line("  ", span(row[0], "key"), f" — {rest}" if rest else ""))
+    return out
+
+
+def _structure(s: Scenario, width: int) -> list[Block]:
     """Parties, tables, tracks and phases, process rules."""
     out: list[Block] = [
-        _table(
+        *_fitted(
+            width,
             "Parties",
             ("id", "name", "role", "factions"),
             [(p.id, p.name, p.role.value, ", ".join(f.id for f in p.factions)) for p in s.parties],
@@ -45,7 +76,7 @@ def _structure(s: Scenario) -> list[Block]:
             (tb.id, tb.name, ", ".join(tb.parties), str(sum(1 for i in s.issues if i.table == tb.id)))
             for tb in s.tables
         ]
-        out.append(_table("Tables", ("id", "name", "parties", "issues"), rows))
+        out += _fitted(width, "Tables", ("id", "name", "parties", "issues"), rows)
     if s.tracks or s.phases:
         tracks = ", ".join(t.id for t in s.tracks)
         phases = " → ".join(p.id for p in s.phases)
@@ -57,11 +88,11 @@ def _structure(s: Scenario) -> list[Block]:
             if r.exceptions:
                 settings.append("exceptions=" + ",".join(r.exceptions))
             rules.append((r.id, r.kind, " ".join(settings)))
-        out.append(_table("Process rules", ("id", "kind", "settings"), rules))
+        out += _fitted(width, "Process rules", ("id", "kind", "settings"), rules)
     return out
 
 
-def _substance(s: Scenario) -> list[Block]:
+def _substance(s: Scenario, width: int) -> list[Block]:
     """Issues, constraints, perspectives, plans."""
     rows = [
         (
@@ -72,9 +103,8 @@ def _substance(s: Scenario) -> list[Block]:
         )
         for i in s.issues
     ]
-    out: list[Block] = [
-        _table("Issues (status quo marked *)", ("id", "title", "table/track", "options"), rows, fold=True)
-    ]
+    heads: tuple[str, ...] = ("id", "title", "table/track", "options")
+    out = _fitted(width, "Issues (status quo marked *)", heads, rows, fold=True)
     if s.constraints:
         out.append(line(span("Constraints", "strong")))
         for con in s.constraints:
@@ -89,23 +119,26 @@ def _substance(s: Scenario) -> list[Block]:
         )
         for persp in s.perspectives
     ]
-    out.append(_table("Perspectives (whose estimates)", ("id", "name", "owner", "profiles"), rows))
+    out += _fitted(width, "Perspectives (whose estimates)", ("id", "name", "owner", "profiles"), rows)
     plans = [
         (p.id, p.title, p.proposer or "", p.date, str(len(p.terms)), ", ".join(r.id for r in p.readings))
         for p in s.plans
     ]
     heads = ("id", "title", "proposer", "date", "issues settled", "readings")
-    out.append(_table("Plans", heads, plans, fold=True))
+    out += _fitted(width, "Plans", heads, plans, fold=True)
     return out
 
 
-def scenario(outcome: ScenarioOutcome) -> View:
-    """A scenario: parties, tables, tracks, rules, issues, constraints, perspectives, plans."""
+def scenario(outcome: ScenarioOutcome, *, width: int = 120) -> View:
+    """A scenario: parties, tables, tracks, rules, issues, constraints, perspectives, plans.
+
+    Each table is drawn when it fits ``width``, else as one line per row.
+    """
     s = outcome.scenario
     head: list[Block] = [heading(s.title, s.id)]
     if s.description:
         head.append(line(s.description.strip()))
-    return (*head, *_structure(s), *_substance(s))
+    return (*head, *_structure(s, width), *_substance(s, width))
 
 
 def cite(scenario: Scenario, keys: tuple[str, ...]) -> str:

@@ -11,8 +11,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.analysis.results import SOLUTION_TITLES
-from accord.numeric import TOL, FloatArray
-from accord.report.views import Block, Cell, Column, Span, TableView, View, col, line, span
+from accord.numeric import TOL, FloatArray, IntArray
+from accord.report.views import (
+    Block,
+    Cell,
+    Column,
+    Span,
+    TableView,
+    View,
+    col,
+    count,
+    line,
+    span,
+    table_width,
+)
 from accord.space import Space
 from accord.workbench.estimates import Estimates
 from accord.workbench.records import (
@@ -66,16 +78,41 @@ def parties(
     *,
     before: FloatArray | None = None,
     ideal: FloatArray | None = None,
+    width: int = 120,
 ) -> list[Block]:
-    """The party table (utility, BATNA, surplus, verdict, whose estimate) and what "~" means."""
+    """The party table (utility, BATNA, surplus, verdict, whose estimate) and what "~" means.
+
+    Whose estimate is a column of its own only when some party borrows another
+    perspective or the table fits ``width`` (the view's first lines name it).
+    """
+    table = _party_table(outcome, utilities, before=before, ideal=ideal, by=True)
+    own = all(q == outcome.estimates.perspective for q in outcome.space.perspectives)
+    if own and table_width(table) > width:
+        table = _party_table(outcome, utilities, before=before, ideal=ideal, by=False)
+    out: list[Block] = [table]
+    fragile_map = outcome.fragile(utilities) or {}
+    if any(fragile_map.values()):
+        out.append(line(FRAGILE_NOTE, tone="muted"))
+    return out
+
+
+def _party_table(
+    outcome: SearchOutcome,
+    utilities: FloatArray,
+    *,
+    before: FloatArray | None,
+    ideal: FloatArray | None,
+    by: bool,
+) -> TableView:
     space, spreads = outcome.space, outcome.spreads
-    columns: list[Column] = [col("party")]
+    columns: list[Column] = [col("party", no_wrap=True)]
     if before is not None:
         columns.append(col("before", "right"))
     columns += [col("utility", "right"), col("BATNA", "right"), col("surplus", "right"), col("", "center")]
     if ideal is not None:
         columns.append(col("ideal", "right"))
-    columns.append(col("estimate by"))
+    if by:
+        columns.append(col("estimate by"))
     rows = []
     for p, party in enumerate(space.parties):
         s_p = float(utilities[p] - space.batna[p])
@@ -86,13 +123,10 @@ def parties(
         row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{fragile}", _mark(s_p > TOL)]
         if ideal is not None:
             row.append(f"{ideal[p]:.1f}")
-        row.append(space.perspectives[p])
+        if by:
+            row.append(space.perspectives[p])
         rows.append(tuple(row))
-    out: list[Block] = [TableView(columns=tuple(columns), rows=tuple(rows), pad_edge=False)]
-    fragile_map = outcome.fragile(utilities) or {}
-    if any(fragile_map.values()):
-        out.append(line(FRAGILE_NOTE, tone="muted"))
-    return out
+    return TableView(columns=tuple(columns), rows=tuple(rows), pad_edge=False)
 
 
 def option_cell(space: Space, issue: int, option: int) -> tuple[Span, ...]:
@@ -150,28 +184,49 @@ def _hinted(text: str, hint: str) -> str:
     return f"{text} ({hint})." if hint else f"{text}."
 
 
-def frontier(outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = None) -> View:
-    """The efficient frontier: the first ``show`` packages with the issues that vary along it."""
+def frontier(
+    outcome: FrontierOutcome, *, show: int = 25, hints: Hints | None = None, width: int = 120
+) -> View:
+    """The efficient frontier: the first ``show`` packages with the issues that vary along it.
+
+    At most 8 issue columns, fewer when ``width`` holds fewer; the view says how many it left out.
+    """
     hints = hints or Hints()
     s, space, res = outcome.scenario, outcome.space, outcome.result
     kind = "individually rational " if res.individually_rational else ""
     exact = "exact" if res.exact else "not exact"
     title = (span("Efficient frontier", "strong"), f" of {s.title} (", span(s.id, "key"), ")")
-    count = f": {len(res)} {kind}packages ({exact})"
-    out = _head((*title, count), outcome) + status_lines(res.status, res.conflict, res.note)
+    size = f": {len(res)} {kind}packages ({exact})"
+    out = _head((*title, size), outcome) + status_lines(res.status, res.conflict, res.note)
     if len(res) == 0:
         return tuple(out)
-    out.append(line(f"{res.n_feasible:,} feasible packages in all.", tone="muted"))
+    out.append(line(f"{count(res.n_feasible)} feasible packages in all.", tone="muted"))
     pk = res.packages
     varying = [i for i in range(len(space.issues)) if len(set(pk[:, i].tolist())) > 1]
     shown = varying[:8]
-    out.append(_frontier_table(outcome, show, shown))
+    table = _frontier_table(outcome, show, shown)
+    while shown and table_width(table) > width:
+        shown = shown[:-1]
+        table = _frontier_table(outcome, show, shown)
+    out.append(table)
     if len(res) > show:
         out.append(line(_hinted(f"... {len(res) - show} more", hints.more_rows), tone="muted"))
     if len(varying) > len(shown):
         text = f"{len(varying)} issues vary along the frontier; the table shows {len(shown)}"
         out.append(line(_hinted(text, hints.all_columns), tone="muted"))
-    return tuple(out)
+    return (*out, *_constant(space, pk, varying))
+
+
+def _constant(space: Space, pk: IntArray, varying: list[int]) -> list[Block]:
+    """Say which issues the table leaves out because every package takes the same option."""
+    same = [i for i in range(len(space.issues)) if i not in varying]
+    if not same:
+        return []
+    terms = [f"{space.issues[i]}={space.options[i][int(pk[0, i])]}" for i in same]
+    listed = ", ".join(terms[:12]) + (f" and {len(terms) - 12} more" if len(terms) > 12 else "")
+    subject = "1 issue takes" if len(same) == 1 else f"{len(same)} issues take"
+    text = f"{subject} the same option in every package: {listed}."
+    return [line(text, tone="muted")]
 
 
 # -- bargaining solution -------------------------------------------------------------------
@@ -187,7 +242,28 @@ def _lottery(outcome: SolveOutcome) -> list[Block]:
     return [table, line("Other issues as in the most likely package:", tone="muted")]
 
 
-def solution(outcome: SolveOutcome) -> View:
+OBJECTIVES: dict[str, tuple[str, str]] = {
+    "nash": ("product of surpluses", "the product over parties of (utility − BATNA)"),
+    "ks": (
+        "smallest share of the ideal gain",
+        "the least, over parties, of (utility − BATNA) / (ideal − BATNA); 1 = every party at its ideal",
+    ),
+    "egalitarian": ("smallest surplus", "the least, over parties, of (utility − BATNA)"),
+    "utilitarian": ("sum of surpluses", "the sum over parties of (utility − BATNA)"),
+}
+"""Solution -> (what its objective value is, how it is computed), as the solve view explains it."""
+
+
+def objective_lines(solution: str, value: float, proof: str, algorithm: str) -> list[Block]:
+    """The objective value labelled precisely, what it measures, and how it was found."""
+    label, meaning = OBJECTIVES.get(solution, ("objective", "the value the solution maximises"))
+    return [
+        line(f"Objective: {label} = {value:.4g} ({proof})."),
+        line(f"The solution maximises {meaning}. Method: {algorithm}.", tone="muted"),
+    ]
+
+
+def solution(outcome: SolveOutcome, *, width: int = 120) -> View:
     """A bargaining solution: its package (or lottery), each party's verdict, the proof."""
     s, space, res = outcome.scenario, outcome.space, outcome.result
     over = "lotteries over packages" if res.lotteries else "pure packages"
@@ -204,8 +280,9 @@ def solution(outcome: SolveOutcome) -> View:
     if res.package is None or res.utilities is None:
         return tuple(out)
     proof = "optimality proven" if res.exact else f"best found; proven gap {res.gap:.3g}"
-    out.append(line(f"Objective {res.objective:.4g} ({proof}; {res.algorithm}).", tone="muted"))
-    out += parties(outcome, res.utilities, ideal=res.ideal)
+    if res.objective is not None:
+        out += objective_lines(res.solution, res.objective, proof, res.algorithm)
+    out += parties(outcome, res.utilities, ideal=res.ideal, width=width)
     if res.lotteries and len(res.lottery) > 1:
         out += _lottery(outcome)
     out.append(package(space, res.package))
@@ -222,14 +299,14 @@ def _zopa_verdict(outcome: ZopaOutcome) -> list[Block]:
     share = 100 * (res.share or 0)
     if res.counting == "exact" and res.count is not None:
         text = (
-            f"ZOPA: yes. {res.count:,} of {res.n_feasible:,} feasible packages "
+            f"ZOPA: yes. {count(res.count)} of {count(res.n_feasible)} feasible packages "
             f"({share:.3g}%) give every party more than its BATNA."
         )
         return [line(text, tone="success")]
     if res.share_interval is not None:
         lo, hi = res.share_interval
         text = (
-            f"ZOPA: yes. About {share:.3g}% of {res.n_feasible:,} feasible packages "
+            f"ZOPA: yes. About {share:.3g}% of {count(res.n_feasible)} feasible packages "
             f"give every party more than its BATNA (Monte Carlo estimate from {res.samples:,} draws, "
             f"seed {res.seed}; 95% interval {100 * lo:.3g}–{100 * hi:.3g}%)."
         )
@@ -237,7 +314,7 @@ def _zopa_verdict(outcome: ZopaOutcome) -> list[Block]:
     return []
 
 
-def zopa(outcome: ZopaOutcome) -> View:
+def zopa(outcome: ZopaOutcome, *, width: int = 120) -> View:
     """The zone of possible agreement: whether it exists, how large, and its best package."""
     s, res = outcome.scenario, outcome.result
     title = (span("Zone of possible agreement", "strong"), f" — {s.title} (", span(s.id, "key"), ")")
@@ -250,7 +327,7 @@ def zopa(outcome: ZopaOutcome) -> View:
         return tuple(out)
     short = "" if res.min_surplus is None else f" (least surplus {res.min_surplus:+.2f})"
     out.append(line(f"The package with the largest minimum surplus{short}:"))
-    out += parties(outcome, res.best_utilities)
+    out += parties(outcome, res.best_utilities, width=width)
     out.append(package(outcome.space, res.best))
     return tuple(out)
 
@@ -271,7 +348,7 @@ def _changes(outcome: AmendOutcome) -> TableView:
     return TableView(columns=(col("issue"), col("from"), col("to")), rows=rows, pad_edge=False)
 
 
-def amendment(outcome: AmendOutcome) -> View:
+def amendment(outcome: AmendOutcome, *, width: int = 120) -> View:
     """The smallest amendment: the changes, each party's verdict before and after, the proof."""
     space, res = outcome.space, outcome.result
     who = "" if res.proposer is None else f" (proposer {space.parties[res.proposer]})"
@@ -294,7 +371,7 @@ def amendment(outcome: AmendOutcome) -> View:
     out.append(line(f"{n} change{'s' if n != 1 else ''} ({proof}):", tone="success"))
     if res.changes:
         out.append(_changes(outcome))
-    out += parties(outcome, res.utilities, before=res.plan_utilities)
+    out += parties(outcome, res.utilities, before=res.plan_utilities, width=width)
     outside = [space.parties[p] for p in range(len(space.parties)) if p not in res.must_accept]
     if outside:
         out.append(line(f"{', '.join(outside)} shown for the tie-break only; need not accept.", tone="muted"))
