@@ -156,3 +156,25 @@ def test_help_loads_no_engine_or_plotting() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "LOADED:", out.stdout
+
+
+def _subprocess(code: str, *argv: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-c", code, *argv], stderr=subprocess.PIPE, check=False, timeout=300, **kwargs
+    )
+
+
+def test_plot_without_matplotlib_fails_before_any_work(tmp_path: Path) -> None:
+    script = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "import accord.workbench.search as search\n"
+        "def boom(*a, **k): raise SystemExit('the search ran')\n"
+        "search.frontier = search.solve = search.zopa = search.amend = boom\n"
+        "from accord.cli.app import main; main()"
+    )
+    for command in (["frontier", MINI], ["solve", MINI], ["zopa", MINI], ["amend", MINI, "p1"]):
+        done = _subprocess(script, *command, "--plot", str(tmp_path / "f.png"), stdout=subprocess.PIPE)
+        err = done.stderr.decode()
+        assert done.returncode == 2, err
+        assert "error: --plot: needs matplotlib: pip install" in err and "the search ran" not in err
+        assert done.stdout == b""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -55,3 +56,11 @@ def test_restrictions() -> None:
     assert got["scenario"].id == "mini" and got["parties"] == ("A", "B") and got["tables"] is None
     assert got["tracks"] == ("ceasefire",) and got["fixes"] == {"troops": "1000"}
     assert got["ignore_red_lines"] is True and got["time_limit"] == 1.5
+
+
+def test_plot_needs_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)
+    with pytest.raises(UserError) as err:
+        check_plot(Path("x.png"))
+    assert err.value.field == "--plot" and err.value.message == "needs matplotlib: pip install 'accord[plot]'"
+    check_plot(None)  # no plot asked for: nothing to check

@@ -7,6 +7,7 @@ Commands annotate their parameters with these types; :func:`load_scenario`,
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypedDict
@@ -182,9 +183,18 @@ def parse_fixes(values: list[str] | None) -> dict[str, str]:
 
 
 def check_plot(plot: Path | None) -> None:
-    """Refuse a plot file type that cannot be written, before any work is done."""
-    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+    """Refuse a plot that cannot be made (file type, no matplotlib), before any work is done."""
+    if plot is None:
+        return
+    if plot.suffix.lower() not in (".png", ".svg"):
         fail(f"writes .png or .svg files, not {plot.name!r}", "--plot")
+    try:
+        # Found, not imported: the plot itself loads matplotlib once the work is done.
+        found = importlib.util.find_spec("matplotlib") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        fail("needs matplotlib: pip install 'accord[plot]'", "--plot")
 
 
 class Restrictions(TypedDict):
