@@ -105,6 +105,10 @@ def test_stdin_errors_name_stdin_and_the_line(monkeypatch: pytest.MonkeyPatch) -
     assert "<stdin>:40:18: error: profiles[0].red_lines[0].border: issue 'border' has no option 'nu'" in (
         err.value.message
     )
+    _stdin(monkeypatch, b'{"accord": 1,\n "id": "x",\n}')
+    with pytest.raises(UserError) as err:
+        load_scenario("-")
+    assert "<stdin>:3:1: error: (file): JSON syntax error" in err.value.message
     _stdin(monkeypatch, b"\xff\xfe")
     with pytest.raises(UserError) as err:
         load_scenario("-")

@@ -191,7 +191,9 @@ def check_source(scenario: str | Path) -> CheckedFile:
     from accord.io import check_file, check_text
 
     if str(scenario) == STDIN:
-        return check_text(read_stdin(), name=STDIN_NAME)
+        text = read_stdin()
+        # No file name to tell JSON by: JSON opens with '{' (YAML rarely does), and gets JSON's errors.
+        return check_text(text, name=STDIN_NAME, json_syntax=text.lstrip().startswith("{"))
     return check_file(scenario)
 
 
