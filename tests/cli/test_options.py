@@ -121,3 +121,16 @@ def test_plot_needs_matplotlib(monkeypatch: pytest.MonkeyPatch) -> None:
         check_plot(Path("x.png"))
     assert err.value.field == "--plot" and err.value.message == "needs matplotlib: pip install 'accord[plot]'"
     check_plot(None)  # no plot asked for: nothing to check
+
+
+@pytest.mark.parametrize("value", ["U A", "UA,R;U", "[UA]", "US.", "-x"])
+def test_a_malformed_id_on_the_command_line_gets_the_id_rule(value: str) -> None:
+    with pytest.raises(UserError) as err:
+        split_list(value, "--parties")
+    assert err.value.field == "--parties" and "is not a valid id; ids start with a letter or digit" in (
+        err.value.message
+    )
+
+
+def test_ids_in_any_script_and_factions_pass_on_the_command_line() -> None:
+    assert split_list("Україна, 俄罗斯,US.NSC", "--parties") == ("Україна", "俄罗斯", "US.NSC")

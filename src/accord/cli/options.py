@@ -229,11 +229,16 @@ def _invalid(scenario: str, errors: Sequence[Finding]) -> NoReturn:
 
 
 def split_list(value: str | None, flag: str | None = None) -> tuple[str, ...] | None:
-    """``"UA,RU"`` -> ``("UA", "RU")``; empty -> None; a name given twice fails on ``flag``."""
+    """``"UA,RU"`` -> ``("UA", "RU")``; empty -> None; a malformed id or one given twice fails on ``flag``."""
     if not value:
         return None
+    from accord.model.elements import ID_HINT, is_id
+
     items = tuple(v.strip() for v in value.split(",") if v.strip())
     for k, item in enumerate(items):
+        # Factions are named PARTY.FACTION; every part is an id.
+        if not all(is_id(part) for part in item.split(".", 1)):
+            fail(f"{item!r} is not a valid id; {ID_HINT}", flag)
         if item in items[:k]:
             fail(f"names {item!r} twice", flag)
     return items or None
