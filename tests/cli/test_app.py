@@ -152,3 +152,50 @@ def test_help_loads_no_engine_or_plotting() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "LOADED:", out.stdout
+
+
+# -- conventions -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("argv", [["-h"], ["evaluate", "-h"], ["amend", "-h"], ["validate", "-h"]])
+def test_dash_h_is_help(capsys: Any, argv: list[str]) -> None:
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and out.startswith("Usage: accord") and "-h, --help" in out
+
+
+def _subprocess(code: str, *argv: str, **kwargs: Any) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-c", code, *argv], stderr=subprocess.PIPE, check=False, timeout=300, **kwargs
+    )
+
+
+def test_a_closed_pipe_exits_quietly() -> None:
+    # The reader is gone before accord writes a byte, as in `accord compare ukraine | head -1`
+    # once head has read its line.
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = _subprocess("from accord.cli.app import main; main()", "compare", MINI, stdout=write_end)
+    finally:
+        os.close(write_end)
+    err = done.stderr.decode()
+    assert "Traceback" not in err and "Exception ignored" not in err and "Error" not in err
+    assert done.returncode in (0, 1)
+
+
+def test_plot_without_matplotlib_fails_before_any_work(tmp_path: Path) -> None:
+    script = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        "import accord.workbench.search as search\n"
+        "def boom(*a, **k): raise SystemExit('the search ran')\n"
+        "search.frontier = search.solve = search.zopa = search.amend = boom\n"
+        "from accord.cli.app import main; main()"
+    )
+    for command in (["frontier", MINI], ["solve", MINI], ["zopa", MINI], ["amend", MINI, "p1"]):
+        done = _subprocess(script, *command, "--plot", str(tmp_path / "f.png"), stdout=subprocess.PIPE)
+        err = done.stderr.decode()
+        assert done.returncode == 2, err
+        assert "error: --plot: needs matplotlib: pip install" in err and "the search ran" not in err
+        assert done.stdout == b""

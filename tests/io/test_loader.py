@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,68 @@ class TestHostileInput:
     def test_custom_tags_are_refused(self) -> None:
         with pytest.raises(SourceError, match="tag"):
             parse_text("a: !!python/object:os.system echo\nb: !x 1\n")
+
+
+class TestConventions:
+    """Ids in any script, no internal class names, no empty scenario, implicit perspectives."""
+
+    def test_ids_in_non_latin_letters_load(self) -> None:
+        text = MINI.replace("id: A,", "id: Україна,").replace("party: A\n", "party: Україна\n")
+        text = text.replace("parties: [A, B]", "parties: [Україна, B]").replace(
+            "proposer: A", "proposer: Україна"
+        )
+        text = (
+            text.replace("id: border", "id: 边界").replace("border:", "边界:").replace("{border:", "{边界:")
+        )
+        report = check_text(text, name="f.yaml")
+        assert report.errors == (), [p.render() for p in report.errors]
+        assert report.scenario is not None
+        assert report.scenario.parties[0].id == "Україна"
+        assert report.scenario.issues[0].id == "边界"
+
+    def test_a_bad_id_hint_says_which_characters_are_allowed(self) -> None:
+        err = one(MINI.replace("id: A,", "id: 'A.1',"), "not a valid id")
+        assert "any script" in err and "'_' and '-'" in err and "no spaces, dots" in err
+
+    @pytest.mark.parametrize(
+        ("old", "new"),
+        [
+            ("red_lines: [{border: new}]", "red_lines: [5]"),
+            ("red_lines: [{border: new}]", "red_lines: [abc]"),
+            ("    batna: 40\n", "    batna: 40\n    spread: 3\n"),
+            ("  - {id: M, name: Mediatia, role: mediator}", "  - M"),
+            ("      - {id: old, label: Old border}", "      - [1]"),
+            ("  toy: {title: Made up for tests}", "  toy: [5]"),
+            ("  - {id: c1, if:", "  - 5\n  - {id: c1, if:"),
+            ("      - {id: open-army, title: Army left open, terms: {troops: null}}", "      - 7"),
+        ],
+    )
+    def test_messages_never_name_internal_classes(self, old: str, new: str) -> None:
+        assert old in MINI
+        errors = problems_of(MINI.replace(old, new))
+        assert errors and not any(re.search(r"[A-Z][a-z]+File\b|instance of|dictionary", e) for e in errors)
+        assert any("must be a mapping of fields (key: value), not" in e for e in errors)
+        assert len(errors) == len(set(errors))  # a union's members do not repeat the message
+
+    def test_a_scenario_without_issues_is_an_error(self) -> None:
+        text = "accord: 1\nid: e\ntitle: E\nparties: [{id: A, name: A, role: belligerent}]\nissues: []\n"
+        err = one(text + "perspectives: [{id: base}]\n", "no issues declared")
+        assert err.startswith("f.yaml:5:1: error: issues:")
+
+    def test_an_undeclared_perspective_is_created_with_a_warning(self) -> None:
+        text = MINI.replace("perspectives:\n  - {id: base, name: Baseline}\n", "").replace(
+            "    perspective: base\n", "    perspective: mine\n"
+        )
+        report = check_text(text, name="f.yaml")
+        assert report.errors == () and report.scenario is not None
+        (warning,) = [w for w in report.warnings if "perspective" in w.field]
+        assert warning.line == line_of(text, "perspective: mine")
+        assert "perspective 'mine' is not declared" in warning.message
+        assert [(p.id, p.name) for p in report.scenario.perspectives] == [("mine", "mine")]
+        assert report.scenario.default_perspective == "mine"
+
+    def test_a_declared_perspective_that_failed_is_not_recreated(self) -> None:
+        text = MINI.replace("  - {id: base, name: Baseline}", "  - {id: base, name: Baseline, colour: 1}")
+        errors = problems_of(text)
+        assert any("unknown field 'colour'" in e for e in errors)
+        assert not any("not declared" in e or "unknown perspective" in e for e in errors)

@@ -31,3 +31,18 @@ def test_docstrings_stay_out_of_the_published_schema() -> None:
     defs = schema.json_schema()["$defs"]
     assert "description" not in defs["PartyFile"]
     assert defs["RuleFile"]["description"].startswith("A process rule")
+
+
+def test_ids_in_any_script_pass_the_file_model_and_the_published_pattern() -> None:
+    import re
+
+    pattern = schema.json_schema()["$defs"]["PartyFile"]["properties"]["id"]["pattern"]
+    for good in ("Україна", "俄罗斯", "भारत", "UA", "x-1"):
+        party, errors = schema.validate(schema.PartyFile, {"id": good, "name": "A", "role": "mediator"})
+        assert errors == () and party is not None
+        assert re.match(pattern, good)
+    for bad in ("a b", "a.b", "-x", "a[b]"):
+        _, errors = schema.validate(schema.PartyFile, {"id": bad, "name": "A", "role": "mediator"})
+        assert [e.message for e in errors] == [f"{bad!r} is not a valid id"]
+        assert "any script" in errors[0].hint
+        assert not re.match(pattern, bad)

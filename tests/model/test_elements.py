@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 
 from accord.model import Faction, Issue, ModelError, Party, Role, Rule, Table, level_id
+from accord.model.elements import ID_HINT, check_id, is_id
 
 
 def test_bad_id_rejected() -> None:
@@ -47,3 +48,17 @@ def test_lists_given_are_kept_as_tuples() -> None:
     rule = Rule(id="r", kind="sequence", params=[("before", "a")], exceptions=["x"])  # type: ignore[arg-type]
     assert rule.params == (("before", "a"),) and rule.exceptions == ("x",)
     assert rule.param("before") == "a" and rule.param("after", "z") == "z"
+
+
+@pytest.mark.parametrize("good", ["UA", "Україна", "俄罗斯", "भारत", "x-1", "a_b", "1000", "a" * 64])
+def test_ids_in_any_script(good: str) -> None:
+    assert is_id(good)
+    Party(id=good, name="x", role=Role.MEDIATOR)
+
+
+@pytest.mark.parametrize("bad", ["a b", "US.NSC", "-x", "_x", "", "a" * 65, "a/b", "a[b]", "x\n", 5])
+def test_ids_without_spaces_or_punctuation(bad: object) -> None:
+    assert not is_id(bad)
+    with pytest.raises(ModelError) as err:
+        check_id(bad)
+    assert err.value.hint == ID_HINT and "any script" in ID_HINT

@@ -8,6 +8,7 @@ that every command (and ``--help``) starts fast.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
@@ -26,7 +27,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     # A fixed help width keeps docs/cli.md (generated from --help) reproducible.
-    context_settings={"max_content_width": 100, "terminal_width": 100},
+    context_settings={"max_content_width": 100, "terminal_width": 100, "help_option_names": ["-h", "--help"]},
 )
 
 COMMANDS = (
@@ -74,6 +75,23 @@ def command_names() -> tuple[str, ...]:
     return tuple(c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None)
 
 
+def _quiet_broken_pipe() -> int:
+    """The reader of stdout went away (``accord compare x | head -1``): stop quietly.
+
+    As Python's documentation recommends (library/signal, "Note on SIGPIPE"),
+    stdout is pointed at devnull so that the interpreter's final flush raises
+    nothing and prints no "Exception ignored" message.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (e.g. captured in tests)
+        pass
+    finally:
+        os.close(devnull)
+    return 1
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: run the app with every error turned into a clean message."""
 
@@ -82,8 +100,11 @@ def main(argv: list[str] | None = None) -> int:
         # exceptions pass through to run_guarded, which words them for users.
         try:
             app(args=argv, prog_name="accord", standalone_mode=True)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         except SystemExit as exc:
             return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except BrokenPipeError:
+            return _quiet_broken_pipe()
         return 0
 
     code = run_guarded(run)

@@ -7,32 +7,48 @@ Commands annotate their parameters with these types; :func:`load_scenario`,
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TypedDict
+from typing import TYPE_CHECKING, Annotated, NoReturn, TypedDict
 
 import typer
 
 from accord.analysis.registry import SOLVERS
-from accord.cli.errors import fail
+from accord.cli.errors import fail, fields
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from accord.model import Scenario
+    from accord.workbench.drafts import Draft
+    from accord.workbench.scenario import CheckedFile, Finding
 
 # -- arguments ---------------------------------------------------------------------------
 
 ScenarioArg = Annotated[
-    str, typer.Argument(metavar="SCENARIO", help="Built-in scenario name or path to a scenario file.")
+    str,
+    typer.Argument(
+        metavar="SCENARIO",
+        help="Built-in scenario name, path to a scenario file, or - to read one from standard input.",
+    ),
 ]
 ValidateFileArg = Annotated[
     Path,
-    typer.Argument(metavar="FILE", help="Scenario file (YAML or JSON) to check, or a built-in name."),
+    typer.Argument(
+        metavar="FILE",
+        help="Scenario file (YAML or JSON) to check, a built-in name, or - for standard input.",
+    ),
 ]
 InitFileArg = Annotated[Path, typer.Argument(metavar="FILE", help="Where to write the new scenario file.")]
 AmendPlanArg = Annotated[
-    str, typer.Argument(metavar="PLAN", help="Plan id, or PLAN@READING for a disputed reading.")
+    str | None,
+    typer.Argument(
+        metavar="PLAN",
+        help="Plan id, or PLAN@READING for a disputed reading (or a draft: --terms, --base/--set).",
+        show_default=False,
+    ),
 ]
 
 # -- options shared by several commands ----------------------------------------------------
@@ -80,6 +96,26 @@ PlotOpt = Annotated[
         help="Also draw the frontier with the scenario's plans to FILE (.png or .svg; "
         "3+ parties: pairwise projections). Needs matplotlib.",
     ),
+]
+
+TermsOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--terms",
+        metavar="ISSUE=OPTION,...",
+        help="A draft package to test without editing the file (repeatable or comma-separated); "
+        "it shows as plan 'draft'.",
+    ),
+]
+BaseOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--base", metavar="PLAN", help="A draft that varies this plan (or PLAN@READING); edit it with --set."
+    ),
+]
+SetOpt = Annotated[
+    list[str] | None,
+    typer.Option("--set", metavar="ISSUE=OPTION", help="Change one issue of the --base plan (repeatable)."),
 ]
 
 # -- options of one command ------------------------------------------------------------------
@@ -134,13 +170,46 @@ SeedOpt = Annotated[int, typer.Option("--seed", help="Seed of the Monte Carlo dr
 # -- parsing ---------------------------------------------------------------------------------
 
 
+STDIN = "-"
+"""The SCENARIO (or FILE) that reads the scenario from standard input."""
+
+STDIN_NAME = "<stdin>"
+"""How errors name standard input."""
+
+
+def read_stdin() -> str:
+    """Standard input as text (UTF-8, a byte-order mark dropped); a bad encoding fails on SCENARIO."""
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        fail(f"{STDIN_NAME} is not UTF-8 text (byte {exc.start})", "SCENARIO")
+
+
+def check_source(scenario: str | Path) -> CheckedFile:
+    """Check a scenario file, or standard input for ``-`` (YAML or JSON), reporting every problem."""
+    from accord.io import check_file, check_text
+
+    if str(scenario) == STDIN:
+        text = read_stdin()
+        # No file name to tell JSON by: JSON opens with '{' (YAML rarely does), and gets JSON's errors.
+        return check_text(text, name=STDIN_NAME, json_syntax=text.lstrip().startswith("{"))
+    return check_file(scenario)
+
+
 def load_scenario(scenario: str) -> Scenario:
-    """A built-in scenario name or a path to a scenario file -> Scenario."""
+    """A built-in scenario name, a path to a scenario file, or ``-`` (standard input) -> Scenario."""
     from accord.scenarios import REGISTRY, resolve
 
-    if scenario not in REGISTRY and not os.path.exists(scenario):
+    if scenario != STDIN and scenario not in REGISTRY and not os.path.exists(scenario):
         known = ", ".join(sorted(REGISTRY))
         fail(f"no built-in scenario or file named {scenario!r} (built-in: {known})", "SCENARIO")
+    if scenario == STDIN:
+        checked = check_source(STDIN)
+        errors = [p for p in checked.problems if p.severity == "error"]
+        if checked.scenario is not None and not errors:
+            return checked.scenario
+        _invalid(STDIN_NAME, errors)
     try:
         return resolve(scenario)
     except Exception as exc:
@@ -150,21 +219,28 @@ def load_scenario(scenario: str) -> Scenario:
 
         if not isinstance(exc, ScenarioFileError):
             raise
-        errors = [p for p in exc.problems if p.severity == "error"]
-        shown = "\n".join(p.render() for p in errors[:20])
-        more = (
-            f"\n... and {len(errors) - 20} more (run 'accord validate {scenario}')"
-            if len(errors) > 20
-            else ""
-        )
-        fail(f"{scenario} is not a valid scenario:\n{shown}{more}", "SCENARIO")
+        _invalid(scenario, [p for p in exc.problems if p.severity == "error"])
 
 
-def split_list(value: str | None) -> tuple[str, ...] | None:
-    """``"UA,RU"`` -> ``("UA", "RU")``; empty -> None."""
+def _invalid(scenario: str, errors: Sequence[Finding]) -> NoReturn:
+    shown = "\n".join(p.render() for p in errors[:20])
+    more = f"\n... and {len(errors) - 20} more (run 'accord validate {scenario}')" if len(errors) > 20 else ""
+    fail(f"{scenario} is not a valid scenario:\n{shown}{more}", "SCENARIO")
+
+
+def split_list(value: str | None, flag: str | None = None) -> tuple[str, ...] | None:
+    """``"UA,RU"`` -> ``("UA", "RU")``; empty -> None; a malformed id or one given twice fails on ``flag``."""
     if not value:
         return None
+    from accord.model.elements import ID_HINT, is_id
+
     items = tuple(v.strip() for v in value.split(",") if v.strip())
+    for k, item in enumerate(items):
+        # Factions are named PARTY.FACTION; every part is an id.
+        if not all(is_id(part) for part in item.split(".", 1)):
+            fail(f"{item!r} is not a valid id; {ID_HINT}", flag)
+        if item in items[:k]:
+            fail(f"names {item!r} twice", flag)
     return items or None
 
 
@@ -181,10 +257,70 @@ def parse_fixes(values: list[str] | None) -> dict[str, str]:
     return out
 
 
+def parse_pairs(values: list[str] | None, flag: str) -> dict[str, str]:
+    """``["a=x,b=y", "c=z"]`` -> ``{"a": "x", "b": "y", "c": "z"}``; errors name ``flag``."""
+    out: dict[str, str] = {}
+    for value in values or []:
+        for item in value.split(","):
+            issue, sep, option = (part.strip() for part in item.partition("="))
+            if not sep or not issue or not option:
+                fail(f"takes ISSUE=OPTION, got {item.strip()!r}", flag)
+            if issue in out:
+                fail(f"names issue {issue!r} twice", flag)
+            out[issue] = option
+    return out
+
+
+def parse_draft(terms: list[str] | None, base: str | None, edits: list[str] | None) -> Draft | None:
+    """``--terms`` (a new package) or ``--base`` with ``--set`` (a variation) -> a draft, or None."""
+    from accord.workbench.drafts import Draft
+
+    if terms and base is not None:
+        fail("give either a new package (--terms) or a variation (--base with --set), not both", "--terms")
+    if edits and base is None:
+        fail("changes a plan: name it with --base PLAN", "--set")
+    if terms:
+        return Draft(terms=parse_pairs(terms, "--terms"))
+    if base is not None:
+        return Draft(terms=parse_pairs(edits, "--set"), base=base)
+    return None
+
+
+def load_with_draft(
+    scenario: str, terms: list[str] | None, base: str | None, edits: list[str] | None
+) -> tuple[Scenario, str | None]:
+    """The scenario with the command line's draft added, and the draft's plan id (None: no draft)."""
+    parse_draft(terms, base, edits)  # a malformed draft fails before the file is read
+    return add_draft(load_scenario(scenario), terms, base, edits)
+
+
+def add_draft(
+    s: Scenario, terms: list[str] | None, base: str | None, edits: list[str] | None
+) -> tuple[Scenario, str | None]:
+    """``s`` with the command line's draft added, checked like a file's plan, and its id (None: no draft)."""
+    from accord.workbench.drafts import with_draft
+
+    draft = parse_draft(terms, base, edits)
+    if draft is None:
+        return s, None
+    with fields(terms="--terms", set="--set", base="--base"):
+        drafted = with_draft(s, draft)
+    return drafted.scenario, drafted.plan_id
+
+
 def check_plot(plot: Path | None) -> None:
-    """Refuse a plot file type that cannot be written, before any work is done."""
-    if plot is not None and plot.suffix.lower() not in (".png", ".svg"):
+    """Refuse a plot that cannot be made (file type, no matplotlib), before any work is done."""
+    if plot is None:
+        return
+    if plot.suffix.lower() not in (".png", ".svg"):
         fail(f"writes .png or .svg files, not {plot.name!r}", "--plot")
+    try:
+        # Found, not imported: the plot itself loads matplotlib once the work is done.
+        found = importlib.util.find_spec("matplotlib") is not None
+    except (ImportError, ValueError):
+        found = False
+    if not found:
+        fail("needs matplotlib: pip install 'accord[plot]'", "--plot")
 
 
 class Restrictions(TypedDict):
@@ -215,9 +351,9 @@ def restrictions(
     return Restrictions(
         scenario=load_scenario(scenario),
         perspective=perspective,
-        parties=split_list(parties),
-        tables=split_list(tables),
-        tracks=split_list(tracks),
+        parties=split_list(parties, "--parties"),
+        tables=split_list(tables, "--tables"),
+        tracks=split_list(tracks, "--tracks"),
         fixes=parse_fixes(fix),
         ignore_red_lines=ignore_red_lines,
         time_limit=time_limit,

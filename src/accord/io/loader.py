@@ -247,17 +247,25 @@ class _Builder:
         self, header: sf.HeaderFile | None, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
     ) -> Report:
         """Build the scenario if everything parsed; otherwise cross-check what did."""
+        parts = {**parts, "perspectives": self.implicit_perspectives(parts)}
         perspectives = parts["perspectives"]
         if header is None or any(p.severity == "error" for p in self.problems):
             # Run the cross-checks anyway on what did parse, so one pass shows everything.
             self.cross_check_only(header, sources, parts)
             return self.report(None)
+        if not parts["issues"]:
+            self.add(
+                ("issues",),
+                "no issues declared: there is nothing to negotiate",
+                "declare at least one issue with its options (see 'accord init')",
+            )
         if not perspectives:
             self.add(
                 ("perspectives",),
                 "no perspectives declared",
                 "declare at least one, e.g. {id: analyst-baseline, name: Analyst baseline}",
             )
+        if not parts["issues"] or not perspectives:
             return self.report(None)
         try:
             scenario = Scenario(
@@ -274,6 +282,27 @@ class _Builder:
             return self.report(None)
         self.add_problems(scenario.warnings)
         return self.report(scenario)
+
+    def implicit_perspectives(self, parts: dict[str, tuple[Any, ...]]) -> tuple[Perspective, ...]:
+        """The declared perspectives, then one per perspective profiles name but nobody declared.
+
+        A file written from a short example may name a perspective in its profiles
+        only; it is created with its id as name, and a warning says so.
+        """
+        declared = {p.id for p in parts["perspectives"]} | self.failed_ids
+        implicit: dict[str, Perspective] = {}
+        for k, prof in enumerate(parts["profiles"]):
+            pid = prof.perspective
+            if pid in declared or pid in implicit:
+                continue
+            implicit[pid] = Perspective(id=pid, name=pid)
+            self.add(
+                self.file_path(("profiles", k, "perspective")),
+                f"perspective {pid!r} is not declared; it is created with its id as name",
+                f"declare it under 'perspectives:', e.g. {{id: {pid}, name: ..., owner: ...}}",
+                "warning",
+            )
+        return (*parts["perspectives"], *implicit.values())
 
     def report(self, scenario: Scenario | None) -> Report:
         order = sorted(self.problems, key=lambda p: (p.line or 0, p.column or 0))

@@ -16,12 +16,33 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import ErrorDetails
 
-from accord.model.elements import ID_PATTERN
+from accord.model.elements import ID_HINT, ID_PATTERN
 
-Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
+ID_SCHEMA_PATTERN = "^[^\\s!-/:-@\\[-`{-~][^\\s!-,./:-@\\[-^`{-~]{0,63}$"
+"""The id rule as the published JSON Schema states it.
+
+JSON Schema patterns are ECMA-262 regular expressions, whose ``\\w`` knows only
+ASCII; so the schema says what an id may not hold (spaces and ASCII punctuation
+but ``_`` and ``-``) and lets every other character through, leaving the exact
+rule (:func:`accord.model.elements.is_id`) to ``accord validate``.
+"""
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": ID_SCHEMA_PATTERN}),
+]
 # Option references may be written as numbers (numeric levels) or strings.
 OptionRef = Annotated[str | int | float, Field(union_mode="left_to_right")]
 Text = Annotated[str, Field(max_length=100_000)]
@@ -318,14 +339,19 @@ class FieldError:
     hint: str = ""
 
 
+_MAPPING_HINT = "write it as {key: value, ...} or as indented 'key: value' lines (docs/format.md)"
+
 _HINTS = {
-    "string_pattern_mismatch": "ids start with a letter or digit and use only letters, digits, '_' and '-'",
+    "string_pattern_mismatch": ID_HINT,
     "missing": "add this field",
     "extra_forbidden": "unknown field; check its spelling against docs/format.md",
     "greater_than": "weights must be positive; leave an issue out to give it no weight",
     "greater_than_equal": "use a number within range",
     "less_than_equal": "use a number within range",
     "literal_error": "",
+    "model_type": _MAPPING_HINT,
+    "model_attributes_type": _MAPPING_HINT,
+    "dict_type": _MAPPING_HINT,
 }
 
 
@@ -334,7 +360,9 @@ def validate(model: type[M], raw: object) -> tuple[M | None, tuple[FieldError, .
     try:
         return model.model_validate(raw), ()
     except ValidationError as exc:
-        return None, tuple(_field_error(err) for err in exc.errors(include_url=False))
+        # A union (a red line: a mapping with fields, or a bare condition) fails once per
+        # member; worded alike, the repeats go.
+        return None, tuple(dict.fromkeys(_field_error(err) for err in exc.errors(include_url=False)))
 
 
 def _field_error(err: ErrorDetails) -> FieldError:
@@ -347,10 +375,29 @@ def _field_error(err: ErrorDetails) -> FieldError:
         message = "required field is missing"
     elif err["type"] == "extra_forbidden":
         message = f"unknown field {loc[-1]!r}" if loc else "unknown field"
+    elif err["type"] in _MAPPING_ERRORS:
+        # pydantic names the model class ("instance of RedLineFile"); the file knows no classes.
+        message = f"must be a mapping of fields (key: value), not {_kind(err['input'])}"
     elif err["type"] == "value_error":
         message = str(err["ctx"].get("error", message)) if "ctx" in err else message
     message = message.replace("Input should be", "must be")
     return FieldError(loc=loc, message=message, hint=_HINTS.get(err["type"], ""))
+
+
+_MAPPING_ERRORS = frozenset({"model_type", "model_attributes_type", "dict_type"})
+
+
+def _kind(value: object) -> str:
+    """What a file's value is, in the file's words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return "null" if value is None else "this value"
 
 
 def _is_union_tag(part: object) -> bool:

@@ -11,7 +11,7 @@ negotiations; Pickering 2022); *rules* are process principles such as
 from __future__ import annotations
 
 import math
-import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -20,14 +20,40 @@ from typing import Literal, TypeVar
 
 from accord.model.problems import ModelError
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]{0,63}$"
-_ID_RE = re.compile(ID_PATTERN)
-ID_HINT = "ids start with a letter or digit and use only letters, digits, '_' and '-' (at most 64)"
+ID_PATTERN = r"^[^\W_][\w\-]{0,63}$"
+"""Ids as a regular expression (Unicode-aware, as Python's ``re`` and pydantic's engine read it).
+
+The authoritative rule is :func:`is_id`: a letter or digit of any script first,
+then letters, combining marks, digits, ``_`` and ``-``, at most 64 in all, so
+``UA``, ``Україна``, ``俄罗斯`` and ``भारत`` are ids and ``a b``, ``US.NSC``
+(dots name factions) and ``-x`` are not.
+"""
+ID_HINT = (
+    "ids start with a letter or digit (any script) and use only letters, digits, "
+    "combining marks, '_' and '-' (no spaces, dots or other punctuation; at most 64)"
+)
+_ID_MAX = 64
+
+
+def _id_char(ch: str, first: bool) -> bool:
+    if ch in "_-":
+        return not first
+    category = unicodedata.category(ch)
+    return category[0] in "LN" or (not first and category[0] == "M")
+
+
+def is_id(value: object) -> bool:
+    """Whether ``value`` is a well-formed id (see :data:`ID_PATTERN`)."""
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= _ID_MAX
+        and all(_id_char(ch, k == 0) for k, ch in enumerate(value))
+    )
 
 
 def check_id(value: object, field: str = "id") -> None:
-    """Raise :class:`ModelError` unless ``value`` is a well-formed id."""
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    """Raise :class:`ModelError` unless ``value`` is a well-formed id (:func:`is_id`)."""
+    if not is_id(value):
         raise ModelError(field, f"{value!r} is not a valid id", ID_HINT)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from accord.cli.app import main
 
@@ -89,3 +92,56 @@ def test_scenarios_lists_the_built_ins(capsys: Any) -> None:
     assert entry["name"] == "ukraine" and entry["parties"] > 2 and entry["summary"]
     code, out, _ = run(capsys, "scenarios")
     assert code == 0 and "ukraine" in out and "perspectives" in out
+
+
+SHORT = """\
+accord: 1
+id: short
+title: Written from a short example
+parties:
+  - {id: Україна, name: Ukraine, role: belligerent}
+  - {id: 俄罗斯, name: Russia, role: belligerent}
+issues:
+  - {id: крим, title: Crimea, status_quo: ru, options: [{id: ru}, {id: ua}]}
+profiles:
+  - {party: Україна, perspective: mine, weights: {крим: 1}, values: {крим: {ru: 0, ua: 100}}, batna: 40,
+     rationale: x}
+  - {party: 俄罗斯, perspective: mine, weights: {крим: 1}, values: {крим: {ru: 100, ua: 0}}, batna: 40,
+     rationale: x}
+plans:
+  - {id: план, title: P, terms: {крим: ua}}
+"""
+
+
+def test_validate_reads_stdin(capsys: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(SHORT.encode()), encoding="utf-8"))
+    code, out, _ = run(capsys, "validate", "-", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["file"] == "<stdin>" and data["ok"] is True
+
+
+def test_undeclared_perspective_is_a_warning_validate_shows(capsys: Any, tmp_path: Path) -> None:
+    path = tmp_path / "short.yaml"
+    path.write_text(SHORT, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0
+    assert (
+        f"{path}:10:" in out and "warning: profiles[0].perspective: perspective 'mine' is not declared" in out
+    )
+    assert "1 warning" in out
+    code, out, _ = run(capsys, "evaluate", str(path), "--parties", "Україна,俄罗斯", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["perspective"] == "mine" and data["parties"] == ["Україна", "俄罗斯"]
+    assert data["plans"][0]["id"] == "план"
+
+
+def test_a_scenario_without_issues_is_invalid(capsys: Any, tmp_path: Path) -> None:
+    path = tmp_path / "empty.yaml"
+    path.write_text(
+        "accord: 1\nid: empty\ntitle: Empty\nparties: [{id: A, name: A, role: belligerent}]\n"
+        "issues: []\nperspectives: [{id: base}]\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1 and "OK" not in out
+    assert f"{path}:5:1: error: issues: no issues declared" in out

@@ -190,3 +190,11 @@ def test_plot_of_one_party_is_a_clear_error(capsys: Any, tmp_path: Path) -> None
     assert code == 2 and "error: --plot: a frontier plot needs at least two parties" in err
     code, _, err = run(capsys, "frontier", MINI, "--parties", "A", "--plot", str(png))
     assert code == 2 and "internal error" not in err and not png.exists()
+
+
+def test_amend_a_draft(capsys: Any) -> None:
+    code, out, _ = run(capsys, "amend", MINI, "--terms", "border=new,troops=none", "--json")
+    assert code == 0
+    assert json.loads(out)["plan"] == "draft"
+    code, out, _ = run(capsys, "amend", MINI, "--base", "p2", "--set", "border=new")
+    assert code == 0 and "Smallest amendment of draft — Draft: p2 with border=new" in out

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from accord.cli.options import (
+    BaseOpt,
     EvaluatePlansOpt,
     JsonOpt,
     PartiesOpt,
     PerspectiveOpt,
     ScenarioArg,
-    load_scenario,
+    SetOpt,
+    TermsOpt,
+    load_with_draft,
     split_list,
 )
 from accord.cli.output import emit
@@ -17,6 +20,9 @@ from accord.cli.output import emit
 def evaluate(
     scenario: ScenarioArg,
     plan: EvaluatePlansOpt = None,
+    terms: TermsOpt = None,
+    base: BaseOpt = None,
+    edits: SetOpt = None,
     perspective: PerspectiveOpt = None,
     parties: PartiesOpt = None,
     as_json: JsonOpt = False,
@@ -25,15 +31,19 @@ def evaluate(
     from accord.report.terminal.evaluation import print_evaluation
     from accord.workbench import evaluation as workbench
 
-    s = load_scenario(scenario)
+    s, draft = load_with_draft(scenario, terms, base, edits)
+    plans = (*(plan or ()), *((draft,) if draft else ()))
     request = workbench.EvaluateRequest(
-        scenario=s, perspective=perspective, plans=tuple(plan or ()), parties=split_list(parties)
+        scenario=s, perspective=perspective, plans=plans, parties=split_list(parties, "--parties")
     )
     emit(workbench.evaluate(request), as_json=as_json, show=print_evaluation)
 
 
 def compare(
     scenario: ScenarioArg,
+    terms: TermsOpt = None,
+    base: BaseOpt = None,
+    edits: SetOpt = None,
     perspective: PerspectiveOpt = None,
     parties: PartiesOpt = None,
     as_json: JsonOpt = False,
@@ -42,6 +52,8 @@ def compare(
     from accord.report.terminal.evaluation import print_comparison
     from accord.workbench import evaluation as workbench
 
-    s = load_scenario(scenario)
-    request = workbench.CompareRequest(scenario=s, perspective=perspective, parties=split_list(parties))
+    s, _ = load_with_draft(scenario, terms, base, edits)
+    request = workbench.CompareRequest(
+        scenario=s, perspective=perspective, parties=split_list(parties, "--parties")
+    )
     emit(workbench.compare(request), as_json=as_json, show=print_comparison)

@@ -10,6 +10,8 @@ import typer
 
 from accord.cli.errors import EXIT_CHECK_FAILED, fail
 from accord.cli.options import (
+    STDIN,
+    STDIN_NAME,
     ForceOpt,
     InitFileArg,
     JsonOpt,
@@ -18,6 +20,7 @@ from accord.cli.options import (
     ShowPartyOpt,
     ShowPlanOpt,
     ValidateFileArg,
+    check_source,
     load_scenario,
 )
 from accord.cli.output import console, emit
@@ -54,14 +57,14 @@ def show(
 
 def validate(file: ValidateFileArg, as_json: JsonOpt = False) -> None:
     """Check a scenario file and report every problem with file, line, field and hint."""
-    from accord.io import check_file
     from accord.report.terminal.scenario import print_validation
     from accord.scenarios import REGISTRY, builtin_path
     from accord.workbench.scenario import Validation
 
     if not file.exists() and str(file) in REGISTRY:
         file = builtin_path(str(file))
-    outcome = Validation.of(str(file), check_file(file))
+    name = STDIN_NAME if str(file) == STDIN else str(file)
+    outcome = Validation.of(name, check_source(file))
     emit(outcome, as_json=as_json, show=print_validation)
     if not outcome.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)

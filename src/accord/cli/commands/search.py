@@ -10,6 +10,7 @@ from __future__ import annotations
 from accord.cli.errors import fail, fields
 from accord.cli.options import (
     AmendPlanArg,
+    BaseOpt,
     FixOpt,
     IgnoreRedLinesOpt,
     JsonOpt,
@@ -22,11 +23,14 @@ from accord.cli.options import (
     SamplesOpt,
     ScenarioArg,
     SeedOpt,
+    SetOpt,
     ShowRowsOpt,
     SolutionOpt,
     TablesOpt,
+    TermsOpt,
     TimeLimitOpt,
     TracksOpt,
+    add_draft,
     check_plot,
     restrictions,
 )
@@ -122,7 +126,10 @@ def zopa(
 
 def amend(
     scenario: ScenarioArg,
-    plan: AmendPlanArg,
+    plan: AmendPlanArg = None,
+    terms: TermsOpt = None,
+    base: BaseOpt = None,
+    edits: SetOpt = None,
     parties: PartiesOpt = None,
     tables: TablesOpt = None,
     tracks: TracksOpt = None,
@@ -142,9 +149,12 @@ def amend(
     from accord.workbench.records import AmendRequest
 
     check_plot(plot)
+    if (plan is None) == (not terms and base is None):
+        fail("name a plan, or a draft with --terms or --base (with --set), but not both", "PLAN")
     shared = restrictions(scenario, perspective=perspective, parties=parties, tables=tables, tracks=tracks,
                           fix=fix, ignore_red_lines=ignore_red_lines, time_limit=time_limit)  # fmt: skip
+    shared["scenario"], draft = add_draft(shared["scenario"], terms, base, edits)
     with fields(plan="PLAN"):
-        outcome = search.amend(AmendRequest(**shared, plan=plan))
+        outcome = search.amend(AmendRequest(**shared, plan=plan or draft or ""))
     emit(outcome, as_json=as_json, show=print_amendment)
     draw(plot, outcome)
