@@ -197,5 +197,8 @@ def test_plot_without_matplotlib_fails_before_any_work(tmp_path: Path) -> None:
         done = _subprocess(script, *command, "--plot", str(tmp_path / "f.png"), stdout=subprocess.PIPE)
         err = done.stderr.decode()
         assert done.returncode == 2, err
-        assert "error: --plot: needs matplotlib: pip install" in err and "the search ran" not in err
+        assert (
+            "error: --plot: needs matplotlib: pip install 'accord[plot]'" in err
+            and "the search ran" not in err
+        )
         assert done.stdout == b""

@@ -426,6 +426,7 @@ def _amendment(outcome: AmendOutcome) -> JSON:
     return {
         **_meta(outcome),
         "plan": outcome.variant,
+        "title": outcome.title,
         "status": res.status,
         "feasible": res.feasible,
         "exact": res.exact,
