@@ -31,6 +31,7 @@ from numpy.typing import ArrayLike, NDArray
 from accord.model import Issue, Profile, Scenario, complete_values
 from accord.model.clauses import IssueIndex
 from accord.model.logic import Clause
+from accord.model.problems import SpaceError
 from accord.numeric import TOL, BoolArray, FloatArray, readonly
 
 __all__ = ["TOL", "FloatArray", "Space", "SpaceError", "compile_space"]
@@ -39,18 +40,6 @@ __all__ = ["TOL", "FloatArray", "Space", "SpaceError", "compile_space"]
 def _no_spread() -> FloatArray:
     """The default of a spread field: empty, filled with zeros per party on construction."""
     return readonly(np.zeros(0))
-
-
-class SpaceError(ValueError):
-    """A request names something the scenario does not have, or cannot be met.
-
-    ``field`` names the request field at fault (``parties``, ``fix``, ...).
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 def _frozen(values: ArrayLike) -> FloatArray:

@@ -66,3 +66,18 @@ class ScenarioInvalid(ValueError):
         head = "; ".join(f"{p.where()}: {p.message}" for p in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
         super().__init__(f"{len(errors)} problem(s) in scenario: {head}{more}")
+
+
+class SpaceError(ValueError):
+    """A request names something the scenario does not have, or cannot be met.
+
+    ``field`` names the request field at fault (``parties``, ``fix``, ...). It
+    lives in the model (no numpy) so that use cases which only look things up
+    can raise it without loading the compiled form; :mod:`accord.space`
+    re-exports it.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message

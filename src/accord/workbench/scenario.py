@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from accord.model import Plan, Profile, Scenario
-from accord.space import SpaceError
+from accord.model.problems import SpaceError
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
