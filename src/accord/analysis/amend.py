@@ -37,7 +37,7 @@ from accord.analysis.kernel.superissues import decompose, project
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import AmendResult, Change
 from accord.numeric import TOL, FloatArray, IntArray
-from accord.provenance import Provenance, Status
+from accord.provenance import Status
 from accord.space import Space, SpaceError
 
 ALGORITHM = "iterative deepening on the number of changes, stage-wise search over super-issues"
@@ -158,12 +158,8 @@ def solve_amendment(
         lower_bound=found.lower_bound,
         conflict=found.conflict,
         note=found.note,
-        provenance=Provenance(
-            algorithm=ALGORITHM,
-            citation=SOLVERS.get("amendment").citation,
-            parameters=params,
-            exact=found.exact,
-            seconds=time.perf_counter() - t0,
+        provenance=SOLVERS.get("amendment").provenance(
+            ALGORITHM, parameters=params, started=t0, exact=found.exact
         ),
     )
 

@@ -35,7 +35,7 @@ from accord.analysis.kernel.superissues import decompose
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import SOLUTIONS, BargainingResult
 from accord.numeric import TOL, FloatArray, IntArray
-from accord.provenance import Provenance, Status
+from accord.provenance import Status
 from accord.space import Space, SpaceError
 
 PURE_ALGORITHM = "branch and bound over super-issues (dominance, individual rationality, Lagrangian bounds)"
@@ -116,13 +116,8 @@ def solve_with(
         ideal=found.ideal,
         conflict=decomp.conflict,
         note=found.note,
-        provenance=Provenance(
-            algorithm=found.algorithm,
-            citation=SOLVERS.get(name).citation,
-            parameters=params,
-            exact=found.exact,
-            gap=found.gap,
-            seconds=time.perf_counter() - t0,
+        provenance=SOLVERS.get(name).provenance(
+            found.algorithm, parameters=params, started=t0, exact=found.exact, gap=found.gap
         ),
     )
 

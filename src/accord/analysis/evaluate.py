@@ -49,7 +49,6 @@ from accord.analysis.results import Acceptability, Evaluation, IssueShare, Party
 from accord.model import PlanVariant, Scenario
 from accord.model.logic import Clause, find_assignment
 from accord.numeric import TOL
-from accord.provenance import Provenance
 from accord.space import Space, compile_space
 
 __all__ = [
@@ -113,12 +112,8 @@ def evaluate_plans(
         perspective=space.perspective,
         parties=space.parties,
         plans=results,
-        provenance=Provenance(
-            algorithm=algorithm,
-            citation=SOLVERS.get("evaluation").citation,
-            parameters=params,
-            exact=exact,
-            seconds=time.perf_counter() - t0,
+        provenance=SOLVERS.get("evaluation").provenance(
+            algorithm, parameters=params, started=t0, exact=exact
         ),
     )
 

@@ -28,7 +28,7 @@ from accord.analysis.kernel.superissues import Decomposition, decompose
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import FrontierResult
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray
-from accord.provenance import Provenance, Status
+from accord.provenance import Status
 from accord.space import Space, SpaceError
 
 ALGORITHM = "stage-wise Minkowski sum with dominance pruning over super-issues"
@@ -90,12 +90,11 @@ def solve_frontier(
         n_feasible=n_feasible,
         conflict=decomp.conflict,
         note=note,
-        provenance=Provenance(
-            algorithm=ALGORITHM if exact else ALGORITHM + " (stopped); supported points by weighted sums",
-            citation=SOLVERS.get("frontier").citation,
+        provenance=SOLVERS.get("frontier").provenance(
+            ALGORITHM if exact else ALGORITHM + " (stopped); supported points by weighted sums",
             parameters=params,
+            started=t0,
             exact=exact,
-            seconds=time.perf_counter() - t0,
         ),
     )
 

@@ -11,11 +11,13 @@ loads none of them (``accord evaluate`` does not pay for the search engines).
 from __future__ import annotations
 
 import importlib
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal, cast
 
+from accord.provenance import Provenance
 from accord.registry import Registry
 
 if TYPE_CHECKING:
@@ -75,6 +77,32 @@ class SolverSpec:
     def defaults(self) -> Mapping[str, object]:
         """Option names and their default values, read-only."""
         return MappingProxyType({o.name: o.default for o in self.options})
+
+    def provenance(
+        self,
+        algorithm: str,
+        *,
+        parameters: Mapping[str, object],
+        started: float,
+        exact: bool = True,
+        gap: float = 0.0,
+        seed: int | None = None,
+    ) -> Provenance:
+        """The provenance of one call of this entry point, begun at ``started``.
+
+        ``started`` is a ``time.perf_counter()`` reading taken when the call
+        began; the citation is this spec's, so every engine cites its source the
+        same way.
+        """
+        return Provenance(
+            algorithm=algorithm,
+            citation=self.citation,
+            parameters=parameters,
+            seed=seed,
+            exact=exact,
+            gap=gap,
+            seconds=time.perf_counter() - started,
+        )
 
     def run(self, problem: Any, *, rng: np.random.Generator | None = None) -> Any:
         """Call the entry point on ``problem`` with default options (for conformance tests).

@@ -45,7 +45,6 @@ from accord.analysis.kernel.superissues import Decomposition, decompose
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import ZopaResult
 from accord.numeric import TOL, FloatArray
-from accord.provenance import Provenance
 from accord.space import Space
 
 _Z95 = 1.959963984540054
@@ -124,26 +123,10 @@ def solve_zopa(
         samples=counted.samples,
         conflict=decomp.conflict,
         note=counted.note,
-        provenance=_provenance(counted, best.exact, best.gap, params, t0),
-    )
-
-
-def _provenance(
-    counted: _Counted, exact: bool, gap: float, params: dict[str, object], t0: float
-) -> Provenance:
-    """The record of a ZOPA call: ``exact`` and ``gap`` are the best package's proof.
-
-    ``counting`` on the result says how the count was found.
-    """
-    return Provenance(
-        algorithm=counted.algorithm,
-        citation=SOLVERS.get("zopa").citation,
-        parameters=params,
-        seed=counted.seed,
-        exact=exact,
-        gap=gap,
-        seconds=time.perf_counter() - t0,
-    )
+        # ``exact``/``gap`` are the best package's proof; ``counting`` says how the count was found
+        provenance=SOLVERS.get("zopa").provenance(counted.algorithm, parameters=params, started=t0,
+                                                  seed=counted.seed, exact=best.exact, gap=best.gap),
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
