@@ -63,15 +63,9 @@ def render() -> str:
 
 
 def main() -> int:
-    text = render()
-    if "--check" in sys.argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
-        if current != text:
-            print("docs/algorithms.md is stale: run python scripts/gen_algorithms_docs.py", file=sys.stderr)
-            return 1
-        return 0
-    TARGET.write_text(text, encoding="utf-8")
-    return 0
+    from gen_cli_docs import write_or_check  # a sibling script: scripts/ is sys.path[0]
+
+    return write_or_check(TARGET, render(), "gen_algorithms_docs.py")
 
 
 if __name__ == "__main__":

@@ -38,16 +38,20 @@ def render() -> str:
     return "\n".join(parts)
 
 
-def main() -> int:
-    text = render()
+def write_or_check(target: Path, text: str, script: str) -> int:
+    """Write ``text`` to ``target``, or with ``--check`` only say whether it is current (exit 1 if not)."""
     if "--check" in sys.argv:
-        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        current = target.read_text(encoding="utf-8") if target.exists() else ""
         if current != text:
-            print("docs/cli.md is stale: run python scripts/gen_cli_docs.py", file=sys.stderr)
+            print(f"docs/{target.name} is stale: run python scripts/{script}", file=sys.stderr)
             return 1
         return 0
-    TARGET.write_text(text, encoding="utf-8")
+    target.write_text(text, encoding="utf-8")
     return 0
+
+
+def main() -> int:
+    return write_or_check(TARGET, render(), "gen_cli_docs.py")
 
 
 if __name__ == "__main__":

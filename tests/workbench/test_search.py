@@ -70,7 +70,7 @@ def test_fragile_marks_a_surplus_within_the_stated_spread(mini: Scenario, unsure
     firm = search.amend(AmendRequest(scenario=mini, plan="p1"))
     assert dict(firm.fragile(firm.result.utilities) or {}) == {"A": False, "B": False}
     out = search.amend(AmendRequest(scenario=unsure, plan="p1"))
-    assert out.spreads == (0.0, 13.0)
+    assert tuple(out.space.estimate_spread) == (0.0, 13.0)
     assert dict(out.fragile(out.result.utilities) or {}) == {"A": False, "B": True}
     assert out.fragile(None) is None
 

@@ -61,7 +61,7 @@ def flag(field: str) -> str:
 @contextmanager
 def fields(**overrides: str) -> Iterator[None]:
     """Name request fields by this command's arguments (e.g. ``plan="PLAN"``) in errors raised inside."""
-    from accord.space import SpaceError  # numpy: loaded by the command already, not by --help
+    from accord.model.problems import SpaceError  # the model only: no numpy for --help
 
     try:
         yield
@@ -100,7 +100,7 @@ def _report(exc: Exception) -> int:
     # Imported only on failure, so that a fast path never loads the file adapters.
     from accord.io import ScenarioFileError
     from accord.model import ScenarioInvalid
-    from accord.space import SpaceError
+    from accord.model.problems import SpaceError
 
     if isinstance(exc, SpaceError):
         say_error(f"{flag(exc.field)}: {exc.message}")

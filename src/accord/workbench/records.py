@@ -104,14 +104,6 @@ class SearchOutcome:
     space: Space
     estimates: Estimates
 
-    def __post_init__(self) -> None:
-        """Nothing to normalise; subclasses extend this."""
-
-    @property
-    def spreads(self) -> tuple[float, ...]:
-        """Per party: the stated spread of its estimate (values plus BATNA), from the space."""
-        return tuple(float(x) for x in self.space.estimate_spread)
-
     @property
     def scenario(self) -> Scenario:
         """The scenario searched."""
@@ -169,7 +161,6 @@ class AmendOutcome(SearchOutcome):
     note: str = ""
 
     def __post_init__(self) -> None:
-        SearchOutcome.__post_init__(self)
         object.__setattr__(self, "must_accept", tuple(self.must_accept))
 
     @property

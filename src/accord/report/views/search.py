@@ -104,7 +104,8 @@ def _party_table(
     ideal: FloatArray | None,
     by: bool,
 ) -> TableView:
-    space, spreads = outcome.space, outcome.spreads
+    space = outcome.space
+    fragile = space.fragile(utilities)
     columns: list[Column] = [col("party", no_wrap=True)]
     if before is not None:
         columns.append(col("before", "right"))
@@ -119,8 +120,8 @@ def _party_table(
         row: list[Cell] = [party]
         if before is not None:
             row.append(f"{before[p]:.1f}")
-        fragile = " ~" if abs(s_p) <= spreads[p] + TOL else ""
-        row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{fragile}", _mark(s_p > TOL)]
+        mark = " ~" if fragile[p] else ""
+        row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{mark}", _mark(s_p > TOL)]
         if ideal is not None:
             row.append(f"{ideal[p]:.1f}")
         if by:
