@@ -22,7 +22,7 @@ import numpy as np
 
 from accord.analysis.kernel.graph import clause_graph
 from accord.analysis.kernel.maxima import maxima
-from accord.analysis.kernel.sampling import feasible_set
+from accord.analysis.kernel.sampling import count_feasible
 from accord.analysis.kernel.stages import StageRun, default_order, run_stages, suffix_box
 from accord.analysis.kernel.superissues import Decomposition, decompose
 from accord.analysis.registry import SOLVERS
@@ -79,7 +79,7 @@ def solve_frontier(
         run = _run(decomp, space.batna, individually_rational, deadline, max_points)
         status, packages, utils, note = _efficient(space, decomp, run, individually_rational, max_points)
         exact = run.complete
-        n_feasible = feasible_set(space, graph=graph).count
+        n_feasible = count_feasible(space, graph=graph)
     return FrontierResult(
         status=status,
         parties=space.parties,
@@ -142,31 +142,73 @@ def _efficient(
 
     From the run's survivors when it completed; else supported points by weighted sums.
     """
-    note = ""
     if run.complete:
-        choices = run.block_choices(maxima(run.values), len(decomp.blocks))
-    else:
-        choices = _supported(decomp)
-        note = (
-            f"the frontier is too large to list exactly within the limits ({run.stop_reason}, "
-            f"max_points={max_points:,}); these packages are efficient (weighted-sum maximisers) "
-            "but not all of the frontier"
-        )
-    k = len(space.parties)
-    packages = (
-        decomp.packages(choices) if choices.shape[0] else np.zeros((0, len(space.issues)), dtype=np.int64)
+        rows = maxima(run.values)
+        utils = _rebuild(space, decomp, run, rows, None)
+        if individually_rational:
+            ok = (utils - space.batna > TOL).all(axis=1)
+            rows, utils = rows[ok], utils[ok]
+            if rows.size == 0:
+                return (
+                    "no_zopa",
+                    _no_packages(space),
+                    utils,
+                    "no feasible package gives every party more than its BATNA",
+                )
+        order_rows = _by_utilities(utils)
+        out = np.empty((rows.size, len(space.issues)), dtype=np.int64)
+        _rebuild(space, decomp, run, rows[order_rows], out)
+        return "ok", out, utils[order_rows], ""
+    choices = _supported(decomp)
+    note = (
+        f"the frontier is too large to list exactly within the limits ({run.stop_reason}, "
+        f"max_points={max_points:,}); these packages are efficient (weighted-sum maximisers) "
+        "but not all of the frontier"
     )
-    utils = space.utilities(packages) if packages.shape[0] else np.zeros((0, k))
+    packages = decomp.packages(choices) if choices.shape[0] else _no_packages(space)
+    utils = space.utilities(packages) if packages.shape[0] else np.zeros((0, len(space.parties)))
     if individually_rational and utils.shape[0]:
         ok = (utils - space.batna > TOL).all(axis=1)
         packages, utils = packages[ok], utils[ok]
-    if not run.complete and utils.shape[0]:
+    if utils.shape[0]:
         keep = maxima(utils)
         packages, utils = packages[keep], utils[keep]
-    order_rows = np.lexsort(tuple(-utils[:, j] for j in range(k - 1, -1, -1)))
-    if individually_rational and packages.shape[0] == 0 and run.complete:
-        return "no_zopa", packages, utils, "no feasible package gives every party more than its BATNA"
+    order_rows = _by_utilities(utils)
     return "ok", packages[order_rows], utils[order_rows], note
+
+
+def _no_packages(space: Space) -> IntArray:
+    return np.zeros((0, len(space.issues)), dtype=np.int64)
+
+
+def _by_utilities(utils: FloatArray) -> IntArray:
+    """Row order by the first party's utility descending, then the second's, and so on."""
+    k = utils.shape[1]
+    return np.asarray(np.lexsort(tuple(-utils[:, j] for j in range(k - 1, -1, -1))), dtype=np.int64)
+
+
+def _rebuild(
+    space: Space,
+    decomp: Decomposition,
+    run: StageRun,
+    rows: IntArray,
+    out: IntArray | None,
+    chunk: int = 4096,
+) -> FloatArray:
+    """The utilities of the run's survivors ``rows``; their packages go into ``out`` when given.
+
+    A chunk at a time: all the block choices and packages at once would hold
+    several copies of an array that grows as points x issues (at 640 issues, the
+    most memory of the whole run). Utilities are summed in issue order
+    (:meth:`Space.utilities`), as everywhere else.
+    """
+    utils = np.empty((rows.size, len(space.parties)))
+    for lo in range(0, rows.size, chunk):
+        pk = decomp.packages(run.block_choices(rows[lo : lo + chunk], len(decomp.blocks)))
+        utils[lo : lo + chunk] = space.utilities(pk)
+        if out is not None:
+            out[lo : lo + chunk] = pk
+    return utils
 
 
 def weight_directions(k: int, resolution: int) -> FloatArray:

@@ -53,7 +53,19 @@ AmendPlanArg = Annotated[
 
 # -- options shared by several commands ----------------------------------------------------
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+JsonOpt = Annotated[
+    bool,
+    typer.Option(
+        "--json", help="Print machine-readable JSON instead of tables (indented at a terminal, else compact)."
+    ),
+]
+JsonlOpt = Annotated[
+    bool,
+    typer.Option(
+        "--jsonl",
+        help="Print JSON Lines, written as produced: a header, one line per package, a summary.",
+    ),
+]
 PerspectiveOpt = Annotated[
     str | None,
     typer.Option("--perspective", "-p", help="Whose estimates to use (default: the scenario's default)."),

@@ -2,7 +2,9 @@
 
 Each outcome of :mod:`accord.workbench` maps to the JSON document the command
 line prints (dicts, lists, strings, numbers, booleans, None); :func:`dumps` writes
-it the one way the command line prints it. Floats go out at full precision
+it compactly (no spaces: ``json``'s C encoder, several times faster than the
+indenting one) or, for a person at a terminal, indented. A frontier can be
+written point by point instead (:mod:`accord.report.stream`). Floats go out at full precision
 (:func:`num`: ``repr`` round-trips, so a surplus recomputed from the JSON has the
 sign the engine found), with no ``-0.0`` and nothing non-finite.
 
@@ -46,9 +48,19 @@ def num(x: float) -> float | None:
     return v + 0.0  # -0.0 + 0.0 == +0.0
 
 
-def dumps(data: JSON) -> str:
-    """``data`` as the command line prints it: indented, UTF-8 kept, NaN refused, one final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+COMPACT = (",", ":")
+"""Separators of compact JSON (no spaces)."""
+
+
+def dumps(data: JSON, *, pretty: bool = False) -> str:
+    """``data`` as the command line prints it: UTF-8 kept, NaN refused, one final newline.
+
+    Compact by default; ``pretty`` indents by two spaces (Python's pure-Python
+    encoder, several times slower: for people reading at a terminal).
+    """
+    if pretty:
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(data, separators=COMPACT, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 @singledispatch
@@ -337,9 +349,9 @@ def _meta(outcome: SearchOutcome) -> dict[str, Any]:
     }
 
 
-@to_json.register
-def _frontier(outcome: FrontierOutcome) -> JSON:
-    space, res = outcome.space, outcome.result
+def frontier_head(outcome: FrontierOutcome) -> dict[str, Any]:
+    """Everything the frontier's JSON says but its points (in the order the document has it)."""
+    res = outcome.result
     return {
         **_meta(outcome),
         "status": res.status,
@@ -351,11 +363,19 @@ def _frontier(outcome: FrontierOutcome) -> JSON:
         "conflict": list(res.conflict),
         "note": res.note,
         "seconds": round(res.seconds, 4),
-        "points": [
-            {"utilities": _by_party(space, u), "package": space.package_ids(tuple(int(x) for x in p))}
-            for p, u in zip(res.packages, res.utilities, strict=True)
-        ],
     }
+
+
+def point_json(space: Space, package: Sequence[int], utilities: FloatArray) -> dict[str, Any]:
+    """One frontier point: its utilities by party and its package by issue."""
+    return {"utilities": _by_party(space, utilities), "package": space.package_ids(package)}
+
+
+@to_json.register
+def _frontier(outcome: FrontierOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    points = [point_json(space, p.tolist(), u) for p, u in zip(res.packages, res.utilities, strict=True)]
+    return {**frontier_head(outcome), "points": points}
 
 
 @to_json.register

@@ -222,6 +222,15 @@ def _component(
     With ``reduce``, a partial assignment dominated by another with the same
     options on the still-linked issues is dropped: both have the same completions.
     """
+    if len(issues) == 1 and not clauses:
+        # A free issue (most of them): its options are its joint assignments. This
+        # skips the schedule and the row building, the bulk of a small space's cost.
+        opts = np.asarray(sorted(doms[issues[0]]), dtype=np.int64)
+        vals1 = gain[issues[0]][opts]
+        if reduce and opts.size > 1:
+            keep = np.sort(maxima(vals1))
+            opts, vals1 = opts[keep], vals1[keep]
+        return opts[:, None], vals1
     sched = schedule(issues, clauses, doms)
     order, pos, reach = sched.order, sched.pos, sched.reach
     rows = np.zeros((1, 0), dtype=np.int64)
