@@ -16,6 +16,8 @@ Nash (1950), "The Bargaining Problem", Econometrica 18(2): maximise
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from accord.analysis.bargaining import (
@@ -30,7 +32,14 @@ from accord.analysis.bargaining import (
 from accord.analysis.kernel.logproduct import nash_frank_wolfe, nash_lottery_surplus, nash_sqp, nash_two
 from accord.analysis.kernel.lp import lottery_of
 from accord.analysis.kernel.objectives import egalitarian_objective, nash_objective
-from accord.analysis.kernel.search import SearchProblem, directions, heuristic, optimise
+from accord.analysis.kernel.search import (
+    Best,
+    SearchProblem,
+    branch_and_bound,
+    directions,
+    heuristic,
+    optimise,
+)
 from accord.analysis.results import BargainingResult
 from accord.space import Space
 
@@ -54,8 +63,16 @@ def solve_nash(
     )  # fmt: skip
 
 
+SMALL_FRONTIER = 20_000
+"""Two parties: list the frontier when it stays within this many partial packages."""
+
+
 def nash_pure(prob: SearchProblem, space: Space) -> Found:
     """The individually rational package with the largest product of surpluses (exact)."""
+    if prob.k == 2:
+        best = _on_the_frontier(prob)
+        if best is not None:
+            return pure_found(prob, space, best, lambda s: float(np.prod(s)))
     lam = rationality_weights(prob)
     extra = [] if lam is None else [lam]
     probe = egalitarian_objective(prob)
@@ -66,6 +83,22 @@ def nash_pure(prob: SearchProblem, space: Space) -> Found:
     obj = nash_objective(prob, [] if y is None else [y])
     best = optimise(prob, obj, dirs, ir_weights=lam)
     return pure_found(prob, space, best, lambda s: float(np.prod(s)))
+
+
+def _on_the_frontier(prob: SearchProblem) -> Best | None:
+    """Two parties: the best individually rational package of the efficient frontier, if it is small.
+
+    The product of positive surpluses grows with each of them, so its maximum lies
+    on the frontier; two parties' frontier is a staircase, usually of a few
+    thousand points even over many issues, and listing it stage by stage (branch
+    and bound without an incumbent: dominance and rationality prune) costs less
+    than the heuristics and bounds the general search starts with. None when the
+    frontier outgrows :data:`SMALL_FRONTIER` (or a limit stops it): the general
+    search then runs.
+    """
+    small = replace(prob, max_states=min(prob.max_states, SMALL_FRONTIER))
+    best = branch_and_bound(small, nash_objective(prob, []), None)
+    return best if best.exact else None
 
 
 def nash_lottery(prob: SearchProblem, space: Space) -> Found:

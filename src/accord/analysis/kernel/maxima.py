@@ -277,9 +277,10 @@ def _ranks(pts: FloatArray, tol: float) -> IntArray:
     """
     # All coordinates at once: ties get one rank whatever their order.
     o = np.argsort(pts, axis=0)
-    v = np.take_along_axis(pts, o, axis=0)
+    cols = np.arange(pts.shape[1])
+    v = pts[o, cols]
     steps = np.zeros(pts.shape, dtype=np.int64)
-    np.cumsum(np.diff(v, axis=0) > tol, axis=0, out=steps[1:])
+    np.cumsum(v[1:] - v[:-1] > tol, axis=0, out=steps[1:])
     out = np.empty(pts.shape, dtype=np.int64)
-    np.put_along_axis(out, o, steps, axis=0)
+    out[o, cols] = steps
     return out

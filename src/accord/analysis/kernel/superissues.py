@@ -143,12 +143,16 @@ def decompose(
         return _in_conflict(space, graph.clauses, k)
     forced = [-1] * graph.n_issues
     blocks: list[SuperIssue] = []
+    free = _free_options(graph, gain, reduce)
     for root in graph.roots:
         issues = list(graph.groups[root])
         clauses = list(graph.clauses_of.get(root, ()))
-        assignments, values = _component(
-            issues, clauses, graph.domains, gain, reduce, max_block_options, space
-        )
+        if root in free:
+            assignments, values = free[root][:, None], gain[root][free[root]]
+        else:
+            assignments, values = _component(
+                issues, clauses, graph.domains, gain, reduce, max_block_options, space
+            )
         if assignments.shape[0] == 0:
             return _in_conflict(space, graph.clauses, k)
         if assignments.shape[0] == 1:
@@ -164,6 +168,25 @@ def decompose(
         offset=sum((gain[i][f] for i, f in enumerate(forced) if f >= 0), np.zeros(k)),
         reduced=reduce,
     )
+
+
+def _free_options(graph: ClauseGraph, gain: list[FloatArray], reduce: bool) -> dict[int, IntArray]:
+    """Per free issue (no clause links it to another), the options its block keeps, ascending.
+
+    Its options are its joint assignments; with ``reduce``, the non-dominated ones,
+    found for all free issues by one grouped :func:`maxima` call (a call per issue,
+    and the schedule of a linked component, are most of a small space's cost).
+    """
+    issues = [r for r in graph.roots if len(graph.groups[r]) == 1 and not graph.clauses_of.get(r)]
+    opts = [np.asarray(sorted(graph.domains[i]), dtype=np.int64) for i in issues]
+    if not reduce or not issues:
+        return dict(zip(issues, opts, strict=True))
+    sizes = np.array([o.size for o in opts])
+    group = np.repeat(np.arange(len(issues)), sizes)
+    keep = np.sort(maxima(np.vstack([gain[i][o] for i, o in zip(issues, opts, strict=True)]), groups=group))
+    flat = np.concatenate(opts)
+    bounds = np.searchsorted(group[keep], np.arange(len(issues) + 1))
+    return {i: flat[keep[bounds[j] : bounds[j + 1]]] for j, i in enumerate(issues)}
 
 
 def _gains(space: Space, cols: list[int], extra: Sequence[FloatArray] | None) -> list[FloatArray]:
@@ -222,15 +245,6 @@ def _component(
     With ``reduce``, a partial assignment dominated by another with the same
     options on the still-linked issues is dropped: both have the same completions.
     """
-    if len(issues) == 1 and not clauses:
-        # A free issue (most of them): its options are its joint assignments. This
-        # skips the schedule and the row building, the bulk of a small space's cost.
-        opts = np.asarray(sorted(doms[issues[0]]), dtype=np.int64)
-        vals1 = gain[issues[0]][opts]
-        if reduce and opts.size > 1:
-            keep = np.sort(maxima(vals1))
-            opts, vals1 = opts[keep], vals1[keep]
-        return opts[:, None], vals1
     sched = schedule(issues, clauses, doms)
     order, pos, reach = sched.order, sched.pos, sched.reach
     rows = np.zeros((1, 0), dtype=np.int64)
