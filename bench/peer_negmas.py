@@ -129,7 +129,7 @@ def _nash_entry(points: Any, frontier_outcomes: list[list[int]]) -> list[dict[st
     ]
 
 
-def _enumerate(ufuns: list[Any], issues: list[Any], options: list[list[str]], radices: list[int]) -> tuple[Any, Any]:
+def _enumerate(ufuns: list[Any], issues: list[Any], radices: list[int]) -> tuple[Any, Any]:
     """negmas's generic route: ``pareto_frontier`` calls every ufun on every package."""
     from negmas.preferences import pareto_frontier
 
@@ -137,7 +137,7 @@ def _enumerate(ufuns: list[Any], issues: list[Any], options: list[list[str]], ra
     return [tuple(float(x) for x in u) for u in frontier], [_decode(int(ix), radices) for ix in indices]
 
 
-def _mobanos(ufuns: list[Any], issues: list[Any], options: list[list[str]], radices: list[int]) -> tuple[Any, Any]:
+def _mobanos(ufuns: list[Any], options: list[list[str]]) -> tuple[Any, Any]:
     """negmas's exact two-party method for additive utilities, ``MOBANOSParetoSampler``.
 
     Its candidate cap is lifted (``max_pareto_size``) so that it is exact; the
@@ -158,7 +158,7 @@ def _mobanos(ufuns: list[Any], issues: list[Any], options: list[list[str]], radi
     return order, [seen[u] for u in order]
 
 
-def _numpy(ufuns: list[Any], issues: list[Any], options: list[list[str]], radices: list[int]) -> tuple[Any, Any]:
+def _numpy(ufuns: list[Any], issues: list[Any], radices: list[int]) -> tuple[Any, Any]:
     """negmas's fastest exact route for any number of parties: every package's utilities
     with numpy (from the ufuns' weights and value tables), then ``pareto_frontier_numpy``."""
     from negmas.preferences.ops import pareto_frontier_numpy
@@ -222,11 +222,16 @@ def run(path: str, method: str = "enumerate", repeat: int = 1) -> dict[str, Any]
     # -- Pareto frontier (timed) ---------------------------------------
     result["method"] = method
     result["rss_before_pareto_kib"] = _maxrss_kib()
-    find = {"enumerate": _enumerate, "mobanos": _mobanos, "numpy": _numpy}[method]
+    routes = {
+        "enumerate": lambda: _enumerate(ufuns, issues, radices),
+        "mobanos": lambda: _mobanos(ufuns, options),
+        "numpy": lambda: _numpy(ufuns, issues, radices),
+    }
+    find = routes[method]
     t_pareto = float("inf")
     for _ in range(max(1, repeat)):
         t0 = time.perf_counter()
-        frontier, frontier_outcomes = find(ufuns, issues, options, radices)
+        frontier, frontier_outcomes = find()
         t_pareto = min(t_pareto, time.perf_counter() - t0)
 
     if frontier_outcomes:
@@ -342,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
         help="enumerate: pareto_frontier (generic); mobanos: MOBANOSParetoSampler (2 parties, additive); "
         "numpy: every package's utilities with numpy, then pareto_frontier_numpy",
     )
-    ap.add_argument("--repeat", type=int, default=1, help="timed runs of the frontier and Nash calls (best kept)")
+    ap.add_argument(
+        "--repeat", type=int, default=1, help="timed runs of the frontier and Nash calls (best kept)"
+    )
     args = ap.parse_args(argv)
     if args.child is not None:
         return _run_and_write(args.instance, args.out, args.child, args.method, args.repeat)

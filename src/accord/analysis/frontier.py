@@ -24,7 +24,7 @@ from accord.analysis.kernel.graph import clause_graph
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.sampling import count_feasible
 from accord.analysis.kernel.stages import StageRun, default_order, run_stages, suffix_box
-from accord.analysis.kernel.superissues import Decomposition, decompose
+from accord.analysis.kernel.superissues import Decomposition, decompose, pair_blocks
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import FrontierResult
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray
@@ -69,7 +69,7 @@ def solve_frontier(
         "max_points": max_points,
     }
     graph = clause_graph(space, red_lines=not ignore_red_lines)
-    decomp = decompose(space, reduce=True, graph=graph)
+    decomp = pair_blocks(decompose(space, reduce=True, graph=graph))
     status: Status = "infeasible"
     note = "no package satisfies the constraints, red lines and restrictions together"
     packages, utils = np.zeros((0, len(space.issues)), dtype=np.int64), np.zeros((0, len(space.parties)))

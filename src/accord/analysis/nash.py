@@ -16,8 +16,6 @@ Nash (1950), "The Bargaining Problem", Econometrica 18(2): maximise
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import numpy as np
 
 from accord.analysis.bargaining import (
@@ -39,7 +37,9 @@ from accord.analysis.kernel.search import (
     directions,
     heuristic,
     optimise,
+    prepare,
 )
+from accord.analysis.kernel.superissues import pair_blocks
 from accord.analysis.results import BargainingResult
 from accord.space import Space
 
@@ -70,9 +70,12 @@ SMALL_FRONTIER = 20_000
 def nash_pure(prob: SearchProblem, space: Space) -> Found:
     """The individually rational package with the largest product of surpluses (exact)."""
     if prob.k == 2:
-        best = _on_the_frontier(prob)
+        small = prepare(
+            pair_blocks(prob.decomp), prob.batna, deadline=prob.deadline, max_states=SMALL_FRONTIER
+        )
+        best = _on_the_frontier(small)
         if best is not None:
-            return pure_found(prob, space, best, lambda s: float(np.prod(s)))
+            return pure_found(small, space, best, lambda s: float(np.prod(s)))
     lam = rationality_weights(prob)
     extra = [] if lam is None else [lam]
     probe = egalitarian_objective(prob)
@@ -93,11 +96,11 @@ def _on_the_frontier(prob: SearchProblem) -> Best | None:
     thousand points even over many issues, and listing it stage by stage (branch
     and bound without an incumbent: dominance and rationality prune) costs less
     than the heuristics and bounds the general search starts with. None when the
-    frontier outgrows :data:`SMALL_FRONTIER` (or a limit stops it): the general
-    search then runs.
+    run stops (``prob.max_states``, :data:`SMALL_FRONTIER` here, or the time
+    limit): the general search then runs. Small super-issues are joined in pairs
+    first (:func:`~accord.analysis.kernel.superissues.pair_blocks`).
     """
-    small = replace(prob, max_states=min(prob.max_states, SMALL_FRONTIER))
-    best = branch_and_bound(small, nash_objective(prob, []), None)
+    best = branch_and_bound(prob, nash_objective(prob, []), None)
     return best if best.exact else None
 
 
