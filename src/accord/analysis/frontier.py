@@ -77,7 +77,9 @@ def solve_frontier(
     if decomp.feasible:
         deadline = None if time_limit is None else t0 + time_limit
         run = _run(decomp, space.batna, individually_rational, deadline, max_points)
-        status, packages, utils, note = _efficient(space, decomp, run, individually_rational, max_points)
+        status, packages, utils, note = _efficient(
+            space, decomp, run, individually_rational, max_points, time_limit
+        )
         exact = run.complete
         n_feasible = count_feasible(space, graph=graph)
     return FrontierResult(
@@ -136,7 +138,12 @@ def _run(
 
 
 def _efficient(
-    space: Space, decomp: Decomposition, run: StageRun, individually_rational: bool, max_points: int
+    space: Space,
+    decomp: Decomposition,
+    run: StageRun,
+    individually_rational: bool,
+    max_points: int,
+    time_limit: float | None = None,
 ) -> tuple[Status, IntArray, FloatArray, str]:
     """The status, the efficient packages and their utilities (by the first party's utility), a note.
 
@@ -161,9 +168,10 @@ def _efficient(
         return "ok", out, utils[order_rows], ""
     choices = _supported(decomp)
     note = (
-        f"the frontier is too large to list exactly within the limits ({run.stop_reason}, "
-        f"max_points={max_points:,}); these packages are efficient (weighted-sum maximisers) "
-        "but not all of the frontier"
+        f"not the whole frontier: listing it stopped at a limit ({run.stop_reason}; max_points={max_points:,}"
+        f"{'' if time_limit is None else f', time_limit={time_limit:g} s'}); these packages are efficient "
+        "(weighted-sum maximisers) but not all of the frontier; raise max_points (--max-points) "
+        "or the time limit for more"
     )
     packages = decomp.packages(choices) if choices.shape[0] else _no_packages(space)
     utils = space.utilities(packages) if packages.shape[0] else np.zeros((0, len(space.parties)))
