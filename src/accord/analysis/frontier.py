@@ -69,14 +69,14 @@ def solve_frontier(
         "max_points": max_points,
     }
     graph = clause_graph(space, red_lines=not ignore_red_lines)
-    decomp = pair_blocks(decompose(space, reduce=True, graph=graph))
+    decomp = decompose(space, reduce=True, graph=graph)
     status: Status = "infeasible"
     note = "no package satisfies the constraints, red lines and restrictions together"
     packages, utils = np.zeros((0, len(space.issues)), dtype=np.int64), np.zeros((0, len(space.parties)))
     exact, n_feasible = True, 0
     if decomp.feasible:
         deadline = None if time_limit is None else t0 + time_limit
-        run = _run(decomp, space.batna, individually_rational, deadline, max_points)
+        decomp, run = _stages(decomp, space.batna, individually_rational, deadline, max_points)
         status, packages, utils, note = _efficient(
             space, decomp, run, individually_rational, max_points, time_limit
         )
@@ -108,6 +108,30 @@ def _max_points(max_points: int | None, k: int) -> int:
     if max_points < 1:
         raise SpaceError("max_points", "must be at least 1")
     return max_points
+
+
+PAIR_BLOCKS = 32
+"""Join small super-issues in pairs when a space has at most this many (a small space's fixed cost)."""
+
+
+def _stages(
+    decomp: Decomposition,
+    batna: FloatArray,
+    individually_rational: bool,
+    deadline: float | None,
+    max_points: int,
+) -> tuple[Decomposition, StageRun]:
+    """The stage run, over small super-issues joined in pairs first when there are few.
+
+    Joined blocks have more options, so a stage has more candidates: when that
+    trips the candidate cap (not the time limit), the blocks run as they are.
+    """
+    if len(decomp.blocks) <= PAIR_BLOCKS:
+        joined = pair_blocks(decomp)
+        run = _run(joined, batna, individually_rational, deadline, max_points)
+        if run.complete or run.stop_reason == "time limit" or joined is decomp:
+            return joined, run
+    return decomp, _run(decomp, batna, individually_rational, deadline, max_points)
 
 
 def _run(
