@@ -53,12 +53,11 @@ def solve_frontier(
     ``individually_rational`` only packages acceptable to every party count.
     Packages come sorted by the first party's utility, descending.
 
-    Frontiers of three or more parties can be very large. When the partial
-    frontier grows beyond ``max_points`` (or ``time_limit`` runs out) the search
-    stops and the result, marked ``exact=False``, lists supported efficient
-    packages instead. By default ``max_points`` is 100,000 for up to three
-    parties and 12,000 for more, where filtering dominated points costs time
-    quadratic in their number.
+    Frontiers of three or more parties can be very large. When the partial frontier
+    outgrows ``max_points`` (or ``time_limit`` runs out) the search stops and the
+    result, ``exact=False``, lists supported efficient packages instead. By default
+    ``max_points`` is 100,000 for up to three parties and 12,000 for more, where
+    filtering dominated points costs time quadratic in their number.
     """
     t0 = time.perf_counter()
     max_points = _max_points(max_points, len(space.parties))

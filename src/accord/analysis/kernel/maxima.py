@@ -78,6 +78,9 @@ def _sort_order(ranks: IntArray, *, by_sum: bool) -> IntArray:
     Ties keep the row order. One stable argsort of a mixed-radix key when the
     ranges fit in 63 bits, as they do for ranks of a few hundred values; else ``np.lexsort``.
     """
+    if ranks.shape[1] == 2 and not by_sum:
+        # The common case (two parties), in one call: lexsort is stable too.
+        return np.lexsort((-ranks[:, 1], -ranks[:, 0])).astype(np.int64)
     top, low = ranks.max(axis=0), ranks.min(axis=0)  # grouped ranks may be negative
     cols = [top[j] - ranks[:, j] for j in range(ranks.shape[1])]  # 0 = best
     spans = [int(t - lo) + 1 for t, lo in zip(top, low, strict=True)]

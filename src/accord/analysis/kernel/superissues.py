@@ -145,14 +145,10 @@ def decompose(
     blocks: list[SuperIssue] = []
     free = _free_options(graph, gain, reduce)
     for root in graph.roots:
-        issues = list(graph.groups[root])
-        clauses = list(graph.clauses_of.get(root, ()))
-        if root in free:
-            assignments, values = free[root][:, None], gain[root][free[root]]
-        else:
-            assignments, values = _component(
-                issues, clauses, graph.domains, gain, reduce, max_block_options, space
-            )
+        issues, clauses = list(graph.groups[root]), list(graph.clauses_of.get(root, ()))
+        assignments, values = free.get(root) or _component(
+            issues, clauses, graph.domains, gain, reduce, max_block_options, space
+        )
         if assignments.shape[0] == 0:
             return _in_conflict(space, graph.clauses, k)
         if assignments.shape[0] == 1:
@@ -170,8 +166,10 @@ def decompose(
     )
 
 
-def _free_options(graph: ClauseGraph, gain: list[FloatArray], reduce: bool) -> dict[int, IntArray]:
-    """Per free issue (no clause links it to another), the options its block keeps, ascending.
+def _free_options(
+    graph: ClauseGraph, gain: list[FloatArray], reduce: bool
+) -> dict[int, tuple[IntArray, FloatArray]]:
+    """Per free issue (no clause links it to another), its block's assignments and values.
 
     Its options are its joint assignments; with ``reduce``, the non-dominated ones,
     found for all free issues by one grouped :func:`maxima` call (a call per issue,
@@ -180,13 +178,14 @@ def _free_options(graph: ClauseGraph, gain: list[FloatArray], reduce: bool) -> d
     issues = [r for r in graph.roots if len(graph.groups[r]) == 1 and not graph.clauses_of.get(r)]
     opts = [np.asarray(sorted(graph.domains[i]), dtype=np.int64) for i in issues]
     if not reduce or not issues:
-        return dict(zip(issues, opts, strict=True))
+        return {i: (o[:, None], gain[i][o]) for i, o in zip(issues, opts, strict=True)}
     sizes = np.array([o.size for o in opts])
     group = np.repeat(np.arange(len(issues)), sizes)
     keep = np.sort(maxima(np.vstack([gain[i][o] for i, o in zip(issues, opts, strict=True)]), groups=group))
     flat = np.concatenate(opts)
     bounds = np.searchsorted(group[keep], np.arange(len(issues) + 1))
-    return {i: flat[keep[bounds[j] : bounds[j + 1]]] for j, i in enumerate(issues)}
+    kept = [flat[keep[bounds[j] : bounds[j + 1]]] for j in range(len(issues))]
+    return {i: (o[:, None], gain[i][o]) for i, o in zip(issues, kept, strict=True)}
 
 
 def _gains(space: Space, cols: list[int], extra: Sequence[FloatArray] | None) -> list[FloatArray]:
