@@ -138,8 +138,8 @@ class Space:
     def _freeze_sequences(self) -> None:
         """Make every sequence field a tuple (of tuples, for the nested ones)."""
         for name in (
-            "issues", "parties", "constraints", "domains", "perspectives", "requested", "owners", "status_quo",
-            "issue_titles", "notes",
+            "issues", "parties", "constraints", "domains", "perspectives", "requested", "owners",
+            "status_quo", "issue_titles", "notes",
         ):  # fmt: skip
             value = getattr(self, name)
             if not isinstance(value, tuple):
@@ -300,8 +300,9 @@ class Space:
     # -- estimates -------------------------------------------------------
     @property
     def choice(self) -> str:
-        """The perspectives in text form: ``perspective``, then ``PARTY=ID`` for each row asked under another."""
-        pairs = (f"{p}={q}" for p, q in zip(self.parties, self.requested, strict=True) if q != self.perspective)
+        """The perspectives as text: ``perspective``, then ``PARTY=ID`` for each row asked under another."""
+        rows = zip(self.parties, self.requested, strict=True)
+        pairs = (f"{p}={q}" for p, q in rows if q != self.perspective)
         return ",".join([self.perspective, *pairs])
 
     @property
