@@ -125,7 +125,7 @@ class PerspectiveChoice:
         return self.default or scenario.default_perspective
 
     def requested(self, scenario: Scenario, holder: str) -> str:
-        """The perspective asked for ``holder`` (``US`` or ``US.NSC``): its own, its party's or the default."""
+        """The perspective asked for ``holder`` (``US``, ``US.NSC``): its own, its party's or the default."""
         party = holder.partition(".")[0]
         return self.parties.get(holder) or self.parties.get(party) or self.default_for(scenario)
 
