@@ -396,10 +396,7 @@ def compile_space(
     choice.check(scenario)
     persp = choice.default_for(scenario)
     holders = tuple(parties) if parties else scenario.profiled_parties()
-    if not holders:
-        raise SpaceError("parties", f"scenario {scenario.id!r} has no profiles to compute with")
-    requested = tuple(choice.requested(scenario, h) for h in holders)
-    profiles = tuple(_profile(scenario, h, r) for h, r in zip(holders, requested, strict=True))
+    requested, profiles = _profiles(scenario, choice, holders)
     weights, contrib = _utilities(scenario.issues, profiles)
     index = IssueIndex(scenario.issues)
     owner = {p.id: p.owner for p in scenario.perspectives}
@@ -437,6 +434,16 @@ def compile_space(
     if fixed:
         space = space.fix(fixed)
     return space
+
+
+def _profiles(
+    scenario: Scenario, choice: PerspectiveChoice, holders: Sequence[str]
+) -> tuple[tuple[str, ...], tuple[Profile, ...]]:
+    """Per holder the perspective asked for and the profile compiled (its own, else the default's)."""
+    if not holders:
+        raise SpaceError("parties", f"scenario {scenario.id!r} has no profiles to compute with")
+    requested = tuple(choice.requested(scenario, h) for h in holders)
+    return requested, tuple(_profile(scenario, h, r) for h, r in zip(holders, requested, strict=True))
 
 
 def _profile(scenario: Scenario, holder: str, perspective: str) -> Profile:

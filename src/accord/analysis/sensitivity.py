@@ -110,9 +110,10 @@ class FlipDistances:
             return "red line"
         ratios = self.ratios()
         best = min(ratios.values())
-        for name in ("batna", "values", "weight"):
+        names: tuple[Decisive, ...] = ("batna", "values", "weight")
+        for name in names:
             if ratios.get(name) == best:
-                return name  # type: ignore[return-value]
+                return name
         raise AssertionError("unreachable: ratios always holds batna")
 
 
