@@ -79,7 +79,7 @@ class EvaluationOutcome:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CompareRequest:
-    """Compare every plan for ``parties`` under ``perspective`` (an id or a mixed choice) and under each one."""
+    """Compare every plan for ``parties`` under ``perspective`` (an id or a mixed choice) and each one."""
 
     scenario: Scenario
     perspective: PerspectiveSpec = None
