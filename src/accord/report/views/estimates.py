@@ -60,9 +60,12 @@ def _percent(x: float) -> str:
 
 
 def flip_cell(f: FlipDistances | None) -> str:
-    """The decisive distance in a table cell: ``BATNA +4.2 (±10)``, ``crimea ×0.62 (±25%)``, ``red line``."""
+    """The decisive distance in a table cell: ``BATNA +4.2 (±10)``, ``crimea ×0.62 (±25%)``, ``red line``.
+
+    None (a plan whose open issues leave no single package) reads ``open issues``.
+    """
     if f is None:
-        return "—"
+        return "open issues"
     decisive = f.decisive
     if decisive == "red line":
         return "red line"

@@ -103,7 +103,7 @@ class _Verdict:
             perspective=v.perspective,
             numbers=(utility_text(v), f"{v.batna:.1f}", f"{v.surplus:+.1f}{fragile}"),
             mark=span(mark, tone),
-            flip=flip_cell(flip),
+            flip="red line" if flip is None and v.red_lines else flip_cell(flip),
             reasons=(crossed, shares_text(v.weighs_for(n)), shares_text(v.weighs_against(n))),
         )
 
