@@ -1,4 +1,4 @@
-"""Perspective choices (accord.model.choice): the text form, its errors, the perspective each party is asked under."""
+"""Perspective choices (accord.model.choice): text form, errors, the perspective each party is asked under."""
 
 from __future__ import annotations
 

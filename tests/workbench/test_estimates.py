@@ -1,4 +1,4 @@
-"""Whose estimates an outcome used under a mixed choice, in the outcome, its provenance and its flip distances."""
+"""Whose estimates an outcome used under a mixed choice: the outcome, its provenance, its flip distances."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""--perspective in every command that takes it: one id, PARTY=ID pairs, a default for the rest, clean errors."""
+"""--perspective in every command that takes it: one id, PARTY=ID pairs, a default, clean errors."""
 
 from __future__ import annotations
 
