@@ -382,15 +382,12 @@ def compile_space(
 ) -> Space:
     """Compile ``scenario`` under ``perspective`` for ``parties``.
 
-    ``perspective`` is one perspective id for every party, or a mixed choice
-    (:class:`accord.model.choice.PerspectiveChoice`, its text form
-    ``"UA=ua-government,RU=ru-government"`` or a mapping ``{party: id}``) that
-    assigns parties their own. ``parties`` may name factions as ``US.NSC``; by
-    default every party with a profile takes part. A party without a profile
-    under the perspective asked for gets its default-perspective profile;
-    ``Space.requested`` and ``Space.perspectives`` record per row the perspective
-    asked for and whose estimate it is. With ``tables``/``tracks`` the issues
-    outside them are held at their status quo (they are not on the table).
+    ``perspective``: one id for every party, or a mixed choice (a
+    :class:`accord.model.choice.PerspectiveChoice`, its text ``"UA=ua-government"``
+    or ``{party: id}``). ``parties`` may name factions as ``US.NSC`` (default: all
+    with a profile). A party without a profile under the perspective asked for
+    gets its default one; ``Space.requested``/``Space.perspectives`` record both.
+    ``tables``/``tracks`` hold the issues outside them at their status quo.
     """
     choice = PerspectiveChoice.of(perspective)
     choice.check(scenario)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from reference import SETTINGS
 
@@ -91,6 +91,8 @@ def _weight_flips(inst: Instance, j: int, factor: float) -> bool:
 
 
 @given(instances())
+@example(Instance(np.array([1.0]), np.array([64.0]), 64.0))  # one issue at its BATNA: no weight moves u
+@example(Instance(np.array([1.0, 3.0]), np.array([40.0, 60.0]), 55.0))  # an exact tie
 @SETTINGS
 def test_weight_distance_is_the_smallest_single_weight_change(inst: Instance) -> None:
     f = _flips(inst)
@@ -112,6 +114,7 @@ def test_weight_distance_is_the_smallest_single_weight_change(inst: Instance) ->
 
 
 @given(instances())
+@example(Instance(np.array([1.0]), np.array([64.0]), 64.0))
 @SETTINGS
 def test_no_weight_flip_means_no_factor_flips(inst: Instance) -> None:
     f = _flips(inst)

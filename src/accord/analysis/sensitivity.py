@@ -125,7 +125,7 @@ def party_flip_distances(space: Space, p: int, package: Sequence[int]) -> FlipDi
         margin=margin,
         batna=abs(margin),
         values=abs(margin),
-        weight=_weight_flip(space, p, package, margin),
+        weight=_weight_flip(space, p, package),
         red_lines=tuple(c.origin.name for c in space.crossed(package, p)),
         weights_known=space.weights is not None,
         batna_spread=float(space.batna_spread[p]),
@@ -139,25 +139,26 @@ def flip_distances(space: Space, package: Sequence[int]) -> tuple[FlipDistances,
     return tuple(party_flip_distances(space, p, package) for p in range(len(space.parties)))
 
 
-def _weight_flip(space: Space, p: int, package: Sequence[int], margin: float) -> WeightFlip | None:
+def _weight_flip(space: Space, p: int, package: Sequence[int]) -> WeightFlip | None:
     """The smallest relative change of one weight that flips the verdict (closed form ``1 - m/s_j``).
 
     The boundary solved for is a margin of exactly :data:`TOL` (where acceptance
-    ends), so shares and margin are taken against ``BATNA + TOL``.
+    ends), so the shares are taken against ``BATNA + TOL``.
     """
     if space.weights is None:
         return None
     batna = float(space.batna[p]) + TOL
-    margin -= TOL
-    best: WeightFlip | None = None
+    shares = {}
     for j, k in enumerate(package):
         w = float(space.weights[p, j])
-        if w <= 0:
-            continue  # an issue the party does not weigh has no weight to change
-        share = float(space.contrib[j][p, k]) - w * batna  # w_j (v_j - BATNA)
-        if abs(share) <= TOL or margin / share >= 1.0:
-            continue  # f* = 1 - m/s_j would not be a positive weight
-        factor = 1.0 - margin / share
-        if best is None or abs(factor - 1.0) < best.change:
+        if w > 0:  # an issue the party does not weigh has no weight to change
+            shares[j] = float(space.contrib[j][p, k]) - w * batna  # w_j (v_j - BATNA)
+    best: WeightFlip | None = None
+    for j, share in shares.items():
+        # The other issues' part of the margin, summed directly: with no other
+        # issue it is exactly 0 and no factor of this one moves the utility.
+        rest = sum(s for i, s in shares.items() if i != j)
+        factor = -rest / share if abs(share) > TOL else 0.0  # f* = 1 - m/s_j
+        if factor > 0 and (best is None or abs(factor - 1.0) < best.change):
             best = WeightFlip(issue=space.issues[j], factor=factor)
     return best
