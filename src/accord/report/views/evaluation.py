@@ -28,8 +28,6 @@ from accord.report.views.scenario import heading
 from accord.workbench.estimates import Estimates
 from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome
 
-__all__ = ["LEGEND", "MARK", "comparison", "estimate_note", "evaluation", "takeaway"]
-
 MARK: dict[str, tuple[str, Tone]] = {"yes": ("✓", "good"), "no": ("✗", "bad"), "depends": ("?", "warn")}
 """Acceptability -> its mark and tone."""
 
@@ -122,7 +120,8 @@ class _Verdict:
     def stacked(self, borrowed: bool) -> tuple[Line, Line]:
         u, b, sur = self.numbers
         by = f" (estimate by {self.perspective})" if borrowed else ""
-        numbers = f" utility {u}, BATNA {b}, surplus {sur}{by}; flips if {self.flip}"
+        flip = self.flip if self.flip in ("red line", "open issues") else f"flips if {self.flip}"
+        numbers = f" utility {u}, BATNA {b}, surplus {sur}{by}; {flip}"
         head = line(span(self.party, "strong-key"), " ", self.mark, numbers)
         return head, self.reason_line()
 
