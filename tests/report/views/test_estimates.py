@@ -91,3 +91,40 @@ def test_evaluation_tables_fit_the_width(compared: evaluation.ComparisonOutcome,
     for block in views.evaluation(out, width=width):
         if isinstance(block, TableView):
             assert table_width(block) <= width
+
+
+@pytest.fixture(scope="module")
+def solved() -> object:
+    from accord.workbench import records, search
+
+    s = accord.load(str(MIXED))
+    return search.solve(records.SolveRequest(scenario=s, perspective="B=b-view"))
+
+
+def _party_table(view: tuple[object, ...]) -> TableView:
+    return next(b for b in view if isinstance(b, TableView) and b.columns[0].header == "party")
+
+
+def test_search_tables_show_the_decisive_distance_or_list_it_below(solved: object) -> None:
+    from accord.report.views import search as sviews
+
+    wide = sviews.solution(solved, width=120)  # type: ignore[arg-type]
+    headers = [c.header for c in _party_table(wide).columns]
+    assert "flips if" in headers and "estimate by" in headers
+    narrow = sviews.solution(solved, width=60)  # type: ignore[arg-type]
+    table = _party_table(narrow)
+    assert table_width(table) <= 60
+    # Whose estimate stays (the rows differ); the distances move below the table.
+    assert "estimate by" in [c.header for c in table.columns]
+    lines = ["".join(s.text for s in b.spans) for b in narrow if isinstance(b, Line)]
+    for f in solved.flips(solved.result.package):  # type: ignore[attr-defined]
+        assert f"  {f.party}: {words.flip_text(f)}" in lines
+
+
+def test_search_json_flips_match_the_surplus(solved: object) -> None:
+    data = to_json(solved)
+    assert isinstance(data, dict)
+    for party, flip in data["flips"].items():
+        assert flip["margin"] == pytest.approx(data["surplus"][party])
+        assert flip["batna"]["distance"] == pytest.approx(abs(data["surplus"][party]))
+        assert flip["decisive"] in ("batna", "values", "weight", "red line")
