@@ -10,8 +10,10 @@ rows use the scenario's default perspective instead.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from accord.space import Space
+if TYPE_CHECKING:  # the record itself needs no numpy
+    from accord.space import Space
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
