@@ -59,6 +59,7 @@ __all__ = [
     "PlanRobustness",
     "RobustnessModel",
     "RobustnessResult",
+    "build_model",
     "run_chunk",
     "solve_robustness",
     "wilson_interval",
