@@ -9,10 +9,10 @@ import pytest
 
 pytest.importorskip("distributed", reason="Dask is an optional extra: pip install 'accord[dask]'")
 
-from accord.analysis.robustness import solve_robustness  # noqa: E402
-from accord.scale import ScaleError, dask_executor  # noqa: E402
-from accord.scale.dask import check_address  # noqa: E402
-from accord.space import Space  # noqa: E402
+from accord.analysis.robustness import solve_robustness
+from accord.scale import ScaleError, dask_executor
+from accord.scale.dask import check_address
+from accord.space import Space
 
 
 def test_local_cluster_gives_the_same_result_as_a_local_run() -> None:
