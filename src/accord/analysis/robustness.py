@@ -47,6 +47,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.registry import SOLVERS
+from accord.analysis.results import Provenanced
 from accord.numeric import TOL, BoolArray, FloatArray, readonly
 from accord.provenance import Provenance, Status
 from accord.space import Space
@@ -185,7 +186,7 @@ class PlanRobustness:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
-class RobustnessResult:
+class RobustnessResult(Provenanced):
     """Monte Carlo robustness of plans over the spreads of the estimates.
 
     ``groups`` names the input groups as ``(party, kind)``; ``plans`` holds one
