@@ -184,3 +184,18 @@ def test_bad_sample_counts_are_refused() -> None:
         solve_robustness(space, samples=0)
     with pytest.raises(ValueError, match="chunk_size"):
         solve_robustness(space, samples=5, chunk_size=0)
+
+
+@SETTINGS
+@given(case=spaces_with_plans(), seed=st.integers(0, 2**32))
+def test_a_plan_gets_the_same_numbers_alone_or_among_others(
+    case: tuple[Space, dict[str, tuple[int, ...]]], seed: int
+) -> None:
+    # Every chunk draws every option of every party, whatever the plans: the draws a
+    # plan sees do not depend on which other plans are sampled with it.
+    space, plans = case
+    space = with_spreads(space, [4.0] * len(space.parties), [3.0] * len(space.parties))
+    together = solve_robustness(space, plans=plans, samples=120, seed=seed, chunk_size=50)
+    name = next(iter(plans))
+    alone = solve_robustness(space, plans={name: plans[name]}, samples=120, seed=seed, chunk_size=50)
+    assert alone.plans[0] == together.plans[0]
