@@ -40,6 +40,8 @@ _EXPORTS = {
     "FrontierResult": "results",
     "ZopaResult": "results",
     "solve_zopa": "zopa",
+    "RobustnessResult": "robustness",
+    "solve_robustness": "robustness",
 }
 
 __all__ = [
@@ -55,6 +57,7 @@ __all__ = [
     "IssueShare",
     "PartyVerdict",
     "PlanEvaluation",
+    "RobustnessResult",
     "SolverSpec",
     "ZopaResult",
     "complete_plan",
@@ -70,6 +73,7 @@ __all__ = [
     "solve_frontier",
     "solve_kalai_smorodinsky",
     "solve_nash",
+    "solve_robustness",
     "solve_utilitarian",
     "solve_zopa",
 ]
@@ -116,5 +120,6 @@ if TYPE_CHECKING:
         FrontierResult,
         ZopaResult,
     )
+    from accord.analysis.robustness import RobustnessResult, solve_robustness
     from accord.analysis.utilitarian import solve_utilitarian
     from accord.analysis.zopa import solve_zopa

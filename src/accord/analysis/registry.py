@@ -256,5 +256,25 @@ for _spec in (
         ),
         problem="scenario",
     ),
+    SolverSpec(
+        name="robustness",
+        title="robustness: probability each plan is acceptable over the stated spreads, with Sobol indices",
+        citation='Wilson (1927), "Probable inference, the law of succession, and statistical inference", '
+        'JASA 22(158); Saltelli et al. (2010), "Variance based sensitivity analysis of model output", '
+        'Comput. Phys. Commun. 181(2); Jansen (1999), "Analysis of variance designs for model output", '
+        "Comput. Phys. Commun. 117(1-2)",
+        maturity="stable",
+        family="robustness",
+        entry="accord.analysis.robustness:solve_robustness",
+        result="accord.analysis.robustness:RobustnessResult",
+        options=(
+            Option(name="plans", default=None, help="plan name -> complete package (default the status quo)"),
+            Option(name="samples", default=2_000, help="Monte Carlo draws"),
+            Option(name="seed", default=None, help="seed of the draws (default drawn from rng, else 0)"),
+            Option(name="sensitivity", default=True, help="also estimate Sobol indices (a second matrix)"),
+            Option(name="chunk_size", default=5_000, help="draws per chunk, each with its own child seed"),
+        ),
+        seeded=True,
+    ),
 ):
     SOLVERS.register(_spec)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.commands import evaluate, scenario, search
+from accord.cli.commands import evaluate, robustness, scenario, search
 from accord.cli.errors import run_guarded
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ COMMANDS = (
     search.solve,
     search.zopa,
     search.amend,
+    robustness.robustness,
 )
 """Every command, in the order of ``accord --help``."""
 

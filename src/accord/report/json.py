@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
+from accord.analysis.robustness import PlanRobustness, RobustnessResult
 from accord.analysis.sensitivity import FlipDistances
 from accord.model import Plan, Profile, Scenario
 from accord.numeric import FloatArray
@@ -34,6 +35,7 @@ from accord.space import Space
 from accord.workbench.estimates import Estimates
 from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome, Flips
 from accord.workbench.records import AmendOutcome, FrontierOutcome, SearchOutcome, SolveOutcome, ZopaOutcome
+from accord.workbench.robustness import RobustnessOutcome
 from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
 
 JSON = dict[str, Any] | list[Any]
@@ -537,3 +539,64 @@ def _amendment(outcome: AmendOutcome) -> JSON:
         "note": "; ".join(x for x in (res.note, outcome.note) if x),
         "seconds": round(res.seconds, 4),
     }
+
+
+@to_json.register
+def _robustness(outcome: RobustnessOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    prov = res.provenance
+    return {
+        "scenario": outcome.request.scenario.id,
+        "perspective": space.choice,
+        "estimates": estimates_json(outcome.estimates),
+        "estimates_by": dict(zip(space.parties, space.perspectives, strict=True)),
+        "parties": list(res.parties),
+        "spreads": {
+            p: dict(zip(("weights", "values", "batna"), map(num, s), strict=True))
+            for p, s in res.spreads.items()
+        },
+        "distribution": prov.parameters["distribution"],
+        "samples": res.samples,
+        "seed": prov.seed,
+        "chunk_size": res.chunk_size,
+        "chunks": res.chunks,
+        "child_seeds": result_json(prov.parameters["child_seeds"]),
+        "best": res.best,
+        "best_among": "the plans sampled",
+        "plans": [_robust_plan(res, r) for r in res.plans],
+        "skipped": [{"plan": p, "reason": r} for p, r in outcome.skipped],
+        "algorithm": prov.algorithm,
+        "citation": prov.citation,
+        "seconds": round(prov.seconds, 4),
+    }
+
+
+def _robust_plan(res: RobustnessResult, r: PlanRobustness) -> dict[str, Any]:
+    return {
+        "plan": r.plan,
+        "all": num(r.all),
+        "all_interval": [num(x) for x in r.all_interval],
+        "parties": {
+            party: {
+                "accept": num(r.accept[k]),
+                "interval": [num(x) for x in r.accept_interval[k]],
+                "verdict": r.verdict[k],
+                "red_lines": list(r.red_lines[k]),
+            }
+            for k, party in enumerate(res.parties)
+        },
+        "sensitivity": [
+            {
+                "party": party,
+                "estimate": kind,
+                "first_order": _maybe(r.first_order[g]),
+                "total": _maybe(r.total[g]),
+            }
+            for g, (party, kind) in enumerate(res.groups)
+            if g < len(r.total)
+        ],
+    }
+
+
+def _maybe(x: float | None) -> float | None:
+    return None if x is None else num(x)

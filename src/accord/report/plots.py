@@ -15,14 +15,80 @@ import numpy as np
 
 from accord.numeric import FloatArray
 from accord.workbench.picture import Mark, Picture
+from accord.workbench.robustness import RobustnessOutcome
 
-__all__ = ["FORMATS", "Mark", "PlotError", "plot_frontier", "plot_picture"]
+__all__ = ["FORMATS", "Mark", "PlotError", "plot_drivers", "plot_frontier", "plot_picture", "plot_tornado"]
 
 FORMATS = (".png", ".svg")
 
 
 class PlotError(RuntimeError):
     """The plot cannot be made (matplotlib missing, unsupported file type)."""
+
+
+def _pyplot(out: Path) -> Any:
+    """Matplotlib's pyplot on the file backend, after checking the file type."""
+    if out.suffix.lower() not in FORMATS:
+        raise PlotError(
+            f"plots are written as .png or .svg files, not {out.suffix or 'a file without suffix'!r}"
+        )
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise PlotError("plotting needs matplotlib: pip install 'accord[plot]'") from exc
+    return plt
+
+
+def plot_tornado(
+    path: str | Path,
+    *,
+    labels: Sequence[str],
+    first_order: Sequence[float],
+    total: Sequence[float],
+    title: str = "",
+) -> Path:
+    """A tornado plot: per input its total Sobol index, the first-order part inside; largest on top."""
+    out = Path(path)
+    plt = _pyplot(out)
+    if not labels:
+        raise PlotError("no driver to plot: the verdict did not vary across the draws")
+    y = np.arange(len(labels))[::-1]
+    fig, ax = plt.subplots(figsize=(7.0, 0.45 * len(labels) + 1.4))
+    ax.barh(y, total, color="tab:blue", alpha=0.45, label="total index (with interactions)")
+    ax.barh(y, first_order, height=0.4, color="tab:blue", label="first-order index (alone)")
+    ax.set_yticks(y, labels)
+    ax.set_xlim(0, max(1.0, float(np.max(total)) * 1.05))
+    ax.set_xlabel("share of the variance of 'acceptable to all' (Sobol index)")
+    ax.grid(axis="x", alpha=0.3)
+    ax.legend(fontsize=7, loc="lower right")
+    if title:
+        ax.set_title(title, fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
+
+
+def plot_drivers(path: str | Path, outcome: RobustnessOutcome) -> Path:
+    """The tornado plot of the drivers of the best plan's verdict in a robustness outcome."""
+    from accord.report.views.robustness import DRIVERS_SHOWN, driver_plan, group_label
+
+    res = outcome.result
+    plan = driver_plan(res)
+    if plan is None:
+        raise PlotError("no driver to plot: no plan's verdict 'acceptable to all' varied across the draws")
+    shown = plan.drivers[:DRIVERS_SHOWN]
+    return plot_tornado(
+        path,
+        labels=[group_label(res, g) for g in shown],
+        first_order=[max(0.0, plan.first_order[g] or 0.0) for g in shown],
+        total=[plan.total[g] or 0.0 for g in shown],
+        title=f"What drives 'acceptable to all' for {plan.plan}\n"
+        f"{outcome.request.scenario.id}, {res.samples:,} draws, seed {res.provenance.seed}",
+    )
 
 
 def plot_picture(path: str | Path, picture: Picture) -> Path:
@@ -53,18 +119,7 @@ def plot_frontier(
     The file type follows the suffix, ``.png`` or ``.svg``.
     """
     out = Path(path)
-    if out.suffix.lower() not in FORMATS:
-        raise PlotError(
-            f"plots are written as .png or .svg files, not {out.suffix or 'a file without suffix'!r}"
-        )
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise PlotError("plotting needs matplotlib: pip install 'accord[plot]'") from exc
-
+    plt = _pyplot(out)
     k = len(parties)
     if k < 2:
         # One party has no frontier to draw: say so instead of failing inside matplotlib's layout.
