@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from accord.analysis import evaluate_plans
 from accord.io import check_text
 from accord.model import OneOf
 from accord.space import compile_space
@@ -304,3 +305,62 @@ class TestFloors:
             "  - {id: c1, if: {border: [old, line]}, then: {border: new}, why: forced}",
         )
         assert any("cannot be avoided" in e and "profiles[0]" in e for e in errors(text))
+
+
+M_PARTY = "  - {id: M, name: Mediatia, role: mediator}"
+M_FACTIONS = "  - {id: M, name: Mediatia, role: mediator, factions: [{id: X, weight: 2}, {id: Y, weight: 1}]}"
+FACTION_PROFILES = """  - party: M
+    faction: X
+    perspective: base
+    weights: {border: 1}
+    values: {border: {old: 90, line: 60, new: 0}}
+    batna: 30
+    red_lines: [{border: new}]
+    rationale: x [toy]
+  - party: M
+    faction: Y
+    perspective: base
+    weights: {border: 1}
+    values: {border: {old: 0, line: 30, new: 100}}
+    batna: 60
+    rationale: y [toy]
+"""
+
+
+def with_factions(text: str = MINI) -> str:
+    assert M_PARTY in text
+    return text.replace(M_PARTY, M_FACTIONS).replace("profiles:\n", "profiles:\n" + FACTION_PROFILES, 1)
+
+
+class TestFactionsWithWeights:
+    def test_a_party_without_a_profile_gets_its_weighted_factions_aggregate(self) -> None:
+        s = load(with_factions())
+        prof = s.profile("M")
+        assert prof is not None and prof.derived_from == ("M.X", "M.Y")
+        assert "Derived from its factions" in prof.rationale
+        # 2/3 of X and 1/3 of Y: line = (2*60 + 30)/3 = 50; BATNA (2*30 + 60)/3 = 40
+        assert prof.values["border"]["line"] == pytest.approx(50.0) and prof.batna == pytest.approx(40.0)
+        assert [(rl.text(), rl.origin) for rl in prof.red_lines] == [("border=new", "factions")]
+        assert "M" in s.profiled_parties()
+        ev = evaluate_plans(s, parties=["M"])
+        # p1: old border -> (2*90 + 0)/3 = 60 > 40
+        assert ev.plan("p1").parties[0].utility == pytest.approx(60.0)
+
+    def test_a_party_profile_that_disagrees_with_its_factions_is_a_warning_naming_the_plans(self) -> None:
+        own = """  - party: M
+    perspective: base
+    weights: {border: 1}
+    values: {border: {old: 0, line: 100, new: 0}}
+    batna: 50
+    rationale: own [toy]
+"""
+        text = with_factions().replace("profiles:\n", "profiles:\n" + own, 1)
+        (warn,) = [w for w in warnings(text) if "factions" in w]
+        assert warn.startswith(f"f.yaml:{line_of(text, '  - party: M')}:")
+        assert "profiles[0]: the profile of M under 'base' and the weighted aggregate" in warn
+        # own: p1 old -> 0 (no); aggregate 60 (yes). p2 line -> 100 (yes); aggregate 50 (yes).
+        assert warn.split("\n")[0].endswith("reach different verdicts on: p1")
+
+    def test_a_bad_faction_weight_names_its_field(self) -> None:
+        text = with_factions().replace("{id: X, weight: 2}", "{id: X, weight: 0}")
+        assert any("parties[2].factions[0].weight: must be greater than 0" in e for e in errors(text))

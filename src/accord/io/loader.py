@@ -50,6 +50,7 @@ from accord.model import (
     no_deal_utility,
 )
 from accord.model.checks import ScenarioDraft, check_scenario
+from accord.model.factions import derive_party_profiles
 from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
 
@@ -274,6 +275,10 @@ class _Builder:
             )
         if not parts["issues"] or not perspectives:
             return self.report(None)
+        derived = derive_party_profiles(
+            parts["parties"], parts["profiles"], parts["issues"], [p.id for p in perspectives]
+        )
+        parts = {**parts, "profiles": (*parts["profiles"], *derived)}
         try:
             scenario = Scenario(
                 accord=header.accord,
@@ -712,7 +717,9 @@ def _party(m: sf.PartyFile) -> Party:
         name=m.name,
         role=Role(m.role),
         description=m.description,
-        factions=tuple(Faction(id=f.id, name=f.name, description=f.description) for f in m.factions),
+        factions=tuple(
+            Faction(id=f.id, name=f.name, description=f.description, weight=f.weight) for f in m.factions
+        ),
         sources=m.source_ids(),
     )
 

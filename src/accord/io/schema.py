@@ -106,6 +106,7 @@ class FactionFile(_Model):
     id: Id
     name: Text = ""
     description: Text = ""
+    weight: Weight | None = Field(default=None, description="its say in the party's decision (positive)")
 
 
 class PartyFile(_Sourced):

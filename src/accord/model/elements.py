@@ -118,14 +118,22 @@ class Faction:
 
     Pickering (2022) notes that "up to 60 percent" of what must be resolved in a
     negotiation is internal, e.g. between the NSC, State and Defense in the US.
+    ``weight`` (positive, optional) is its say in the party's decision: the
+    party's profile can be derived from, or checked against, its weighted
+    factions' (:mod:`accord.model.factions`).
     """
 
     id: str
     name: str = ""
     description: str = ""
+    weight: float | None = None
 
     def __post_init__(self) -> None:
         check_id(self.id)
+        if self.weight is not None and (
+            not isinstance(self.weight, int | float) or not math.isfinite(self.weight) or self.weight <= 0
+        ):
+            raise ModelError("weight", f"a faction's weight must be a positive number, got {self.weight!r}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -201,7 +201,9 @@ class Profile:
     ``values`` may be partial on a numeric issue: missing levels are
     interpolated linearly between the given ones (see :func:`complete_values`).
     ``batna`` is resolved (a number on 0-100); ``batna_basis`` says how it was
-    stated (a number, or relative to no deal) and why.
+    stated (a number, or relative to no deal) and why. ``floors`` are the
+    per-issue limits already compiled into ``red_lines``. ``derived_from`` names
+    the factions a derived party profile aggregates (empty for a stated one).
     ``weights`` and ``values`` are read-only copies of what the caller passed.
     """
 
@@ -217,8 +219,10 @@ class Profile:
     spread: Spread = field(default_factory=Spread)
     rationale: str = ""
     sources: tuple[str, ...] = ()
+    derived_from: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "derived_from")
         object.__setattr__(self, "weights", read_only(self.weights))
         object.__setattr__(self, "floors", read_only(self.floors))
         for issue, floor in self.floors.items():
