@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from accord.analysis import evaluate_plans
-from accord.io import check_text
+from accord.io import check_file, check_text
 from accord.model import OneOf
 from accord.space import compile_space
 
@@ -364,3 +364,43 @@ class TestFactionsWithWeights:
     def test_a_bad_faction_weight_names_its_field(self) -> None:
         text = with_factions().replace("{id: X, weight: 2}", "{id: X, weight: 0}")
         assert any("parties[2].factions[0].weight: must be greater than 0" in e for e in errors(text))
+
+
+QUOTE = (
+    '    quotes: [{source: toy, text: "the line \\u2014 as it stands", where: para 2, claim: the freeze}]\n'
+)
+
+
+class TestQuotes:
+    def quoted_file(self, tmp_path: Path, text: str = "They keep\nthe line - as it stands.") -> Path:
+        (tmp_path / "toy.txt").write_text(text, encoding="utf-8")
+        body = MINI.replace(
+            "  toy: {title: Made up for tests}", "  toy: {title: Made up for tests, file: toy.txt}"
+        )
+        body = body.replace("    proposer: M\n", "    proposer: M\n" + QUOTE)
+        path = tmp_path / "q.yaml"
+        path.write_text(body, encoding="utf-8")
+        return path
+
+    def test_quotes_load_on_every_element_and_pass_when_found(self, tmp_path: Path) -> None:
+        path = self.quoted_file(tmp_path)
+        report = check_file(path, sources=tmp_path)
+        assert report.errors == () and report.scenario is not None
+        (quote,) = report.scenario.plan("p2").quotes
+        assert (quote.source, quote.where, quote.claim) == ("toy", "para 2", "the freeze")
+
+    def test_a_quote_not_in_its_source_is_an_error_at_its_line(self, tmp_path: Path) -> None:
+        path = self.quoted_file(tmp_path, text="They move the line.")
+        assert check_file(path).errors == ()  # quotes are checked only when asked
+        report = check_file(path, sources=tmp_path)
+        (err,) = [e.render() for e in report.errors]
+        assert err.startswith(f"{path}:{line_of(path.read_text(encoding='utf-8'), 'quotes:')}:")
+        assert "plans[1].quotes[0].text: quote not found in toy.txt (source 'toy')" in err
+
+    def test_a_quote_from_an_undeclared_source_or_without_text_is_an_error(self) -> None:
+        text = MINI.replace(
+            "    proposer: M\n", "    proposer: M\n" + QUOTE.replace("source: toy", "source: nope")
+        )
+        assert any("plans[1].quotes[0].source: unknown source 'nope'" in e for e in errors(text))
+        text = MINI.replace("    proposer: M\n", "    proposer: M\n    quotes: [{source: toy, text: ''}]\n")
+        assert any("plans[1].quotes[0].text:" in e for e in errors(text))

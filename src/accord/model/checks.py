@@ -21,8 +21,18 @@ from accord.model.logic import Clause, find_assignment, minimal_conflict
 from accord.model.plans import Plan, Term, term_options
 from accord.model.preferences import Perspective, Profile, ValueGap, complete_values, no_deal_utility
 from accord.model.problems import ModelError, Path, Problem
+from accord.model.quotes import check_quotes, iter_quotes, normalise_quote_text
 from accord.model.rules import RULE_KINDS
 from accord.numeric import TOL
+
+__all__ = [
+    "ScenarioDraft",
+    "ScenarioParts",
+    "check_quotes",
+    "check_scenario",
+    "iter_quotes",
+    "normalise_quote_text",
+]
 
 
 class ScenarioParts(Protocol):
@@ -150,6 +160,9 @@ def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
     _check_profiles(s, known, index, hard, out)
     _check_plans(s, known, out)
     _check_factions(s, out)
+    for path, quote in iter_quotes(s):
+        if quote.source not in known.sources:
+            out.append(_unknown("source", quote.source, known.sources, path + ("source",)))
     return tuple(out)
 
 

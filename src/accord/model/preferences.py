@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from accord.model.constraints import Condition, condition_holds, condition_text, copy_condition
-from accord.model.elements import Issue, check_id, first_duplicate, freeze_tuples, read_only
+from accord.model.elements import Issue, Quote, check_id, first_duplicate, freeze_tuples, read_only
 from accord.model.problems import ModelError
 
 SCALE_MIN = 0.0
@@ -74,9 +74,10 @@ class Perspective:
     mirror: str | None = None
     parties: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "sources", "parties")
+        freeze_tuples(self, "sources", "parties", "quotes")
         check_id(self.id)
         check_as_of(self.as_of)
         if self.kind not in PERSPECTIVE_KINDS:
@@ -105,11 +106,12 @@ class RedLine:
     terms: Condition
     why: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     origin: RedLineOrigin = "declared"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "terms", copy_condition(self.terms))
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "quotes")
         if not self.terms:
             raise ModelError("terms", "a red line needs at least one issue")
         if self.origin not in ("declared", "floor", "factions"):
@@ -219,6 +221,7 @@ class Profile:
     spread: Spread = field(default_factory=Spread)
     rationale: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     derived_from: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
@@ -231,7 +234,7 @@ class Profile:
         object.__setattr__(
             self, "values", MappingProxyType({k: read_only(v) for k, v in self.values.items()})
         )
-        freeze_tuples(self, "red_lines", "sources")
+        freeze_tuples(self, "red_lines", "sources", "quotes")
         check_id(self.party, "party")
         check_id(self.perspective, "perspective")
         if self.faction is not None:
