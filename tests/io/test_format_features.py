@@ -404,3 +404,13 @@ class TestQuotes:
         assert any("plans[1].quotes[0].source: unknown source 'nope'" in e for e in errors(text))
         text = MINI.replace("    proposer: M\n", "    proposer: M\n    quotes: [{source: toy, text: ''}]\n")
         assert any("plans[1].quotes[0].text:" in e for e in errors(text))
+
+
+def test_the_features_file_loads_with_its_quotes_checked() -> None:
+    report = check_file(DATA / "features.yaml", sources=DATA)
+    assert report.errors == () and report.warnings == (), [p.render() for p in report.problems]
+    s = report.scenario
+    assert s is not None and s.plan("p1").proposers == ("A", "M")
+    m = s.profile("M")
+    assert m is not None and m.derived_from == ("M.X", "M.Y")  # Z has no weight
+    assert s.fallbacks("other") == ("B", "M")

@@ -664,7 +664,8 @@ class _Builder:
         except (KeyError, ValueGap):
             no_deal = None  # an unknown issue or a missing value: the cross-checks report it
         except ModelError as exc:
-            if isinstance(raw, sf.BatnaFile) and raw.no_deal is not None:
+            # No weights is the profile's own error; no status quo is this BATNA's, if anchored.
+            if m.weights and isinstance(raw, sf.BatnaFile) and raw.no_deal is not None:
                 self.add((*path, "batna", "no_deal"), exc.message, exc.hint)
                 raise _ItemError from None
             no_deal = None

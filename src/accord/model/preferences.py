@@ -179,6 +179,8 @@ def no_deal_utility(
     issue without a status quo, :class:`ValueGap` when a value is missing and
     ``KeyError`` for an unknown issue.
     """
+    if not weights:
+        raise ModelError("weights", "a profile needs at least one weighted issue")
     total = 0.0
     for issue_id, w in weights.items():
         issue = issues[issue_id]
