@@ -166,3 +166,15 @@ def test_validate_checks_quotes_against_the_sources_directory(capsys: Any, tmp_p
     assert run(capsys, "validate", str(path), "--sources", str(tmp_path))[0] == 0
     code, _, err = run(capsys, "validate", str(path), "--sources", str(tmp_path / "nowhere"))
     assert code != 0 and "--sources" in err and "Traceback" not in err
+
+
+def test_show_party_prints_the_batna_and_the_no_deal_utility(capsys: Any) -> None:
+    features = str(ROOT / "tests" / "data" / "features.yaml")
+    code, out, _ = run(capsys, "show", features, "--party", "A", "--json")
+    (base, _other) = json.loads(out)
+    # A under base: no deal = .75*40 + .25*100 = 55, BATNA anchored 10 below it
+    assert code == 0 and base["no_deal"] == 55.0 and base["batna"] == 45.0
+    assert base["batna_basis"] == {"kind": "no_deal", "offset": -10.0, "why": "the line is costly"}
+    code, out, _ = run(capsys, "show", features, "--party", "A")
+    assert code == 0 and "No deal (every issue at its status quo): 55.0; BATNA = no deal -10" in out
+    assert "Why this BATNA: the line is costly" in out
