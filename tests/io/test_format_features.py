@@ -414,3 +414,14 @@ def test_the_features_file_loads_with_its_quotes_checked() -> None:
     m = s.profile("M")
     assert m is not None and m.derived_from == ("M.X", "M.Y")  # Z has no weight
     assert s.fallbacks("other") == ("B", "M")
+
+
+def test_a_perspective_may_claim_factions_and_names_an_unknown_one() -> None:
+    text = (DATA / "features.yaml").read_text(encoding="utf-8")
+    claims = "parties: [A, B, M],"
+    assert claims in text
+    assert load(text.replace(claims, "parties: [A, B, M, M.X],")).perspective("base").parties[-1] == "M.X"
+    (warn,) = [w for w in warnings(text.replace(claims, "parties: [A, B, M, M.Z],")) if "claims" in w]
+    assert "perspective 'base' claims to cover M.Z but has no profile for it" in warn
+    bad = text.replace(claims, "parties: [A, M.Q],")
+    assert any("perspectives[0].parties[1]: unknown faction of M 'Q'" in e for e in errors(bad))
