@@ -12,7 +12,7 @@ given; ``Space.package_ids`` names them. Arrays are read-only.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -224,8 +224,8 @@ class AmendResult(Provenanced):
     ``plan`` is the completed plan package (open issues at their status quo).
     ``feasible``: an amendment exists; then ``package`` is the amended plan,
     ``changes`` lists the issues changed and, among all amendments with as few
-    changes, ``package`` loses the least for ``proposer`` (or, without a
-    proposer, leaves the largest minimum surplus). ``exact`` is False when a
+    changes, ``package`` gives the worst-off of ``proposers`` the most (or,
+    without proposers, leaves the largest minimum surplus). ``exact`` is False when a
     limit stopped the proof: ``package`` is then the best found and
     ``lower_bound`` the proven least number of changes.
     """
@@ -240,7 +240,7 @@ class AmendResult(Provenanced):
     package: tuple[int, ...] | None
     utilities: FloatArray | None
     changes: tuple[Change, ...]
-    proposer: int | None
+    proposers: tuple[int, ...]
     lower_bound: int
     provenance: Provenance
     conflict: tuple[str, ...] = ()
@@ -313,7 +313,7 @@ class PlanEvaluation:
 
     plan: str
     title: str
-    proposer: str | None
+    proposers: tuple[str, ...]
     date: str
     reading: str | None
     package: Mapping[str, str | None]  # None: open with no status quo
@@ -323,16 +323,24 @@ class PlanEvaluation:
     # breaks, else a minimal set no completion meets together; () when feasible.
     violations: tuple[str, ...]
     parties: tuple[PartyVerdict, ...]
-    completions: int = 1  # packages the open issues without status quo allow
+    completions: int = 1  # packages the undecided issues allow (open, or provided in one of forms)
     exact: bool = True  # False: too many completions, verdicts from bounds
+    # Issues the plan provides in one of several forms (which is disputed or unknown): the
+    # options judged; their package entry is None like an undetermined issue's.
+    forms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         freeze_fields(self)
 
     @property
     def complete(self) -> bool:
-        """True when no open issue is left undetermined."""
+        """True when no open issue is left undetermined (an issue provided in some form is not open)."""
         return not self.undetermined
+
+    @property
+    def unsettled(self) -> tuple[str, ...]:
+        """The issues whose option is not known: undetermined, then those provided in one of forms."""
+        return (*self.undetermined, *(f"the form of {i}" for i in self.forms))
 
     @property
     def acceptable_to_all(self) -> bool:
@@ -376,7 +384,7 @@ class PlanEvaluation:
                 "undecided for "
                 + ", ".join(self.undecided)
                 + " until "
-                + ", ".join(self.undetermined)
+                + ", ".join(self.unsettled)
                 + " settled"
             )
         return "; ".join(parts)

@@ -20,10 +20,12 @@ from typing import Any, TypeVar
 from accord.io import schema as sf
 from accord.io.yamlsource import Document, SourceError, parse_text, yaml_line_count
 from accord.model import (
+    BatnaBasis,
     Constraint,
     Faction,
     Issue,
     ModelError,
+    OneOf,
     Option,
     Party,
     Perspective,
@@ -40,11 +42,16 @@ from accord.model import (
     Source,
     Spread,
     Table,
+    Term,
     Track,
+    floor_red_line,
     format_path,
     level_id,
+    no_deal_utility,
 )
-from accord.model.checks import ScenarioDraft, check_scenario
+from accord.model.checks import ScenarioDraft, check_quotes, check_scenario
+from accord.model.factions import derive_party_profiles
+from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
 
 M = TypeVar("M", bound=sf.FileModel)
@@ -118,8 +125,13 @@ def load_scenario(path: str | FsPath) -> Scenario:
     return report.scenario
 
 
-def check_file(path: str | FsPath) -> Report:
-    """Check a scenario file and report every problem found."""
+def check_file(path: str | FsPath, *, sources: str | FsPath | None = None) -> Report:
+    """Check a scenario file and report every problem found.
+
+    With ``sources`` (a directory) every quote whose source declares a ``file``
+    is checked against that file, resolved relative to the directory
+    (:func:`accord.model.checks.check_quotes`).
+    """
     p = FsPath(path)
     name = str(path)
     try:
@@ -134,11 +146,13 @@ def check_file(path: str | FsPath) -> Report:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _fatal(name, f"not UTF-8 text (byte {exc.start})")
-    return check_text(text, name=name, json_syntax=p.suffix.lower() == ".json")
+    return check_text(text, name=name, json_syntax=p.suffix.lower() == ".json", sources=sources)
 
 
-def check_text(text: str, *, name: str = "<text>", json_syntax: bool = False) -> Report:
-    """Check scenario text (YAML or JSON)."""
+def check_text(
+    text: str, *, name: str = "<text>", json_syntax: bool = False, sources: str | FsPath | None = None
+) -> Report:
+    """Check scenario text (YAML or JSON); ``sources``: see :func:`check_file`."""
     try:
         doc = parse_text(text, json_syntax=json_syntax)
     except SourceError as exc:
@@ -151,7 +165,7 @@ def check_text(text: str, *, name: str = "<text>", json_syntax: bool = False) ->
             scenario=None,
             problems=(FileProblem(file=name, line=line, column=column, field="(file)", message=exc.message),),
         )
-    return _Builder(doc, name).run()
+    return _Builder(doc, name, None if sources is None else FsPath(sources)).run()
 
 
 def _fatal(name: str, message: str) -> Report:
@@ -174,14 +188,16 @@ def _ignoring_path(convert: Callable[[Any], T]) -> Callable[[Any, Path], T]:
 class _Builder:
     """Validates a parsed document item by item and builds the scenario from what is sound."""
 
-    def __init__(self, doc: Document, name: str) -> None:
+    def __init__(self, doc: Document, name: str, sources: FsPath | None = None) -> None:
         self.doc = doc
         self.name = name
+        self.sources_dir = sources
         self.problems: list[FileProblem] = []
         # file index of each domain item kept, per collection
         self.kept: dict[str, list[int]] = {}
         self.failed_ids: set[str] = set()
         self.numeric_issues: set[str] = set()
+        self.issues: dict[str, Issue] = {}
         self.excludes_constraints: set[int] = set()
 
     # -- reporting -------------------------------------------------------
@@ -240,7 +256,7 @@ class _Builder:
             "constraints": self.to_constraint,
             "perspectives": _ignoring_path(_perspective),
             "profiles": self.to_profile,
-            "plans": _ignoring_path(self.to_plan),
+            "plans": self.to_plan,
         }
 
     def finish(
@@ -267,6 +283,10 @@ class _Builder:
             )
         if not parts["issues"] or not perspectives:
             return self.report(None)
+        derived = derive_party_profiles(
+            parts["parties"], parts["profiles"], parts["issues"], [p.id for p in perspectives]
+        )
+        parts = {**parts, "profiles": (*parts["profiles"], *derived)}
         try:
             scenario = Scenario(
                 accord=header.accord,
@@ -281,6 +301,11 @@ class _Builder:
             self.add_problems(exc.problems)
             return self.report(None)
         self.add_problems(scenario.warnings)
+        if self.sources_dir is not None:
+            quotes = check_quotes(scenario, _reader(self.sources_dir))
+            self.add_problems(quotes)
+            if quotes:
+                return self.report(None)
         return self.report(scenario)
 
     def implicit_perspectives(self, parts: dict[str, tuple[Any, ...]]) -> tuple[Perspective, ...]:
@@ -319,7 +344,14 @@ class _Builder:
         self.add_problems(check_scenario(draft))
 
     def add_problems(self, problems: tuple[Problem, ...]) -> None:
+        declared = len(self.kept.get("perspectives", ()))
         for prob in problems:
+            if (
+                prob.path[:1] == ("perspectives",)
+                and isinstance(prob.path[1], int)
+                and prob.path[1] >= declared
+            ):
+                continue  # a perspective created for a profile: the loader already warned about it
             if prob.ref is not None and (
                 prob.ref in self.failed_ids or prob.ref.split("=")[0] in self.failed_ids
             ):
@@ -412,6 +444,7 @@ class _Builder:
                         url=parsed.url,
                         file=parsed.file,
                         note=parsed.note,
+                        quotes=sf.quote_items(parsed.quotes),
                     )
                 )
             except ModelError as exc:
@@ -438,6 +471,7 @@ class _Builder:
             exceptions=tuple(m.exceptions),
             params=tuple(params),
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
 
     def to_issue(self, m: sf.IssueFile, path: Path) -> Issue:
@@ -459,7 +493,13 @@ class _Builder:
             for j, o in enumerate(m.options):
                 try:
                     options.append(
-                        Option(id=o.id, label=o.label, description=o.description, sources=o.source_ids())
+                        Option(
+                            id=o.id,
+                            label=o.label,
+                            description=o.description,
+                            sources=o.source_ids(),
+                            quotes=o.quote_items(),
+                        )
                     )
                 except ModelError as exc:
                     self.add((*path, "options", j, exc.field), exc.message, exc.hint)
@@ -467,7 +507,7 @@ class _Builder:
         status_quo = None
         if m.status_quo is not None:
             status_quo = _option_key(m.status_quo, m.kind == "numeric")
-        return Issue(
+        issue = Issue(
             id=m.id,
             title=m.title,
             kind=m.kind,
@@ -481,7 +521,10 @@ class _Builder:
             categories=tuple(m.categories),
             pax=tuple(m.pax),
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
+        self.issues[issue.id] = issue
+        return issue
 
     def condition(self, raw: sf.Condition, path: Path) -> Mapping[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
@@ -505,6 +548,7 @@ class _Builder:
                 if_=self.condition(m.excludes, (*path, "excludes")),
                 why=m.why,
                 sources=m.source_ids(),
+                quotes=m.quote_items(),
             )
         assert m.if_ is not None and m.then is not None
         return Constraint(
@@ -514,6 +558,7 @@ class _Builder:
             then=self.condition(m.then, (*path, "then")),
             why=m.why,
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
 
     def to_profile(self, m: sf.ProfileFile, path: Path) -> Profile:
@@ -527,7 +572,10 @@ class _Builder:
             if isinstance(rl, sf.RedLineFile):
                 red_lines.append(
                     RedLine(
-                        terms=self.condition(rl.terms, (*rpath, "terms")), why=rl.why, sources=rl.source_ids()
+                        terms=self.condition(rl.terms, (*rpath, "terms")),
+                        why=rl.why,
+                        sources=rl.source_ids(),
+                        quotes=rl.quote_items(),
                     )
                 )
             else:
@@ -535,31 +583,115 @@ class _Builder:
                     self.add(rpath, "a red line needs at least one issue")
                     raise _ItemError
                 red_lines.append(RedLine(terms=self.condition(rl, rpath)))
+        red_lines.extend(self.floors(m, values, path))
+        batna, basis = self.batna(m, values, path)
         return Profile(
             party=m.party,
             faction=m.faction,
             perspective=m.perspective,
             weights=MappingProxyType(dict(m.weights)),
             values=MappingProxyType(values),
-            batna=m.batna,
+            batna=batna,
+            batna_basis=basis,
+            floors=MappingProxyType(dict(m.floors)),
             red_lines=tuple(red_lines),
             spread=Spread(weights=m.spread.weights, values=m.spread.values, batna=m.spread.batna),
             rationale=m.rationale,
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
 
-    def to_plan(self, m: sf.PlanFile) -> Plan:
-        terms = {}
-        for issue_id, opt in m.terms.items():
-            if opt is None:
-                continue  # an explicit null leaves the issue open, as leaving it out does
-            terms[issue_id] = _option_key(opt, issue_id in self.numeric_issues)
+    def term(self, issue_id: str, raw: sf.PlanTerm) -> Term | None:
+        """A plan's term in the model: an option id, a :class:`OneOf`, or ``None`` (open)."""
+        numeric = issue_id in self.numeric_issues
+        if raw is None:
+            return None
+        listed, why = (raw.one_of, raw.why) if isinstance(raw, sf.OneOfFile) else (raw, "")
+        if not isinstance(listed, list):
+            return _option_key(listed, numeric)
+        if None in listed and not numeric:
+            raise ModelError(
+                "one_of", "null is no option here", "null names the 'no limit' level of a numeric issue"
+            )
+        return OneOf(options=tuple(_option_key("none" if v is None else v, numeric) for v in listed), why=why)
+
+    def terms(self, raw: Mapping[str, sf.PlanTerm], path: Path) -> dict[str, Term | None]:
+        out: dict[str, Term | None] = {}
+        for issue_id, value in raw.items():
+            try:
+                out[issue_id] = self.term(issue_id, value)
+            except ModelError as exc:
+                self.add((*path, issue_id), exc.message, exc.hint)
+                raise _ItemError from None
+        return out
+
+    def floors(
+        self, m: sf.ProfileFile, values: Mapping[str, Mapping[str, float]], path: Path
+    ) -> list[RedLine]:
+        """The red lines the profile's per-issue floors compile into (see :func:`floor_red_line`)."""
+        out = []
+        holder = m.party if m.faction is None else f"{m.party}.{m.faction}"
+        for issue_id, floor in m.floors.items():
+            fpath = (*path, "floors", issue_id)
+            issue = self.issues.get(issue_id)
+            if issue is None:
+                known = ", ".join(sorted(self.issues)[:12])
+                self.add(fpath, f"unknown issue {issue_id!r}", f"known issue ids: {known}")
+                raise _ItemError
+            try:
+                rl = floor_red_line(issue, floor, values.get(issue_id, {}), holder)
+            except ValueGap as gap:
+                self.add(fpath, "a floor needs a value for every option: none for " + ", ".join(gap.missing))
+                raise _ItemError from None
+            except ModelError as exc:
+                self.add(fpath, exc.message, exc.hint)
+                raise _ItemError from None
+            if rl is not None:
+                out.append(rl)
+        return out
+
+    def batna(
+        self, m: sf.ProfileFile, values: Mapping[str, Mapping[str, float]], path: Path
+    ) -> tuple[float, BatnaBasis]:
+        """The resolved BATNA and how it was stated (see :class:`accord.model.BatnaBasis`).
+
+        A BATNA relative to no deal needs every weighted issue to have a status
+        quo (else an error on ``batna.no_deal``) and must resolve within 0-100.
+        """
+        raw = m.batna
+        try:
+            no_deal: float | None = no_deal_utility(self.issues, m.weights, values)
+        except (KeyError, ValueGap):
+            no_deal = None  # an unknown issue or a missing value: the cross-checks report it
+        except ModelError as exc:
+            # No weights is the profile's own error; no status quo is this BATNA's, if anchored.
+            if m.weights and isinstance(raw, sf.BatnaFile) and raw.no_deal is not None:
+                self.add((*path, "batna", "no_deal"), exc.message, exc.hint)
+                raise _ItemError from None
+            no_deal = None
+        if not isinstance(raw, sf.BatnaFile):
+            return float(raw), BatnaBasis(no_deal_utility=no_deal)
+        if raw.value is not None:
+            return float(raw.value), BatnaBasis(why=raw.why, no_deal_utility=no_deal)
+        assert raw.no_deal is not None
+        if no_deal is None:
+            return 0.0, BatnaBasis(kind="value", why=raw.why)  # the cross-checks report why
+        resolved = no_deal + raw.no_deal
+        if not 0 <= resolved <= 100:
+            self.add(
+                (*path, "batna", "no_deal"),
+                f"no deal ({no_deal:.4g}) {raw.no_deal:+g} gives a BATNA of {resolved:.4g}, outside 0-100",
+            )
+            raise _ItemError
+        basis = BatnaBasis(kind="no_deal", offset=raw.no_deal, why=raw.why, no_deal_utility=no_deal)
+        return resolved, basis
+
+    def to_plan(self, m: sf.PlanFile, path: Path) -> Plan:
+        # An explicit null leaves the issue open, as leaving it out does.
+        terms = {k: v for k, v in self.terms(m.terms, (*path, "terms")).items() if v is not None}
         readings = []
-        for r in m.readings:
-            rterms = {
-                i: (None if o is None else _option_key(o, i in self.numeric_issues))
-                for i, o in r.terms.items()
-            }
+        for j, r in enumerate(m.readings):
+            rterms = self.terms(r.terms, (*path, "readings", j, "terms"))
             readings.append(
                 Reading(
                     id=r.id,
@@ -567,19 +699,31 @@ class _Builder:
                     terms=MappingProxyType(rterms),
                     note=r.note,
                     sources=r.source_ids(),
+                    quotes=r.quote_items(),
                 )
             )
         return Plan(
             id=m.id,
             title=m.title,
             terms=MappingProxyType(terms),
-            proposer=m.proposer,
+            proposers=m.proposer_ids(),
+            drafted_by=tuple(m.drafted_by),
             date=m.date,
             status=m.status,
             notes=m.notes,
             readings=tuple(readings),
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
+
+
+def _reader(directory: FsPath) -> Callable[[str], str]:
+    """Read a source file named relative to ``directory`` (UTF-8, undecodable bytes replaced)."""
+
+    def read(name: str) -> str:
+        return (directory / name).read_text(encoding="utf-8", errors="replace")
+
+    return read
 
 
 class _ItemError(Exception):
@@ -613,24 +757,48 @@ def _party(m: sf.PartyFile) -> Party:
         name=m.name,
         role=Role(m.role),
         description=m.description,
-        factions=tuple(Faction(id=f.id, name=f.name, description=f.description) for f in m.factions),
+        factions=tuple(
+            Faction(id=f.id, name=f.name, description=f.description, weight=f.weight) for f in m.factions
+        ),
         sources=m.source_ids(),
+        quotes=m.quote_items(),
     )
 
 
 def _table(m: sf.TableFile) -> Table:
     return Table(
-        id=m.id, name=m.name, parties=tuple(m.parties), description=m.description, sources=m.source_ids()
+        id=m.id,
+        name=m.name,
+        parties=tuple(m.parties),
+        description=m.description,
+        sources=m.source_ids(),
+        quotes=m.quote_items(),
     )
 
 
 def _track(m: sf.TrackFile) -> Track:
-    return Track(id=m.id, name=m.name, description=m.description, sources=m.source_ids())
+    return Track(
+        id=m.id, name=m.name, description=m.description, sources=m.source_ids(), quotes=m.quote_items()
+    )
 
 
 def _phase(m: sf.PhaseFile) -> Phase:
-    return Phase(id=m.id, name=m.name, description=m.description, sources=m.source_ids())
+    return Phase(
+        id=m.id, name=m.name, description=m.description, sources=m.source_ids(), quotes=m.quote_items()
+    )
 
 
 def _perspective(m: sf.PerspectiveFile) -> Perspective:
-    return Perspective(id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids())
+    return Perspective(
+        id=m.id,
+        name=m.name,
+        owner=m.owner,
+        description=m.description,
+        as_of=m.as_of,
+        attribution=m.attribution,
+        kind=m.kind,
+        mirror=m.mirror,
+        parties=tuple(m.parties),
+        sources=m.source_ids(),
+        quotes=m.quote_items(),
+    )

@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from accord.model.elements import ID_HINT, ID_PATTERN
+from accord.model.elements import ID_HINT, ID_PATTERN, Quote
 
 ID_SCHEMA_PATTERN = "^[^\\s!-/:-@\\[-`{-~][^\\s!-,./:-@\\[-^`{-~]{0,63}$"
 """The id rule as the published JSON Schema states it.
@@ -77,9 +77,25 @@ class _Model(BaseModel):
     )
 
 
+class QuoteFile(_Model):
+    """A short verbatim quote from a declared source."""
+
+    source: Id = Field(description="the source key (declared under sources)")
+    text: Annotated[str, Field(min_length=1, max_length=100_000)] = Field(description="the words, verbatim")
+    where: Text = Field(default="", description="where in the source, e.g. para 12")
+    claim: Text = Field(default="", description="what the quote supports")
+
+
 class _Sourced(_Model):
     source: Id | None = Field(default=None, description="One source key (shorthand for sources).")
     sources: list[Id] = Field(default_factory=list, description="Source keys, from the scenario's sources.")
+    quotes: list[QuoteFile] = Field(
+        default_factory=list, description="Short verbatim quotes from the sources that back this element."
+    )
+
+    def quote_items(self) -> tuple[Quote, ...]:
+        """The quotes as domain objects."""
+        return quote_items(self.quotes)
 
     def source_ids(self) -> tuple[str, ...]:
         """``source`` and ``sources`` together, ``source`` first, without repeats."""
@@ -87,6 +103,11 @@ class _Sourced(_Model):
         if self.source is not None and self.source not in ids:
             ids.insert(0, self.source)
         return tuple(ids)
+
+
+def quote_items(quotes: list[QuoteFile]) -> tuple[Quote, ...]:
+    """File quotes as domain :class:`accord.model.Quote` s."""
+    return tuple(Quote(source=q.source, text=q.text, where=q.where, claim=q.claim) for q in quotes)
 
 
 class SourceFile(_Model):
@@ -98,6 +119,7 @@ class SourceFile(_Model):
     url: Text = ""
     file: Text = ""
     note: Text = ""
+    quotes: list[QuoteFile] = Field(default_factory=list)
 
 
 class FactionFile(_Model):
@@ -106,6 +128,7 @@ class FactionFile(_Model):
     id: Id
     name: Text = ""
     description: Text = ""
+    weight: Weight | None = Field(default=None, description="its say in the party's decision (positive)")
 
 
 class PartyFile(_Sourced):
@@ -221,6 +244,19 @@ class PerspectiveFile(_Sourced):
     name: Text = ""
     owner: Text = ""
     description: Text = ""
+    as_of: Text = Field(default="", description="when: YYYY, YYYY-MM or YYYY-MM-DD")
+    attribution: Text = Field(
+        default="", description="whose view it encodes: a named school, author, or statements of a government"
+    )
+    kind: Literal["descriptive", "prescriptive"] = Field(
+        default="descriptive",
+        description="descriptive: what the parties want; prescriptive: what someone argues a party "
+        "should accept (never a forecast)",
+    )
+    mirror: Id | None = Field(default=None, description="the perspective that shifts power the other way")
+    parties: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, description="the parties (or factions, PARTY.FACTION) it claims to cover"
+    )
 
 
 class RedLineFile(_Sourced):
@@ -238,6 +274,22 @@ class SpreadFile(_Model):
     batna: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
 
 
+class BatnaFile(_Model):
+    """A BATNA with its reason: a number, or relative to the no-deal package."""
+
+    no_deal: Annotated[float, Field(allow_inf_nan=False)] | None = Field(
+        default=None, description="points above (or below, negative) the utility of no deal"
+    )
+    value: Points | None = Field(default=None, description="the BATNA as a number on 0-100")
+    why: Text = ""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> BatnaFile:
+        if (self.no_deal is None) == (self.value is None):
+            raise ValueError("write either 'no_deal: OFFSET' or 'value: NUMBER'")
+        return self
+
+
 class ProfileFile(_Sourced):
     """One perspective's estimate of one party's (or faction's) preferences."""
 
@@ -246,10 +298,35 @@ class ProfileFile(_Sourced):
     perspective: Id
     weights: dict[str, Weight]
     values: dict[str, dict[str, Points]] = Field(default_factory=dict)
-    batna: Points
+    batna: Points | BatnaFile = Field(
+        description="the value of no agreement: a number on 0-100, {value: N, why}, or "
+        "{no_deal: OFFSET, why} (the utility of every issue at its status quo, plus OFFSET)"
+    )
     red_lines: list[RedLineFile | Condition] = Field(default_factory=list)
+    floors: dict[str, Points] = Field(
+        default_factory=dict,
+        description="issue -> least value (0-100, own scale) the party accepts on it, whatever else; "
+        "compiled into red lines",
+    )
     spread: SpreadFile = Field(default_factory=SpreadFile)
     rationale: Text = ""
+
+
+class OneOfFile(_Model):
+    """A term provided in one of several forms, with what is disputed."""
+
+    one_of: list[OptionRef | None] = Field(description="the options the provision may take (null: no limit)")
+    why: Text = ""
+
+
+PlanTerm = Annotated[
+    OptionRef | list[OptionRef | None] | OneOfFile | None,
+    Field(
+        union_mode="left_to_right",
+        description="an option; a list of options (provided in one of these forms, "
+        "which one is disputed or unknown), or {one_of: [...], why}; null leaves the issue open",
+    ),
+]
 
 
 class ReadingFile(_Sourced):
@@ -257,7 +334,7 @@ class ReadingFile(_Sourced):
 
     id: Id
     title: Text = ""
-    terms: dict[str, OptionRef | None]
+    terms: dict[str, PlanTerm]
     note: Text = ""
 
 
@@ -266,12 +343,23 @@ class PlanFile(_Sourced):
 
     id: Id
     title: Text
-    terms: dict[str, OptionRef | None] = Field(default_factory=dict)
-    proposer: Id | None = None
+    terms: dict[str, PlanTerm] = Field(default_factory=dict)
+    proposer: Id | list[Id] | None = Field(
+        default=None, description="who put the plan forward: one party id, or a list for a joint proposal"
+    )
+    drafted_by: list[Id] = Field(
+        default_factory=list, description="who wrote the plan (a joint working draft), if not the proposers"
+    )
     date: Text = ""
     status: Text = ""
     notes: Text = ""
     readings: list[ReadingFile] = Field(default_factory=list)
+
+    def proposer_ids(self) -> tuple[str, ...]:
+        """``proposer`` as a tuple: none, one, or the listed ones."""
+        if self.proposer is None:
+            return ()
+        return (self.proposer,) if isinstance(self.proposer, str) else tuple(self.proposer)
 
 
 class ScenarioFile(_Model):
@@ -404,5 +492,5 @@ def _is_union_tag(part: object) -> bool:
     # pydantic puts union member names into error locations ("str", "function-after[...]")
     return isinstance(part, str) and (
         part in {"str", "int", "float", "list[union[str,int,float]]", "union[str,int,float]"}
-        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "union["))
+        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "OneOfFile", "BatnaFile", "union["))
     )

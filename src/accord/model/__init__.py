@@ -14,6 +14,7 @@ from accord.model.elements import (
     Option,
     Party,
     Phase,
+    Quote,
     Role,
     Rule,
     Source,
@@ -21,8 +22,24 @@ from accord.model.elements import (
     Track,
     level_id,
 )
-from accord.model.plans import Plan, PlanVariant, Reading
-from accord.model.preferences import Perspective, Profile, RedLine, Spread, complete_values
+from accord.model.factions import (
+    Disagreement,
+    aggregate_factions,
+    derive_party_profiles,
+    faction_disagreements,
+    weighted_factions,
+)
+from accord.model.plans import OneOf, Plan, PlanVariant, Reading, Term, term_options, term_text
+from accord.model.preferences import (
+    BatnaBasis,
+    Perspective,
+    Profile,
+    RedLine,
+    Spread,
+    complete_values,
+    floor_red_line,
+    no_deal_utility,
+)
 from accord.model.problems import ModelError, Problem, ScenarioInvalid, format_path
 from accord.model.rules import RULE_KINDS, RuleKindSpec
 from accord.model.scenario import FORMAT_VERSION, Scenario
@@ -31,11 +48,14 @@ __all__ = [
     "FORMAT_VERSION",
     "ID_PATTERN",
     "RULE_KINDS",
+    "BatnaBasis",
     "Condition",
     "Constraint",
+    "Disagreement",
     "Faction",
     "Issue",
     "ModelError",
+    "OneOf",
     "Option",
     "Party",
     "Perspective",
@@ -44,6 +64,7 @@ __all__ = [
     "PlanVariant",
     "Problem",
     "Profile",
+    "Quote",
     "Reading",
     "RedLine",
     "Role",
@@ -54,11 +75,20 @@ __all__ = [
     "Source",
     "Spread",
     "Table",
+    "Term",
     "Track",
+    "aggregate_factions",
     "complete_values",
     "condition_holds",
     "condition_text",
+    "derive_party_profiles",
+    "faction_disagreements",
+    "floor_red_line",
     "format_path",
     "freeze_condition",
     "level_id",
+    "no_deal_utility",
+    "term_options",
+    "term_text",
+    "weighted_factions",
 ]

@@ -16,11 +16,23 @@ from typing import Protocol
 from accord.model.clauses import IssueIndex
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
+from accord.model.factions import faction_disagreements
 from accord.model.logic import Clause, find_assignment, minimal_conflict
-from accord.model.plans import Plan
-from accord.model.preferences import Perspective, Profile, ValueGap, complete_values
-from accord.model.problems import Path, Problem
+from accord.model.plans import Plan, Term, term_options
+from accord.model.preferences import Perspective, Profile, ValueGap, complete_values, no_deal_utility
+from accord.model.problems import ModelError, Path, Problem
+from accord.model.quotes import check_quotes, iter_quotes, normalise_quote_text
 from accord.model.rules import RULE_KINDS
+from accord.numeric import TOL
+
+__all__ = [
+    "ScenarioDraft",
+    "ScenarioParts",
+    "check_quotes",
+    "check_scenario",
+    "iter_quotes",
+    "normalise_quote_text",
+]
 
 
 class ScenarioParts(Protocol):
@@ -142,13 +154,107 @@ def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
         out.append(
             _unknown("perspective", s.default_perspective, known.perspectives, ("default_perspective",))
         )
-    for k, persp in enumerate(s.perspectives):
-        _src_refs(persp.sources, known, ("perspectives", k, "sources"), out)
+    _check_perspectives(s, known, out)
     index = IssueIndex(s.issues)
     hard = _check_constraints(s, known, index, out)
     _check_profiles(s, known, index, hard, out)
     _check_plans(s, known, out)
+    _check_factions(s, out)
+    for path, quote in iter_quotes(s):
+        if quote.source not in known.sources:
+            out.append(_unknown("source", quote.source, known.sources, path + ("source",)))
     return tuple(out)
+
+
+def _check_factions(s: ScenarioParts, out: list[Problem]) -> None:
+    """Warn where a party's own profile and its weighted factions' aggregate disagree on a plan."""
+    for d in faction_disagreements(s.parties, s.profiles, s.issues, s.constraints, s.plans):
+        k = next(
+            j for j, p in enumerate(s.profiles) if p.holder == d.party and p.perspective == d.perspective
+        )
+        listing = ", ".join(d.plans[:8]) + (f" (and {len(d.plans) - 8} more)" if len(d.plans) > 8 else "")
+        out.append(
+            Problem(
+                path=("profiles", k),
+                message=f"the profile of {d.party} under {d.perspective!r} and the weighted aggregate "
+                f"of its factions reach different verdicts on: {listing}",
+                hint="revise the party's profile or its factions' (or their weights); "
+                "see docs/format.md, 'Factions'",
+                severity="warning",
+            )
+        )
+
+
+def _check_perspectives(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
+    """Sources, metadata, mirrors and claimed parties of each perspective."""
+    mirrors = {p.id: p.mirror for p in s.perspectives}
+    for k, persp in enumerate(s.perspectives):
+        base: Path = ("perspectives", k)
+        _src_refs(persp.sources, known, base + ("sources",), out)
+        missing = [f for f in ("as_of", "attribution") if not getattr(persp, f)]
+        if missing:
+            out.append(
+                Problem(
+                    path=base,
+                    message=f"perspective {persp.id!r} has no " + " and no ".join(missing),
+                    hint="say when (as_of: YYYY-MM) and whose view it encodes (attribution: a named "
+                    "school, author, or 'statements of the government of X')",
+                    severity="warning",
+                )
+            )
+        if persp.mirror is not None:
+            _check_mirror(persp.id, persp.mirror, mirrors, base + ("mirror",), out)
+        _check_covered(s, persp.id, persp.parties, known, base + ("parties",), out)
+
+
+def _check_mirror(
+    pid: str, mirror: str, mirrors: Mapping[str, str | None], path: Path, out: list[Problem]
+) -> None:
+    """The mirror exists and names ``pid`` back."""
+    if mirror not in mirrors:
+        out.append(_unknown("perspective", mirror, mirrors, path))
+        return
+    back = mirrors[mirror]
+    if back != pid:
+        said = f"names {back!r}" if back else "names no mirror"
+        out.append(
+            Problem(
+                path=path,
+                message=f"perspective {pid!r} names {mirror!r} as its mirror, but {mirror!r} {said}",
+                hint=f"mirrors name each other: add 'mirror: {pid}' to perspective {mirror!r}",
+            )
+        )
+
+
+def _check_covered(
+    s: ScenarioParts, pid: str, claimed: tuple[str, ...], known: _Known, path: Path, out: list[Problem]
+) -> None:
+    """Each party (or faction) a perspective claims is declared; warn about those it has no profile for."""
+    have = {p.holder for p in s.profiles if p.perspective == pid}
+    uncovered = []
+    for j, holder in enumerate(claimed):
+        party_id, dot, faction = holder.partition(".")
+        party = known.parties.get(party_id)
+        if party is None:
+            out.append(_unknown("party", party_id, known.parties, path + (j,)))
+        elif dot and faction not in {f.id for f in party.factions}:
+            out.append(
+                _unknown(f"faction of {party_id}", faction, [f.id for f in party.factions], path + (j,))
+            )
+        elif holder not in have:
+            uncovered.append(holder)
+    for holder in uncovered:
+        # One warning per party, so that a profile that failed to parse silences its own.
+        out.append(
+            Problem(
+                path=path,
+                message=f"perspective {pid!r} claims to cover {holder} but has no profile for it",
+                hint="add its profile under this perspective, or drop it from the perspective's "
+                "parties (it falls back to the default perspective)",
+                severity="warning",
+                ref=holder.partition(".")[0],
+            )
+        )
 
 
 def _src_refs(refs: Iterable[str], known: _Known, path: Path, out: list[Problem]) -> None:
@@ -341,6 +447,7 @@ def _check_profiles(
         base: Path = ("profiles", k)
         _profile_refs(prof, base, known, out)
         _profile_values(prof, base, known.issues, out)
+        _batna_against_no_deal(prof, base, known.issues, out)
         for j, rl in enumerate(prof.red_lines):
             rpath = base + ("red_lines", j)
             if not _condition_refs(rl.terms, known.issues, rpath, out):
@@ -421,6 +528,32 @@ def _profile_values(prof: Profile, base: Path, issues: Mapping[str, Issue], out:
             )
 
 
+def _batna_against_no_deal(
+    prof: Profile, base: Path, issues: Mapping[str, Issue], out: list[Problem]
+) -> None:
+    """Warn when a BATNA stated as a number is further from no deal than its spread, with no reason."""
+    basis = prof.batna_basis
+    if basis.kind != "value" or basis.why.strip():
+        return
+    try:
+        no_deal = no_deal_utility(issues, prof.weights, prof.values)
+    except (KeyError, ValueGap, ModelError):
+        return  # no deal is undefined, or the profile's gaps are reported elsewhere
+    gap = prof.batna - no_deal
+    if abs(gap) > prof.spread.batna + TOL:
+        out.append(
+            Problem(
+                path=base + ("batna",),
+                message=f"BATNA of {prof.holder} ({prof.batna:g}) is {abs(gap):.1f} points "
+                f"{'above' if gap > 0 else 'below'} the utility of no deal ({no_deal:.1f}), more than "
+                f"its spread ({prof.spread.batna:g}), and no reason is given",
+                hint="say why (batna: {value: N, why: ...}) or anchor it to no deal "
+                "(batna: {no_deal: OFFSET, why: ...})",
+                severity="warning",
+            )
+        )
+
+
 def _avoidable(clause: Clause, hard: list[Clause], index: IssueIndex) -> bool:
     """Whether some package allowed by ``hard`` (known satisfiable) honours ``clause``.
 
@@ -434,13 +567,15 @@ def _avoidable(clause: Clause, hard: list[Clause], index: IssueIndex) -> bool:
 
 
 def _check_plans(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
-    """Each plan's sources and proposer; the issues and options its terms and readings name."""
+    """Each plan's sources, proposers and drafters; the issues and options its terms and readings name."""
     for k, plan in enumerate(s.plans):
         base: Path = ("plans", k)
         _src_refs(plan.sources, known, base + ("sources",), out)
-        if plan.proposer is not None and plan.proposer not in known.parties:
-            out.append(_unknown("party", plan.proposer, known.parties, base + ("proposer",)))
-        term_sets: list[tuple[Path, Mapping[str, str | None]]] = [(base + ("terms",), plan.terms)]
+        for name, field in (("proposers", "proposer"), ("drafted_by", "drafted_by")):
+            for j, pid in enumerate(getattr(plan, name)):
+                if pid not in known.parties:
+                    out.append(_unknown("party", pid, known.parties, base + (field, j)))
+        term_sets: list[tuple[Path, Mapping[str, Term | None]]] = [(base + ("terms",), plan.terms)]
         for j, reading in enumerate(plan.readings):
             _src_refs(reading.sources, known, base + ("readings", j, "sources"), out)
             term_sets.append((base + ("readings", j, "terms"), reading.terms))
@@ -449,5 +584,7 @@ def _check_plans(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
                 issue = known.issues.get(issue_id)
                 if issue is None:
                     out.append(_unknown("issue", issue_id, known.issues, tpath + (issue_id,)))
-                elif opt is not None and opt not in issue.option_ids:
-                    out.append(_unknown_option(issue, opt, tpath + (issue_id,)))
+                elif opt is not None:
+                    for o in term_options(opt):
+                        if o not in issue.option_ids:
+                            out.append(_unknown_option(issue, o, tpath + (issue_id,)))

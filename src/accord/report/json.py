@@ -28,7 +28,7 @@ import numpy as np
 from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
 from accord.analysis.robustness import PlanRobustness, RobustnessResult
 from accord.analysis.sensitivity import FlipDistances
-from accord.model import Plan, Profile, Scenario
+from accord.model import Plan, Profile, Scenario, Term
 from accord.numeric import FloatArray
 from accord.report.views.estimates import flip_text, flip_texts
 from accord.space import Space
@@ -160,7 +160,8 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
             {
                 "id": p.id,
                 "title": p.title,
-                "proposer": p.proposer,
+                "proposers": list(p.proposers),
+                "drafted_by": list(p.drafted_by),
                 "date": p.date,
                 "readings": [r.id for r in p.readings],
             }
@@ -171,11 +172,12 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
 
 @to_json.register
 def _profiles(outcome: ProfilesOutcome) -> JSON:
-    return [profile_json(p) for p in outcome.profiles]
+    return [profile_json(p, no_deal=outcome.scenario.no_deal(p)) for p in outcome.profiles]
 
 
-def profile_json(prof: Profile) -> dict[str, Any]:
-    """One profile: weights, values, BATNA, red lines, spread, rationale, sources."""
+def profile_json(prof: Profile, *, no_deal: float | None = None) -> dict[str, Any]:
+    """One profile: weights, values, BATNA (and how it was stated), no deal, red lines, spread, rationale."""
+    basis = prof.batna_basis
     return {
         "party": prof.party,
         "faction": prof.faction,
@@ -183,11 +185,14 @@ def profile_json(prof: Profile) -> dict[str, Any]:
         "weights": dict(prof.weights),
         "values": {k: dict(v) for k, v in prof.values.items()},
         "batna": prof.batna,
+        "batna_basis": {"kind": basis.kind, "offset": basis.offset, "why": basis.why},
+        "no_deal": no_deal,
         "red_lines": [
             {"terms": {k: list(v) for k, v in rl.terms.items()}, "why": rl.why} for rl in prof.red_lines
         ],
         "spread": {"weights": prof.spread.weights, "values": prof.spread.values, "batna": prof.spread.batna},
         "rationale": prof.rationale,
+        "derived_from": list(prof.derived_from),
         "sources": list(prof.sources),
     }
 
@@ -197,18 +202,32 @@ def _plan(outcome: PlanOutcome) -> JSON:
     return plan_detail_json(outcome.plan)
 
 
+def term_json(term: Term | None) -> Any:
+    """A plan's term: the option id, ``null`` (re-opened), or ``{one_of: [...], why}``."""
+    if term is None or isinstance(term, str):
+        return term
+    return {"one_of": list(term.options), "why": term.why}
+
+
 def plan_detail_json(plan: Plan) -> dict[str, Any]:
     """One plan: terms, readings, notes and sources."""
     return {
         "id": plan.id,
         "title": plan.title,
-        "proposer": plan.proposer,
+        "proposers": list(plan.proposers),
+        "drafted_by": list(plan.drafted_by),
         "date": plan.date,
         "status": plan.status,
         "notes": plan.notes,
-        "terms": dict(plan.terms),
+        "terms": {k: term_json(v) for k, v in plan.terms.items()},
         "readings": [
-            {"id": r.id, "title": r.title, "terms": dict(r.terms), "note": r.note, "sources": list(r.sources)}
+            {
+                "id": r.id,
+                "title": r.title,
+                "terms": {k: term_json(v) for k, v in r.terms.items()},
+                "note": r.note,
+                "sources": list(r.sources),
+            }
             for r in plan.readings
         ],
         "sources": list(plan.sources),
@@ -306,13 +325,14 @@ def plan_json(pe: PlanEvaluation, flips: tuple[FlipDistances, ...] | None = None
     return {
         "id": pe.plan,
         "title": pe.title,
-        "proposer": pe.proposer,
+        "proposers": list(pe.proposers),
         "date": pe.date,
         "reading": pe.reading,
         "complete": pe.complete,
         "package": dict(pe.package),
         "held_at_status_quo": list(pe.held_at_status_quo),
         "undetermined": list(pe.undetermined),
+        "forms": {k: list(v) for k, v in pe.forms.items()},
         "violations": list(pe.violations),
         "acceptable_to_all": pe.acceptable_to_all,
         "blocked_by": list(pe.blocked_by),
@@ -523,7 +543,7 @@ def _amendment(outcome: AmendOutcome) -> JSON:
         "feasible": res.feasible,
         "exact": res.exact,
         "must_accept": [space.parties[p] for p in res.must_accept],
-        "proposer": None if res.proposer is None else space.parties[res.proposer],
+        "proposers": [space.parties[p] for p in res.proposers],
         "changes": [{"issue": c.issue_id, "from": c.before_id, "to": c.after_id} for c in res.changes],
         "n_changes": res.n_changes,
         "lower_bound": res.lower_bound,

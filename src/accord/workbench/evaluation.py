@@ -111,8 +111,12 @@ class ComparisonOutcome:
 
 
 def plan_flips(space: Space, pe: PlanEvaluation) -> tuple[FlipDistances, ...] | None:
-    """Each party's flip distances for an evaluated plan, or None when open issues leave it undetermined."""
-    if pe.undetermined:
+    """Each party's flip distances for an evaluated plan, or None when it is no single package.
+
+    Open issues without a status quo, or issues provided in one of several forms,
+    leave the package undetermined.
+    """
+    if pe.undetermined or pe.forms:
         return None
     package = tuple(space.option_index(issue, str(pe.package[issue])) for issue in space.issues)
     return flip_distances(space, package)

@@ -159,7 +159,7 @@ def _flip_lines(flips: tuple[FlipDistances, ...] | None) -> list[Block]:
 def _plan(
     pe: PlanEvaluation, outcome: EvaluationOutcome, width: int, flips: tuple[FlipDistances, ...] | None
 ) -> list[Block]:
-    who = ", ".join(x for x in (pe.proposer or "", pe.date) if x)
+    who = ", ".join(x for x in (*pe.proposers, pe.date) if x)
     out: list[Block] = [
         BLANK,
         line(span(pe.plan, "strong-key"), " — ", pe.title, span(f"  ({who})" if who else "", "muted")),
@@ -170,6 +170,9 @@ def _plan(
     if pe.undetermined:
         text = "Left open with no status quo (utility shown as a range): " + ", ".join(pe.undetermined)
         out.append(line(text, tone="warn"))
+    if pe.forms:
+        listed = "; ".join(f"{issue} ({' | '.join(opts)})" for issue, opts in pe.forms.items())
+        out.append(line("Provided in a form not known (utility shown as a range): " + listed, tone="warn"))
     detail = outcome.detail
     out += _verdict_blocks(pe, outcome.estimates, 10 if detail else 2, width, flips)
     return out + (_flip_lines(flips) if detail else [])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from accord.model import Profile, Scenario, complete_values
+from accord.model import Profile, Scenario, complete_values, term_text
 from accord.report.views import (
     BLANK,
     Block,
@@ -121,7 +121,14 @@ def _substance(s: Scenario, width: int) -> list[Block]:
     ]
     out += _fitted(width, "Perspectives (whose estimates)", ("id", "name", "owner", "profiles"), rows)
     plans = [
-        (p.id, p.title, p.proposer or "", p.date, str(len(p.terms)), ", ".join(r.id for r in p.readings))
+        (
+            p.id,
+            p.title,
+            ", ".join(p.proposers),
+            p.date,
+            str(len(p.terms)),
+            ", ".join(r.id for r in p.readings),
+        )
         for p in s.plans
     ]
     heads = ("id", "title", "proposer", "date", "issues settled", "readings")
@@ -164,7 +171,10 @@ def _profile(s: Scenario, prof: Profile) -> list[Block]:
             f"BATNA {prof.batna:g}; spread ±{spread.values:g} on values, ±{spread.batna:g} on BATNA, "
             f"±{spread.weights:.0%} on weights. These are estimates, not facts."
         ),
+        line(_no_deal_text(s, prof), tone="muted"),
     ]
+    if prof.batna_basis.why:
+        out.append(line(f"Why this BATNA: {prof.batna_basis.why}", tone="muted"))
     total = sum(prof.weights.values())
     rows = []
     for issue_id, w in sorted(prof.weights.items(), key=lambda kv: -kv[1]):
@@ -187,6 +197,19 @@ def _profile(s: Scenario, prof: Profile) -> list[Block]:
     return out
 
 
+def _no_deal_text(s: Scenario, prof: Profile) -> str:
+    """The utility of no deal next to the BATNA, and how the BATNA was stated."""
+    no_deal = s.no_deal(prof)
+    if no_deal is None:
+        return "No deal: undefined (an issue this party weighs has no status quo)."
+    basis = prof.batna_basis
+    if basis.kind == "no_deal":
+        return f"No deal (every issue at its status quo): {no_deal:.1f}; BATNA = no deal {basis.offset:+g}."
+    return (
+        f"No deal (every issue at its status quo): {no_deal:.1f}; BATNA {prof.batna - no_deal:+.1f} from it."
+    )
+
+
 def profiles(outcome: ProfilesOutcome) -> View:
     """A party's profiles: weights, values, BATNA, red lines, rationale, sources."""
     return tuple(b for prof in outcome.profiles for b in _profile(outcome.scenario, prof))
@@ -195,7 +218,8 @@ def profiles(outcome: ProfilesOutcome) -> View:
 def plan(outcome: PlanOutcome) -> View:
     """A plan: terms with their meaning, readings, notes and sources."""
     s, p = outcome.scenario, outcome.plan
-    who = ", ".join(x for x in (p.proposer or "", p.date, p.status) if x)
+    drafted = "drafted by " + ", ".join(p.drafted_by) if p.drafted_by else ""
+    who = ", ".join(x for x in (*p.proposers, drafted, p.date, p.status) if x)
     out: list[Block] = [
         line(span(p.id, "strong-key"), " — ", p.title, span(f"  ({who})" if who else "", "muted"))
     ]
@@ -208,12 +232,17 @@ def plan(outcome: PlanOutcome) -> View:
             sq = issue.status_quo
             meaning = f"status quo: {sq}" if sq else "undetermined (no status quo)"
             rows.append((issue.id, span("· open", "muted"), span(meaning, "muted")))
-        else:
+        elif isinstance(opt, str):
             rows.append((issue.id, opt, issue.option(opt).text))
+        else:
+            meaning = "provided in one of these forms: " + "; ".join(
+                issue.option(o).text for o in opt.options
+            )
+            rows.append((issue.id, opt.text(), meaning + (f" ({opt.why})" if opt.why else "")))
     columns = tuple(col(h, overflow="fold") for h in ("issue", "option", "meaning"))
     out.append(TableView(title="Terms", columns=columns, rows=tuple(rows)))
     for r in p.readings:
-        changes = ", ".join(f"{k}={v if v is not None else 'open'}" for k, v in r.terms.items())
+        changes = ", ".join(f"{k}={term_text(v) if v is not None else 'open'}" for k, v in r.terms.items())
         out.append(line(f"Reading {r.id} ({r.title or r.id}): {changes}", tone="strong"))
         if r.note:
             out.append(line(f"  {r.note.strip()}"))
