@@ -85,7 +85,13 @@ def plan_packages(
     packages: dict[str, tuple[int, ...]] = {}
     skipped: list[tuple[str, str]] = []
     for v in variants:
-        terms = dict(v.terms)
+        terms: dict[str, str] = {}
+        forms = []
+        for issue, term in v.terms.items():
+            if isinstance(term, str):
+                terms[issue] = term
+            else:  # a OneOf: the plan provides the issue, its form is open
+                forms.append(issue)
         open_ = []
         for i, issue in enumerate(space.issues):
             sq = space.status_quo[i]
@@ -94,7 +100,9 @@ def plan_packages(
                     open_.append(issue)
                 else:
                     terms[issue] = space.options[i][sq]
-        if open_:
+        if forms:
+            skipped.append((v.id, "provides in one of several forms: " + ", ".join(forms)))
+        elif open_:
             skipped.append((v.id, "leaves open, with no status quo: " + ", ".join(open_)))
         else:
             packages[v.id] = space.package_from_ids(terms)
