@@ -29,10 +29,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
+from accord.analysis.kernel.limits import ComponentTooLarge, check_deadline
 from accord.analysis.kernel.maxima import maxima
 from accord.model.logic import Clause, Member, Origin, minimal_conflict
 from accord.numeric import FloatArray, IntArray
-from accord.space import Space, SpaceError
+from accord.space import Space
 
 MAX_BLOCK_OPTIONS = 2_000_000
 """Largest number of joint assignments a linked component may have (memory bound)."""
@@ -115,6 +116,7 @@ def decompose(
     extra: Sequence[FloatArray] | None = None,
     max_block_options: int = MAX_BLOCK_OPTIONS,
     graph: ClauseGraph | None = None,
+    deadline: float | None = None,
 ) -> Decomposition:
     """Blocks of ``space``'s feasible packages (domains, constraints, honoured red lines).
 
@@ -131,8 +133,11 @@ def decompose(
     ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
     ``red_lines`` and ``red_line_parties``, spares building it again.
 
-    Raises :class:`SpaceError` (field ``constraints``) when a linked component has
-    more than ``max_block_options`` partial assignments at some step.
+    Raises :class:`~.limits.ComponentTooLarge` (a :class:`SpaceError` on field
+    ``constraints``) when a linked component would have more than
+    ``max_block_options`` partial assignments at some step, before they are
+    built; :class:`~.limits.SolverTimeLimit` when ``deadline``
+    (``time.perf_counter``) passes while a component is built.
     """
     if graph is None:
         graph = clause_graph(space, red_lines=red_lines, red_line_parties=red_line_parties)
@@ -147,7 +152,7 @@ def decompose(
         issues = list(graph.groups[root])
         clauses = list(graph.clauses_of.get(root, ()))
         assignments, values = _component(
-            issues, clauses, graph.domains, gain, reduce, max_block_options, space
+            issues, clauses, graph.domains, gain, reduce, (max_block_options, deadline), space
         )
         if assignments.shape[0] == 0:
             return _in_conflict(space, graph.clauses, k)
@@ -212,7 +217,7 @@ def _component(
     doms: Sequence[AbstractSet[int]],
     gain: list[FloatArray],
     reduce: bool,
-    limit: int,
+    limits: tuple[int, float | None],
     space: Space,
 ) -> tuple[IntArray, FloatArray]:
     """Joint assignments of ``issues`` (columns in that order) meeting ``clauses``, with values.
@@ -221,12 +226,18 @@ def _component(
     the issues still to come; each clause is checked right after its last issue.
     With ``reduce``, a partial assignment dominated by another with the same
     options on the still-linked issues is dropped: both have the same completions.
+    ``limits``: the most partial assignments (checked on the candidates before
+    they are built, so memory never grows past it) and the deadline.
     """
+    limit, deadline = limits
     sched = schedule(issues, clauses, doms)
     order, pos, reach = sched.order, sched.pos, sched.reach
     rows = np.zeros((1, 0), dtype=np.int64)
     vals = np.zeros((1, gain[order[0]].shape[1]))
     for step, i in enumerate(order):
+        check_deadline(deadline, "building the super-issues")
+        if rows.shape[0] * len(doms[i]) > 2 * limit:
+            raise _too_large(space, issues, limit)
         parent, opt = extend(rows, step, sched, doms, space)
         rows = np.hstack([rows[parent], opt[:, None]])
         vals = vals[parent] + gain[i][opt]
@@ -240,15 +251,18 @@ def _component(
             keep.sort()
             rows, vals = rows[keep], vals[keep]
         if rows.shape[0] > limit:
-            names = ", ".join(space.issues[j] for j in issues)
-            raise SpaceError(
-                "constraints",
-                f"issues {names} are linked by constraints and red lines into more than {limit:,} joint "
-                "options; hold some of these issues at one option or limit the tables/tracks to search "
-                "exactly",
-            )
+            raise _too_large(space, issues, limit)
     back = [pos[i] for i in issues]
     return rows[:, back], vals
+
+
+def _too_large(space: Space, issues: Sequence[int], limit: int) -> ComponentTooLarge:
+    names = ", ".join(space.issues[j] for j in issues)
+    return ComponentTooLarge(
+        f"issues {names} are linked by constraints and red lines into more than {limit:,} joint "
+        "options; use the MIP backend, hold some of these issues at one option, or "
+        "limit the tables/tracks"
+    )
 
 
 def domain_clauses(space: Space) -> list[Clause]:
