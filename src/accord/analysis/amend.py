@@ -30,10 +30,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from accord.analysis.kernel.backend import BackendChoice, choose_backend
 from accord.analysis.kernel.budget import BudgetSearch, PairLookahead, stage_order, tie_score
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph
+from accord.analysis.kernel.limits import ComponentTooLarge, SolverTimeLimit
+from accord.analysis.kernel.mip import PackageMip, any_feasible
+from accord.analysis.kernel.mipsolve import least_amendment
 from accord.analysis.kernel.objectives import lagrange_weights, max_min_surplus
 from accord.analysis.kernel.search import prepare
-from accord.analysis.kernel.superissues import decompose, project
+from accord.analysis.kernel.superissues import conflict_origins, decompose, project
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import AmendResult, Change
 from accord.numeric import TOL, FloatArray, IntArray
@@ -42,6 +47,12 @@ from accord.space import Space, SpaceError
 
 ALGORITHM = "iterative deepening on the number of changes, stage-wise search over super-issues"
 """What the amendment reports as its algorithm."""
+
+MIP_ALGORITHM = (
+    "three mixed-integer programs: fewest changes, then the proposer's utility (or the least surplus), "
+    "then the total surplus (HiGHS branch and cut)"
+)
+"""What the amendment reports as its algorithm with the MIP backend."""
 
 PAIRS_WHEN = 1_000
 """The pairwise look-ahead is built once an exact search has held this many partial packages."""
@@ -115,11 +126,15 @@ def solve_amendment(
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
     max_states: int = 2_000_000,
+    backend: str = "auto",
 ) -> AmendResult:
     """The fewest issue changes to ``plan`` that make it acceptable to ``must_accept``.
 
     ``must_accept`` defaults to every party of ``space``; ``proposer`` (a party of
     ``space``, possibly not in ``must_accept``) breaks ties by losing least.
+    ``backend`` (``auto``, ``decomposition``, ``mip``;
+    :mod:`accord.analysis.kernel.backend`) searches by iterative deepening over
+    super-issues or by three MIPs (:func:`accord.analysis.kernel.mipsolve.least_amendment`).
     """
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
@@ -139,9 +154,23 @@ def solve_amendment(
         "time_limit": time_limit,
         "max_states": max_states,
     }
-    found = _amend(
-        space, x0, must, prop, honour=not ignore_red_lines, deadline=deadline, max_states=max_states
+    task = _Task(
+        space=space, plan=x0, must=must, proposer=prop, honour=not ignore_red_lines, deadline=deadline
     )
+    graph = clause_graph(space, red_lines=task.honour, red_line_parties=must)
+    n_dims = len(must) + (prop is not None and prop not in must)
+    choice = choose_backend(backend, graph, n_dims)
+    try:
+        try:
+            found = _amend_by_mip(task, graph) if choice.name == "mip" else _amend(task, max_states)
+        except ComponentTooLarge:
+            if backend != "auto":
+                raise
+            choice = BackendChoice("mip", "a linked component was too large to list")
+            found = _amend_by_mip(task, graph)
+    except SolverTimeLimit as stop:
+        found = _Amended(status="limit", exact=False, note=str(stop))
+    params["backend"], params["backend_reason"] = choice.name, choice.reason
     package = found.package
     return AmendResult(
         status=found.status,
@@ -159,28 +188,79 @@ def solve_amendment(
         conflict=found.conflict,
         note=found.note,
         provenance=SOLVERS.get("amendment").provenance(
-            ALGORITHM, parameters=params, started=t0, exact=found.exact
+            ALGORITHM if choice.name == "decomposition" else MIP_ALGORITHM,
+            parameters=params,
+            started=t0,
+            exact=found.exact,
         ),
     )
 
 
-def _amend(
-    space: Space,
-    x0: tuple[int, ...],
-    must: tuple[int, ...],
-    prop: int | None,
-    *,
-    honour: bool,
-    deadline: float | None,
-    max_states: int,
-) -> _Amended:
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Task:
+    """What to amend: the plan's package, who must accept, the proposer, red lines, deadline."""
+
+    space: Space
+    plan: tuple[int, ...]
+    must: tuple[int, ...]
+    proposer: int | None
+    honour: bool
+    deadline: float | None
+
+
+def _amend_by_mip(task: _Task, graph: ClauseGraph) -> _Amended:
+    """The least amendment by MIP (:func:`~accord.analysis.kernel.mipsolve.least_amendment`)."""
+    space, x0, must = task.space, task.plan, task.must
+    if not graph.satisfiable:
+        return _Amended(
+            status="infeasible", note=_INFEASIBLE, conflict=conflict_origins(space, graph.clauses)
+        )
+    if _acceptable(space, x0, must, task.honour):
+        return _Amended(status="ok", package=x0, note="the plan is already acceptable to every party")
+    model = PackageMip(space, graph.clauses, deadline=task.deadline)
+    answer, lower = least_amendment(model, x0, must, task.proposer)
+    if answer.status == "none":
+        if not any_feasible(space, graph.clauses, task.deadline):
+            return _Amended(
+                status="infeasible", note=_INFEASIBLE, conflict=conflict_origins(space, graph.clauses)
+            )
+        return _Amended(
+            status="no_zopa", note="no amendment exists: no feasible package is acceptable to every party"
+        )
+    if answer.package is None:
+        return _Amended(status="limit", exact=False, note=answer.note)
+    n = _distance(answer.package, x0)
+    return _Amended(
+        status="ok",
+        package=answer.package,
+        exact=answer.exact,
+        lower_bound=lower if not answer.exact else n,
+        note=answer.note,
+    )
+
+
+_INFEASIBLE = "no package satisfies the constraints, red lines and restrictions together"
+_NO_AMENDMENT = "no amendment exists: no feasible package is acceptable to every party"
+
+
+def _amend(task: _Task, max_states: int) -> _Amended:
     """Decide whether an amendment exists (an acceptable package at all), then find the least one."""
+    space, x0, must, prop = task.space, task.plan, task.must, task.proposer
+    honour, deadline = task.honour, task.deadline
     dims = list(must) + ([prop] if prop is not None and prop not in must else [])
     # One more coordinate per option: minus one where it departs from the plan.
     cost = [
         -(np.arange(len(opts)) != x0[i]).astype(np.float64)[:, None] for i, opts in enumerate(space.options)
     ]
-    ext = decompose(space, red_lines=honour, red_line_parties=must, reduce=True, parties=dims, extra=cost)
+    ext = decompose(
+        space,
+        red_lines=honour,
+        red_line_parties=must,
+        reduce=True,
+        parties=dims,
+        extra=cost,
+        deadline=deadline,
+    )
     if not ext.feasible:
         return _Amended(
             status="infeasible",
