@@ -127,11 +127,19 @@ def _resolve(ref: str) -> object:
     return getattr(importlib.import_module(module), name)
 
 
+_BACKEND = Option(
+    name="backend",
+    default="auto",
+    help="decomposition (super-issues, branch and bound), mip (HiGHS), or auto: mip for large "
+    "linked components or many parties",
+)
+
 _SOLUTION_OPTIONS = (
     Option(name="lotteries", default=False, help="solve over lotteries of packages"),
     Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
-    Option(name="time_limit", default=None, help="seconds for the proof; then the best found and its gap"),
+    Option(name="time_limit", default=None, help="seconds for every stage; then the best found and its gap"),
     Option(name="max_states", default=2_000_000, help="most partial packages held at once"),
+    _BACKEND,
 )
 
 SOLVERS: Registry[SolverSpec] = Registry("solver")
@@ -219,6 +227,7 @@ for _spec in (
                 name="samples", default=200_000, help="Monte Carlo draws when counting exactly is too big"
             ),
             Option(name="seed", default=0, help="seed of the draws when no rng is given"),
+            _BACKEND,
         ),
         seeded=True,
     ),
@@ -237,6 +246,7 @@ for _spec in (
             Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
             Option(name="time_limit", default=None, help="seconds for the proof"),
             Option(name="max_states", default=2_000_000, help="most partial packages held at once"),
+            _BACKEND,
         ),
         needs=("plan",),
     ),

@@ -88,6 +88,15 @@ TimeLimitOpt = Annotated[
         help="Stop the proof after this long and report the best found with its proven gap.",
     ),
 ]
+BackendOpt = Annotated[
+    str,
+    typer.Option(
+        "--backend",
+        metavar="auto|decomposition|mip",
+        help="Search by super-issues and branch and bound (decomposition), by a mixed-integer program "
+        "(mip, HiGHS), or let accord choose from the constraint graph and the number of parties (auto).",
+    ),
+]
 PlotOpt = Annotated[
     Path | None,
     typer.Option(

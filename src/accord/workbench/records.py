@@ -32,7 +32,10 @@ class SearchRequest:
     """What every search shares: whose estimates, which parties, which restrictions.
 
     ``tables``/``tracks`` hold the issues outside them at their status quo;
-    ``fixes`` holds issues at options (issue id -> option id).
+    ``fixes`` holds issues at options (issue id -> option id). ``backend``
+    (``auto``, ``decomposition``, ``mip``) is the solutions', ZOPA's and
+    amendment's search backend (:mod:`accord.analysis.kernel.backend`); the
+    frontier does not use it.
     """
 
     scenario: Scenario
@@ -43,6 +46,7 @@ class SearchRequest:
     fixes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     ignore_red_lines: bool = False
     time_limit: float | None = None
+    backend: str = "auto"
 
     def __post_init__(self) -> None:
         for name in ("parties", "tables", "tracks"):
