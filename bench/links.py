@@ -51,7 +51,9 @@ def grid(rows: int, cols: int) -> list[tuple[int, int]]:
     return out
 
 
-def linked_space(instance: dict, pairs: Sequence[tuple[int, int]], seed: int, *, excludes: float = 0.3) -> Any:
+def linked_space(
+    instance: dict, pairs: Sequence[tuple[int, int]], seed: int, *, excludes: float = 0.3
+) -> Any:
     """The instance as an accord ``Space`` with one if/then or excludes link per pair."""
     from accord.model.logic import Clause, Member
     from accord.space import Space
