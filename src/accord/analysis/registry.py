@@ -104,14 +104,18 @@ class SolverSpec:
             seconds=time.perf_counter() - started,
         )
 
-    def run(self, problem: Any, *, rng: np.random.Generator | None = None) -> Any:
-        """Call the entry point on ``problem`` with default options (for conformance tests).
+    def run(self, problem: Any, *, rng: np.random.Generator | None = None, **options: object) -> Any:
+        """Call the entry point on ``problem`` with default options, bar ``options`` (for conformance tests).
 
         ``problem`` is a ``Space`` (or a ``Scenario`` when ``self.problem`` says
         so). A needed ``plan`` is every issue at its status quo, else at the first
         option its domain allows; ``rng`` is passed to seeded entry points.
+        ``options`` must be among the spec's :attr:`options`.
         """
-        kwargs: dict[str, object] = {}
+        unknown = set(options) - {o.name for o in self.options}
+        if unknown:
+            raise TypeError(f"{self.name} has no option(s) {', '.join(sorted(unknown))}")
+        kwargs: dict[str, object] = dict(options)
         if "plan" in self.needs:
             kwargs["plan"] = tuple(
                 sq if sq is not None else min(dom)
