@@ -236,15 +236,17 @@ def _component(
     vals = np.zeros((1, gain[order[0]].shape[1]))
     for step, i in enumerate(order):
         check_deadline(deadline, "building the super-issues")
-        if rows.shape[0] * len(doms[i]) > 2 * limit:
+        if rows.shape[0] * len(doms[i]) > limit:
             raise _too_large(space, issues, limit)
         parent, opt = extend(rows, step, sched, doms, space)
         rows = np.hstack([rows[parent], opt[:, None]])
         vals = vals[parent] + gain[i][opt]
         if reduce and rows.shape[0] > 1:
             linked = [pos[j] for j in order[: step + 1] if reach[j] > step]
+            check_deadline(deadline, "building the super-issues")
             if linked:
                 _, key = np.unique(rows[:, linked], axis=0, return_inverse=True)
+                check_deadline(deadline, "building the super-issues")
                 keep = maxima(vals, groups=key.ravel())
             else:
                 keep = maxima(vals)
