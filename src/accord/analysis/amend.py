@@ -30,10 +30,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accord.analysis.kernel.backend import BackendChoice, choose_backend
+from accord.analysis.kernel.backend import BackendChoice, choose_backend, run_backend
 from accord.analysis.kernel.budget import BudgetSearch, PairLookahead, stage_order, tie_score
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph
-from accord.analysis.kernel.limits import ComponentTooLarge, SolverTimeLimit
+from accord.analysis.kernel.limits import SolverTimeLimit
 from accord.analysis.kernel.mip import PackageMip, any_feasible
 from accord.analysis.kernel.mipsolve import least_amendment
 from accord.analysis.kernel.objectives import lagrange_weights, max_min_surplus
@@ -139,13 +139,7 @@ def solve_amendment(
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
     x0 = complete_plan(space, plan)
-    must = (
-        tuple(range(len(space.parties)))
-        if must_accept is None
-        else tuple(_party(space, p) for p in must_accept)
-    )
-    if not must or len(set(must)) != len(must):
-        raise SpaceError("parties", "choose at least one party, each once")
+    must = _must(space, must_accept)
     prop = None if proposer is None else _party(space, proposer)
     params: dict[str, object] = {
         "proposer": None if prop is None else space.parties[prop],
@@ -157,19 +151,7 @@ def solve_amendment(
     task = _Task(
         space=space, plan=x0, must=must, proposer=prop, honour=not ignore_red_lines, deadline=deadline
     )
-    graph = clause_graph(space, red_lines=task.honour, red_line_parties=must)
-    n_dims = len(must) + (prop is not None and prop not in must)
-    choice = choose_backend(backend, graph, n_dims)
-    try:
-        try:
-            found = _amend_by_mip(task, graph) if choice.name == "mip" else _amend(task, max_states)
-        except ComponentTooLarge:
-            if backend != "auto":
-                raise
-            choice = BackendChoice("mip", "a linked component was too large to list")
-            found = _amend_by_mip(task, graph)
-    except SolverTimeLimit as stop:
-        found = _Amended(status="limit", exact=False, note=str(stop))
+    found, choice = _run(task, backend, max_states)
     params["backend"], params["backend_reason"] = choice.name, choice.reason
     package = found.package
     return AmendResult(
@@ -194,6 +176,32 @@ def solve_amendment(
             exact=found.exact,
         ),
     )
+
+
+def _must(space: Space, must_accept: Sequence[int | str] | None) -> tuple[int, ...]:
+    """The parties that must accept (default all), each once; :class:`SpaceError` otherwise."""
+    must = (
+        tuple(range(len(space.parties)))
+        if must_accept is None
+        else tuple(_party(space, p) for p in must_accept)
+    )
+    if not must or len(set(must)) != len(must):
+        raise SpaceError("parties", "choose at least one party, each once")
+    return must
+
+
+def _run(task: _Task, backend: str, max_states: int) -> tuple[_Amended, BackendChoice]:
+    """The amendment by the chosen backend (a limit stops either), and the backend that ran."""
+    graph = clause_graph(task.space, red_lines=task.honour, red_line_parties=task.must)
+    prop = task.proposer
+    n_dims = len(task.must) + (prop is not None and prop not in task.must)
+    choice = choose_backend(backend, graph, n_dims)
+    try:
+        return run_backend(
+            backend, choice, lambda: _amend_by_mip(task, graph), lambda: _amend(task, max_states)
+        )
+    except SolverTimeLimit as stop:
+        return _Amended(status="limit", exact=False, note=str(stop)), choice
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

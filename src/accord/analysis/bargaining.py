@@ -28,9 +28,9 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from accord.analysis.kernel.backend import BackendChoice, choose_backend
+from accord.analysis.kernel.backend import choose_backend, run_backend
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph
-from accord.analysis.kernel.limits import ComponentTooLarge, SolverTimeLimit
+from accord.analysis.kernel.limits import SolverTimeLimit
 from accord.analysis.kernel.lp import LpSolution, egalitarian_lp, lottery_of
 from accord.analysis.kernel.mip import PackageMip, any_feasible
 from accord.analysis.kernel.mipsolve import MipAnswer
@@ -110,16 +110,10 @@ def solve_with(
     choice = choose_backend(backend, graph, len(space.parties), lotteries=lotteries)
     conflict: tuple[str, ...] = ()
     try:
-        try:
-            if choice.name == "mip":
-                found, conflict = _by_mip(space, graph, methods.mip, deadline)
-            else:
-                found, conflict = _by_decomposition(space, graph, methods, lotteries, deadline, max_states)
-        except ComponentTooLarge:
-            if backend != "auto":
-                raise
-            choice = BackendChoice("mip", "a linked component was too large to list")
-            found, conflict = _by_mip(space, graph, methods.mip, deadline)
+        (found, conflict), choice = run_backend(
+            backend, choice, lambda: _by_mip(space, graph, methods.mip, deadline),
+            lambda: _by_decomposition(space, graph, methods, lotteries, deadline, max_states),
+        )  # fmt: skip
     except SolverTimeLimit as stop:
         found = Found(status="limit", algorithm="stopped by the time limit", exact=False, note=str(stop))
     params: dict[str, object] = {

@@ -36,10 +36,10 @@ from typing import Literal
 
 import numpy as np
 
-from accord.analysis.kernel.backend import BackendChoice, choose_backend
+from accord.analysis.kernel.backend import choose_backend, run_backend
 from accord.analysis.kernel.counting import count_by_stages, count_meet_in_middle
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph
-from accord.analysis.kernel.limits import ComponentTooLarge, SolverTimeLimit
+from accord.analysis.kernel.limits import SolverTimeLimit
 from accord.analysis.kernel.mip import PackageMip
 from accord.analysis.kernel.mipsolve import best_maximin
 from accord.analysis.kernel.objectives import max_min_surplus
@@ -92,39 +92,27 @@ def solve_zopa(
     packages (two parties: halves of at most ``count_states // 2`` packages for
     meet in the middle) and ``time_limit``; otherwise Monte Carlo draws
     ``samples`` packages from ``rng``, by default ``numpy.random.default_rng(seed)``.
-    ``max_states`` bounds the search for the best package; ``backend``
-    (``auto``, ``decomposition``, ``mip``; :mod:`accord.analysis.kernel.backend`)
-    finds it by branch and bound over super-issues or by a MIP.
+    ``max_states`` bounds the search for the best package, which ``backend``
+    (``auto``, ``decomposition``, ``mip``; :mod:`.kernel.backend`) finds.
     """
     t0 = time.perf_counter()
-    params: dict[str, object] = {
-        "ignore_red_lines": ignore_red_lines,
-        "time_limit": time_limit,
-        "max_states": max_states,
-        "count_states": count_states,
-        "samples": samples,
-    }
+    params: dict[str, object] = {"ignore_red_lines": ignore_red_lines, "time_limit": time_limit,
+                                 "max_states": max_states, "count_states": count_states,
+                                 "samples": samples}  # fmt: skip
     deadline = None if time_limit is None else t0 + time_limit
     limits = _Limits(count_states=count_states, deadline=deadline, samples=samples, seed=seed, rng=rng)
     graph = clause_graph(space, red_lines=not ignore_red_lines)
-    choice = choose_backend(backend, graph, len(space.parties))
-    try:
-        best, conflict = _best(space, graph, choice.name, deadline, max_states)
-    except ComponentTooLarge:
-        if backend != "auto":
-            raise
-        choice = BackendChoice("mip", "a linked component was too large to list")
-        best, conflict = _best(space, graph, "mip", deadline, max_states)
-    params["backend"], params["backend_reason"] = choice.name, choice.reason
+    (best, conflict), choice = run_backend(
+        backend, choose_backend(backend, graph, len(space.parties)),
+        lambda: _best(space, graph, "mip", deadline, max_states),
+        lambda: _best(space, graph, "decomposition", deadline, max_states),
+    )  # fmt: skip
     best_pkg, n_feasible, counted = _count_all(space, graph, best, conflict, limits)
-    d = space.batna.copy()
-    best_u = None if best_pkg is None else space.utility(best_pkg)
-    min_s = None if best_u is None else float((best_u - d).min())
-    exists = min_s is not None and min_s > TOL
+    best_u, min_s, exists = _facts(space, best_pkg)
     return ZopaResult(
         status=_status(conflict, best, exists),
         parties=space.parties,
-        batna=d,
+        batna=space.batna.copy(),
         exists=exists,
         best=best_pkg,
         best_utilities=best_u,
@@ -140,7 +128,9 @@ def solve_zopa(
         conflict=conflict,
         note=counted.note,
         # ``exact``/``gap`` are the best package's proof; ``counting`` says how the count was found
-        provenance=SOLVERS.get("zopa").provenance(counted.algorithm, parameters=params, started=t0,
+        provenance=SOLVERS.get("zopa").provenance(counted.algorithm, started=t0,
+                                                  parameters={**params, "backend": choice.name,
+                                                              "backend_reason": choice.reason},
                                                   seed=counted.seed, exact=best.exact, gap=best.gap),
     )  # fmt: skip
 
@@ -189,6 +179,13 @@ def _best_by_mip(space: Space, graph: ClauseGraph, deadline: float | None) -> tu
         return Best(None, -np.inf, False, np.inf, answer.note), ()
     value = float((space.utility(answer.package) - space.batna).min())
     return Best(np.asarray(answer.package, dtype=np.int64), value, answer.exact, answer.gap, answer.note), ()
+
+
+def _facts(space: Space, best: tuple[int, ...] | None) -> tuple[FloatArray | None, float | None, bool]:
+    """The best package's utilities, its least surplus, and whether that is above TOL (a ZOPA)."""
+    u = None if best is None else space.utility(best)
+    least = None if u is None else float((u - space.batna).min())
+    return u, least, least is not None and least > TOL
 
 
 def _status(conflict: tuple[str, ...], best: Best, exists: bool) -> Status:

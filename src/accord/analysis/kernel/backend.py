@@ -19,10 +19,12 @@ give). The choice and its reason are recorded in the result's provenance.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
 from accord.analysis.kernel.graph import ClauseGraph
+from accord.analysis.kernel.limits import ComponentTooLarge
 from accord.space import SpaceError
 
 BACKENDS: tuple[str, ...] = ("auto", "decomposition", "mip")
@@ -85,3 +87,21 @@ def choose_backend(
     if n_parties >= AUTO_PARTIES:
         return BackendChoice("mip", f"{n_parties} parties")
     return BackendChoice("decomposition", "small linked components and few parties")
+
+
+T = TypeVar("T")
+
+
+def run_backend(
+    backend: str, choice: BackendChoice, by_mip: Callable[[], T], by_decomposition: Callable[[], T]
+) -> tuple[T, BackendChoice]:
+    """Run the chosen backend; under ``auto`` a component too large to list falls back to the MIP.
+
+    Returns what the backend found and the choice that finally ran.
+    """
+    try:
+        return (by_mip() if choice.name == "mip" else by_decomposition()), choice
+    except ComponentTooLarge:
+        if backend != "auto":
+            raise
+        return by_mip(), BackendChoice("mip", "a linked component was too large to list")

@@ -130,16 +130,12 @@ def decompose(
     minimum surplus), not for counting. A linked component is then built issue
     by issue, keeping at each step only the partial assignments not dominated by
     one that agrees on the issues still linked to the rest, so it is never
-    enumerated in full.
-
-    ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
-    ``red_lines`` and ``red_line_parties``, spares building it again.
-
-    Raises :class:`~.limits.ComponentTooLarge` (a :class:`SpaceError` on field
-    ``constraints``) when a linked component would have more than
-    ``max_block_options`` partial assignments at some step, before they are
-    built; :class:`~.limits.SolverTimeLimit` when ``deadline``
-    (``time.perf_counter``) passes while a component is built.
+    enumerated in full. ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
+    ``red_lines`` and ``red_line_parties``, spares building it again. Raises
+    :class:`~.limits.ComponentTooLarge` (a :class:`SpaceError`, field
+    ``constraints``) before a step of a component would hold more than
+    ``max_block_options`` partial assignments, and :class:`~.limits.SolverTimeLimit`
+    when a step would end past ``deadline`` (``time.perf_counter``).
     """
     if graph is None:
         graph = clause_graph(space, red_lines=red_lines, red_line_parties=red_line_parties)
