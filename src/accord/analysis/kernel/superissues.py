@@ -22,7 +22,6 @@ constant.
 from __future__ import annotations
 
 import math
-import time
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
-from accord.analysis.kernel.limits import ComponentTooLarge, SolverTimeLimit
+from accord.analysis.kernel.limits import ComponentTooLarge, Pace
 from accord.analysis.kernel.maxima import maxima
 from accord.model.logic import Clause, Member, Origin, minimal_conflict
 from accord.numeric import FloatArray, IntArray
@@ -232,7 +231,7 @@ def _component(
     order, pos, reach = sched.order, sched.pos, sched.reach
     rows = np.zeros((1, 0), dtype=np.int64)
     vals = np.zeros((1, gain[order[0]].shape[1]))
-    pace = _Pace(deadline)
+    pace = Pace(deadline, "building the super-issues")
     for step, i in enumerate(order):
         if rows.shape[0] * len(doms[i]) > limit:
             raise _too_large(space, issues, limit)
@@ -254,31 +253,6 @@ def _component(
             raise _too_large(space, issues, limit)
     back = [pos[i] for i in issues]
     return rows[:, back], vals
-
-
-class _Pace:
-    """The deadline of a component's building, checked before each step with its expected cost.
-
-    A step's cost grows with its candidates; the slowest pace seen so far on a
-    large step (seconds per candidate) predicts the next step, which is not started when it
-    would end past the deadline: the time limit then holds within a step's
-    misprediction rather than a whole step.
-    """
-
-    def __init__(self, deadline: float | None) -> None:
-        self.deadline, self.rate, self.started, self.size = deadline, 0.0, 0.0, 0
-
-    def check(self, candidates: int) -> None:
-        """Raise :class:`SolverTimeLimit` if a step of ``candidates`` would end past the deadline."""
-        now = time.perf_counter()
-        self.started, self.size = now, max(candidates, 1)
-        if self.deadline is not None and now + 1.2 * self.rate * candidates > self.deadline:
-            raise SolverTimeLimit("the time limit ran out while building the super-issues")
-
-    def done(self) -> None:
-        """Record the pace of the step just finished (large steps only: small ones are overhead)."""
-        if self.size >= 10_000:
-            self.rate = max(self.rate, (time.perf_counter() - self.started) / self.size)
 
 
 def _group_key(rows: IntArray, cols: list[int], radix: list[int]) -> IntArray:
