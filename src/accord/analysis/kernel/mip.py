@@ -126,16 +126,6 @@ class PackageMip:
         self.h.addRow(max(lower, -inf), min(upper, inf), idx.size, idx, val)
         return row
 
-    def set_row_bounds(self, row: int, lower: float, upper: float) -> None:
-        """Change the bounds of ``row`` (e.g. to switch it off with infinite bounds)."""
-        inf = self._hs.kHighsInf
-        self.h.changeRowBounds(row, max(lower, -inf), min(upper, inf))
-
-    def set_col_bounds(self, col: int, lower: float, upper: float) -> None:
-        """Change the bounds of column ``col``."""
-        inf = self._hs.kHighsInf
-        self.h.changeColBounds(col, max(lower, -inf), min(upper, inf))
-
     def utility_row(self, p: int) -> FloatArray:
         """Party ``p``'s utility as coefficients over the option binaries."""
         out = np.zeros(self.n_x)
@@ -144,12 +134,11 @@ class PackageMip:
             out[ids[live]] = self.space.contrib[i][p, live]
         return out
 
-    def surplus_row(self, p: int, *, extra: Sequence[tuple[int, float]] = (), lower: float) -> int:
-        """Add ``u_p - batna_p + sum(c * x[j] for j, c in extra) >= lower``; its index."""
-        coef = self.utility_row(p)
-        idx = np.concatenate((np.arange(self.n_x), [j for j, _ in extra])).astype(np.int64)
-        val = np.concatenate((coef, [c for _, c in extra]))
-        return self.add_row(idx, val, lower + float(self.space.batna[p]), np.inf)
+    def surplus_row(self, p: int, *, lower: float) -> int:
+        """Add the row ``u_p - batna_p >= lower``; its index."""
+        return self.add_row(
+            np.arange(self.n_x), self.utility_row(p), lower + float(self.space.batna[p]), np.inf
+        )
 
     def rational_rows(self, parties: Sequence[int]) -> list[int]:
         """Individual rationality of ``parties``: ``u_p - batna_p >= TOL + IR_MARGIN`` each."""
@@ -199,15 +188,6 @@ class PackageMip:
             live = np.nonzero(ids >= 0)[0]
             out.append(int(live[int(np.argmax(x[ids[live]]))]))
         return tuple(out)
-
-    def indicator(self, package: Sequence[int]) -> IntArray:
-        """The option binaries ``package`` sets to one (its columns)."""
-        return np.array([int(self.col[i][o]) for i, o in enumerate(package)], dtype=np.int64)
-
-    def exclude(self, package: Sequence[int]) -> None:
-        """Cut ``package`` off (a no-good cut: not all of its binaries at one)."""
-        idx = self.indicator(package)
-        self.add_row(idx, np.ones(idx.size), -np.inf, float(idx.size - 1))
 
 
 def surplus(space: Space, package: Sequence[int], parties: Sequence[int] | None = None) -> FloatArray:
