@@ -85,7 +85,7 @@ TimeLimitOpt = Annotated[
         "--time-limit",
         min=0.0,
         metavar="SECONDS",
-        help="Stop the proof after this long and report the best found with its proven gap.",
+        help="Stop every stage of the search after this long and report the best found with its proven gap.",
     ),
 ]
 BackendOpt = Annotated[
