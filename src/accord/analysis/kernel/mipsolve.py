@@ -39,6 +39,9 @@ NASH_GAP = 1e-9
 MAX_ROUNDS = 500
 """Most outer-approximation rounds (each adds one tangent per party)."""
 
+TIE_NOT_PROVEN = "the optimum is proven; the time limit stopped the tie-break among optimal packages"
+"""The note of an answer whose value is proven but whose tie-break (largest total surplus) is not."""
+
 MipStatus = Literal["ok", "none", "limit"]
 """``ok``: a package; ``none``: proven that no package qualifies; ``limit``: stopped first."""
 
@@ -77,12 +80,13 @@ def _tie_break(model: PackageMip, first: MipRun, cost: FloatArray, parties: Sequ
     nz = np.nonzero(full)[0]
     model.add_row(nz, full[nz], first.value - TOL, np.inf)
     total = sum((model.utility_row(p) for p in parties), np.zeros(model.n_x))
+    unproven = MipAnswer(status="ok", package=first.package, note=TIE_NOT_PROVEN)
     try:
         second = model.maximise(total)
     except SolverTimeLimit:
-        return answer
+        return unproven
     if second.package is None or not second.proven:
-        return answer
+        return unproven
     return MipAnswer(status="ok", package=second.package)
 
 
