@@ -106,8 +106,8 @@ def _usage_error(exc: Exception) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app with every error turned into a clean message (JSON under ``--json``)."""
-    as_json = "--json" in (sys.argv[1:] if argv is None else argv)
+    """Entry point: run the app with every error turned into a clean message (JSON under ``--json(l)``)."""
+    as_json = any(a in ("--json", "--jsonl") for a in (sys.argv[1:] if argv is None else argv))
 
     def run() -> int:
         # Standalone mode lets click print usage errors itself (exit 2); under

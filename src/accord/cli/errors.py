@@ -5,11 +5,11 @@ message naming the argument at fault and exit code 2 (bad input) or 1 (a check
 that failed, e.g. ``validate`` finding errors). Errors of the core name request
 fields (``parties``, ``fix`` ...); :data:`FLAGS` maps them to the flags users typed.
 
-Under ``--json`` (``run_guarded(..., as_json=True)``) every error is one JSON
-object on stdout, where the reader of the JSON looks for it, and nothing is
-printed on stderr: ``{"error": {"kind": ..., "field": ..., "message": ...,
-"exit_code": ...}}`` with ``kind`` one of ``bad_input``, ``check_failed``,
-``internal`` and ``interrupted``.
+Under ``--json`` or ``--jsonl`` (``run_guarded(..., as_json=True)``) every
+error is one JSON object on stderr (stdout stays empty, as for every failed
+command): ``{"error": {"kind": ..., "field": ..., "message": ..., "exit_code":
+...}}`` with ``kind`` one of ``bad_input``, ``check_failed``, ``internal`` and
+``interrupted``.
 """
 
 from __future__ import annotations
@@ -79,13 +79,13 @@ def fields(**overrides: str) -> Iterator[None]:
 
 
 _json_mode = False
-"""True while :func:`run_guarded` runs a command given ``--json``: errors are JSON on stdout."""
+"""True while :func:`run_guarded` runs a command given ``--json``: errors are JSON on stderr."""
 
 
 def say_error(message: str, *, label: str = "error:", field: str | None = None, exit_code: int = 2) -> None:
     """Print ``label field: message`` on stderr, the label in bold red; ``message`` is printed as it is.
 
-    Under ``--json`` the error is instead one JSON object on stdout (see the
+    Under ``--json`` the error is instead one JSON object on stderr (see the
     module's docstring). User text (file names, values typed on the command
     line, titles) may hold square brackets: it is never read as markup.
     """
@@ -93,15 +93,15 @@ def say_error(message: str, *, label: str = "error:", field: str | None = None, 
         kind = {EXIT_BAD_INPUT: "bad_input", EXIT_CHECK_FAILED: "check_failed", 130: "interrupted"}
         error = {"kind": kind.get(exit_code, "internal"), "field": field, "message": message,
                  "exit_code": exit_code}  # fmt: skip
-        sys.stdout.write(json.dumps({"error": error}, ensure_ascii=False) + "\n")
-        sys.stdout.flush()
+        sys.stderr.write(json.dumps({"error": error}, ensure_ascii=False) + "\n")
+        sys.stderr.flush()
         return
     where = f"{field}: " if field else ""
     err_console.print(Text.assemble((label, "bold red"), " ", where, message))
 
 
 def run_guarded(func: Callable[[], Any], *, as_json: bool = False) -> int:
-    """Run ``func`` and map every failure to a message and an exit code (JSON on stdout with ``as_json``)."""
+    """Run ``func`` and map every failure to a message and an exit code (JSON on stderr with ``as_json``)."""
     global _json_mode  # one command runs per process; the flag only shapes its error output
     _json_mode = as_json
     try:

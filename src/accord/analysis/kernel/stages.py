@@ -100,11 +100,9 @@ def run_stages(
     for t, j in enumerate(ords):
         vb = decomp.blocks[j].values
         n, m = values.shape[0], vb.shape[0]
-        if n * m > cap:
-            run.complete, run.stop_reason = False, f"more than {cap:,} partial packages to filter"
-            return run
-        if t > 0 and pace.ahead(n * m):  # a stage that would end past the deadline is not begun
-            run.complete, run.stop_reason = False, "time limit"
+        stop = f"more than {cap:,} partial packages to filter" if n * m > cap else None
+        if stop or (t > 0 and pace.ahead(n * m)):  # a stage that would end past the deadline is not begun
+            run.complete, run.stop_reason = False, stop or "time limit"
             return run
         cand, par, ch = _extend(values, vb, t + 1, prune, prune_grid)
         if cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
@@ -113,8 +111,10 @@ def run_stages(
             cand, par, ch = cand[keep], par[keep], ch[keep]
         values = cand
         run.values = values
-        run.parents.append(par)
-        run.choices.append(ch)
+        # Narrow integers: the back-pointers of every stage are kept to the end, and
+        # with hundreds of stages they, not the values, are most of the memory.
+        run.parents.append(par.astype(np.int32 if n < 2**31 else np.int64))
+        run.choices.append(ch.astype(np.int16 if m < 2**15 else np.int64))
         run.stages_done = t + 1
         run.peak_states = max(run.peak_states, values.shape[0])
         pace.done()
