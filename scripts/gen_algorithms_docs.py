@@ -51,6 +51,7 @@ def render() -> str:
                 for s in SOLVERS
             ),
         ),
+        _backends(),
         "## Process rule kinds (`accord.model.rules.RULE_KINDS`)\n",
         _table(
             ["kind", "principle", "meaning", "source"],
@@ -60,6 +61,30 @@ def render() -> str:
         _table(["name", "title", "sources"], ([f"`{b.name}`", b.title, b.citation] for b in SCENARIOS)),
     ]
     return "\n".join(parts)
+
+
+def _backends() -> str:
+    """The search backends and how ``auto`` chooses (from accord.analysis.kernel.backend)."""
+    from accord.analysis.kernel.backend import AUTO_JOINT, AUTO_PARTIES, BACKENDS
+    from accord.analysis.kernel.mipsolve import NASH_GAP
+
+    names = ", ".join(f"`{b}`" for b in BACKENDS)
+    text = f"""
+        The bargaining solutions, `zopa` and `amendment` take `backend` = {names}. `decomposition`:
+        super-issues of the linked components, then branch and bound (lotteries: linear programs).
+        `mip`: one binary per option, clauses and individual rationality as rows, solved by HiGHS
+        (Huangfu & Hall 2018) with zero gap; Nash by outer approximation with tangent cuts (Duran &
+        Grossmann 1986), exact when the proven gap in log-product is at most {NASH_GAP:g}. `auto`
+        takes the MIP when a linked component could have more than {AUTO_JOINT:,} joint options or
+        {AUTO_PARTIES} or more parties take part, else the decomposition (and the MIP when a
+        component proves too large to list); lotteries always use the decomposition. The result's
+        provenance records `backend` and `backend_reason`. Both backends reach the same optimal
+        value and break ties the same way first (the largest total surplus; for amendments the
+        worst-off proposer's utility, then the total surplus); beyond that, and for Nash, each returns one
+        package of the optimal set.
+    """
+    title = "## Search backends (`backend` option; `accord.analysis.kernel.backend`)\n\n"
+    return title + " ".join(text.split()) + "\n"
 
 
 def main() -> int:

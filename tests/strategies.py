@@ -2,7 +2,8 @@
 
 Random spaces: 2-4 parties, 1-6 issues of 1-4 options, half-integer contributions
 (so that ties, the hard case for "one representative per utility vector", are
-common), random constraints, red lines and fixed issues. Random scenarios: 1-4
+common), random constraints, red lines and fixed issues; linked spaces: the same
+with dense two-issue if/then and excludes links (the MIP backend's case). Random scenarios: 1-4
 issues with or without status quo, 1-3 parties, profiles, constraints, red lines
 and plans, as domain objects.
 """
@@ -33,7 +34,7 @@ from accord.model import (
     Term,
     freeze_condition,
 )
-from accord.model.logic import Clause, Member, conjunction_forbidden
+from accord.model.logic import Clause, Member, conjunction_forbidden, implication
 from accord.space import Space
 
 
@@ -72,6 +73,39 @@ def spaces(draw: st.DrawFn, max_parties: int = 4, max_issues: int = 6) -> Space:
         doms[i] = options(i)
         space = replace(space, domains=tuple(doms))
     return space
+
+
+@st.composite
+def linked_spaces(draw: st.DrawFn, max_parties: int = 4, max_issues: int = 6) -> Space:
+    """Spaces with dense links: many two-issue if/then and excludes clauses, some red lines.
+
+    Half-integer contributions (ties common), 3-6 issues of 2-4 options, and
+    between one and two links per issue, so that most issues share a component.
+    """
+    k = draw(st.integers(2, max_parties))
+    n = draw(st.integers(3, max_issues))
+    sizes = [draw(st.integers(2, 4)) for _ in range(n)]
+    contrib = [
+        np.array([[draw(st.integers(0, 8)) / 2 for _ in range(m)] for _ in range(k)], dtype=float)
+        for m in sizes
+    ]
+    batna = [draw(st.integers(0, 3 * n)) / 2 for _ in range(k)]
+    links = []
+    for c in range(draw(st.integers(n, 2 * n))):
+        a, b = draw(st.lists(st.integers(0, n - 1), min_size=2, max_size=2, unique=True))
+        oa, ob = draw(st.integers(0, sizes[a] - 1)), draw(st.integers(0, sizes[b] - 1))
+        if draw(st.booleans()):  # if x_a = oa then x_b = ob
+            links.append(implication([(a, frozenset({oa}))], (b, frozenset({ob})), sizes, f"link {c}"))
+        else:  # not (x_a = oa and x_b = ob)
+            links.append(conjunction_forbidden([(a, frozenset({oa})), (b, frozenset({ob}))], sizes, f"x{c}"))
+    red_lines = []
+    for p in range(k):
+        i = draw(st.integers(0, n - 1))
+        terms = [(i, frozenset({draw(st.integers(0, sizes[i] - 1))}))]
+        red_lines.append(
+            [conjunction_forbidden(terms, sizes, f"red line of P{p + 1}")] if draw(st.booleans()) else []
+        )
+    return Space.from_arrays(contrib, batna, constraints=links, red_lines=red_lines)
 
 
 def random_space(k: int, n: int, m: int, seed: int, batna: float = 0.0) -> Space:

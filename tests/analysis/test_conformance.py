@@ -25,16 +25,16 @@ from accord.io import load_scenario
 from accord.provenance import STATUSES, Provenance
 from accord.report.json import to_json
 from accord.space import Space, compile_space
-from strategies import spaces
+from strategies import linked_spaces, spaces
 
 MINI = Path(__file__).resolve().parents[1] / "data" / "mini.yaml"
 SCENARIO = load_scenario(MINI)
 SPECS = [pytest.param(spec, id=spec.name) for spec in SOLVERS]
 
 
-def _run(spec: SolverSpec, space: Space, seed: int) -> Any:
+def _run(spec: SolverSpec, space: Space, seed: int, **options: object) -> Any:
     problem = SCENARIO if spec.problem == "scenario" else space
-    return spec.run(problem, rng=np.random.default_rng(seed))
+    return spec.run(problem, rng=np.random.default_rng(seed), **options)
 
 
 def _without_seconds(data: Any) -> Any:
@@ -45,8 +45,8 @@ def _without_seconds(data: Any) -> Any:
     return data
 
 
-def _check(spec: SolverSpec, space: Space, seed: int) -> None:
-    result = _run(spec, space, seed)
+def _check(spec: SolverSpec, space: Space, seed: int, **options: object) -> None:
+    result = _run(spec, space, seed, **options)
     assert isinstance(result, spec.result_type)
     assert dataclasses.is_dataclass(result)
     first = dataclasses.fields(result)[0].name
@@ -59,7 +59,7 @@ def _check(spec: SolverSpec, space: Space, seed: int) -> None:
     assert prov.seconds >= 0.0
     data = to_json(result)
     assert json.loads(json.dumps(data, allow_nan=False)) == data
-    again = to_json(_run(spec, space, seed))
+    again = to_json(_run(spec, space, seed, **options))
     assert _without_seconds(again) == _without_seconds(data)
 
 
@@ -73,6 +73,30 @@ def test_registered_solver_conforms_on_the_docs_scenario(spec: SolverSpec) -> No
 @given(space=spaces(max_parties=3, max_issues=4))
 def test_registered_solver_conforms_on_random_spaces(spec: SolverSpec, space: Space) -> None:
     _check(spec, space, seed=3)
+
+
+BACKEND_SPECS = [p for p in SPECS if "backend" in p.values[0].defaults]
+
+
+@pytest.mark.parametrize("backend", ["decomposition", "mip"])
+@pytest.mark.parametrize("spec", BACKEND_SPECS)
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(space=linked_spaces(max_parties=3, max_issues=4))
+def test_every_backend_conforms_on_linked_spaces(spec: SolverSpec, backend: str, space: Space) -> None:
+    _check(spec, space, seed=5, backend=backend)
+    assert _run(spec, space, 5, backend=backend).provenance.parameters["backend"] == backend
+
+
+def test_the_backend_option_is_offered_by_every_package_search() -> None:
+    assert {p.values[0].name for p in BACKEND_SPECS} == {
+        "nash",
+        "ks",
+        "egalitarian",
+        "utilitarian",
+        "zopa",
+        "amendment",
+    }
+    assert all(p.values[0].defaults["backend"] == "auto" for p in BACKEND_SPECS)
 
 
 def test_suite_covers_every_registered_solver() -> None:

@@ -33,10 +33,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from accord.analysis.kernel.backend import BackendChoice, choose_backend, run_backend
 from accord.analysis.kernel.budget import BudgetSearch, PairLookahead, stage_order, tie_score
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph
+from accord.analysis.kernel.limits import SolverTimeLimit
+from accord.analysis.kernel.mip import PackageMip, any_feasible
+from accord.analysis.kernel.mipsolve import least_amendment
 from accord.analysis.kernel.objectives import lagrange_weights, max_min_surplus
 from accord.analysis.kernel.search import prepare
-from accord.analysis.kernel.superissues import decompose, project
+from accord.analysis.kernel.superissues import conflict_origins, decompose, project
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import AmendResult, Change
 from accord.model import Term, term_options, term_text
@@ -46,6 +51,12 @@ from accord.space import Space, SpaceError
 
 ALGORITHM = "iterative deepening on the number of changes, stage-wise search over super-issues"
 """What the amendment reports as its algorithm."""
+
+MIP_ALGORITHM = (
+    "three mixed-integer programs: fewest changes, then the worst-off proposer's utility "
+    "(or the least surplus), then the total surplus (HiGHS branch and cut)"
+)
+"""What the amendment reports as its algorithm with the MIP backend."""
 
 PAIRS_WHEN = 1_000
 """The pairwise look-ahead is built once an exact search has held this many partial packages."""
@@ -136,23 +147,21 @@ def solve_amendment(
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
     max_states: int = 2_000_000,
+    backend: str = "auto",
 ) -> AmendResult:
     """The fewest issue changes to ``plan`` that make it acceptable to ``must_accept``.
 
     ``must_accept`` defaults to every party of ``space``; ``proposers`` (parties of
     ``space``, possibly not in ``must_accept``) break ties: the amendment whose
     worst-off proposer loses least wins.
+    ``backend`` (``auto``, ``decomposition``, ``mip``;
+    :mod:`accord.analysis.kernel.backend`) searches by iterative deepening over
+    super-issues or by three MIPs (:func:`accord.analysis.kernel.mipsolve.least_amendment`).
     """
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
     x0 = complete_plan(space, plan)
-    must = (
-        tuple(range(len(space.parties)))
-        if must_accept is None
-        else tuple(_party(space, p) for p in must_accept)
-    )
-    if not must or len(set(must)) != len(must):
-        raise SpaceError("parties", "choose at least one party, each once")
+    must = _must(space, must_accept)
     props = tuple(_party(space, p) for p in proposers)
     if len(set(props)) != len(props):
         raise SpaceError("proposers", "a proposer is listed twice")
@@ -163,9 +172,11 @@ def solve_amendment(
         "time_limit": time_limit,
         "max_states": max_states,
     }
-    found = _amend(
-        space, x0, must, props, honour=not ignore_red_lines, deadline=deadline, max_states=max_states
+    task = _Task(
+        space=space, plan=x0, must=must, proposers=props, honour=not ignore_red_lines, deadline=deadline
     )
+    found, choice = _run(task, backend, max_states)
+    params["backend"], params["backend_reason"] = choice.name, choice.reason
     package = found.package
     return AmendResult(
         status=found.status,
@@ -183,28 +194,104 @@ def solve_amendment(
         conflict=found.conflict,
         note=found.note,
         provenance=SOLVERS.get("amendment").provenance(
-            ALGORITHM, parameters=params, started=t0, exact=found.exact
+            ALGORITHM if choice.name == "decomposition" else MIP_ALGORITHM,
+            parameters=params,
+            started=t0,
+            exact=found.exact,
         ),
     )
 
 
-def _amend(
-    space: Space,
-    x0: tuple[int, ...],
-    must: tuple[int, ...],
-    props: tuple[int, ...],
-    *,
-    honour: bool,
-    deadline: float | None,
-    max_states: int,
-) -> _Amended:
+def _must(space: Space, must_accept: Sequence[int | str] | None) -> tuple[int, ...]:
+    """The parties that must accept (default all), each once; :class:`SpaceError` otherwise."""
+    must = (
+        tuple(range(len(space.parties)))
+        if must_accept is None
+        else tuple(_party(space, p) for p in must_accept)
+    )
+    if not must or len(set(must)) != len(must):
+        raise SpaceError("parties", "choose at least one party, each once")
+    return must
+
+
+def _run(task: _Task, backend: str, max_states: int) -> tuple[_Amended, BackendChoice]:
+    """The amendment by the chosen backend (a limit stops either), and the backend that ran."""
+    graph = clause_graph(task.space, red_lines=task.honour, red_line_parties=task.must)
+    n_dims = len(task.must) + sum(p not in task.must for p in task.proposers)
+    choice = choose_backend(backend, graph, n_dims)
+    try:
+        return run_backend(
+            backend, choice, lambda: _amend_by_mip(task, graph), lambda: _amend(task, max_states)
+        )
+    except SolverTimeLimit as stop:
+        return _Amended(status="limit", exact=False, note=str(stop)), choice
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Task:
+    """What to amend: the plan's package, who must accept, the proposers, red lines, deadline."""
+
+    space: Space
+    plan: tuple[int, ...]
+    must: tuple[int, ...]
+    proposers: tuple[int, ...]
+    honour: bool
+    deadline: float | None
+
+
+def _amend_by_mip(task: _Task, graph: ClauseGraph) -> _Amended:
+    """The least amendment by MIP (:func:`~accord.analysis.kernel.mipsolve.least_amendment`)."""
+    space, x0, must = task.space, task.plan, task.must
+    if not graph.satisfiable:
+        return _Amended(
+            status="infeasible", note=_INFEASIBLE, conflict=conflict_origins(space, graph.clauses)
+        )
+    if _acceptable(space, x0, must, task.honour):
+        return _Amended(status="ok", package=x0, note="the plan is already acceptable to every party")
+    model = PackageMip(space, graph.clauses, deadline=task.deadline)
+    answer, lower = least_amendment(model, x0, must, task.proposers)
+    if answer.status == "none":
+        if not any_feasible(space, graph.clauses, task.deadline):
+            return _Amended(
+                status="infeasible", note=_INFEASIBLE, conflict=conflict_origins(space, graph.clauses)
+            )
+        return _Amended(
+            status="no_zopa", note="no amendment exists: no feasible package is acceptable to every party"
+        )
+    if answer.package is None:
+        return _Amended(status="limit", exact=False, note=answer.note)
+    n = _distance(answer.package, x0)
+    return _Amended(
+        status="ok",
+        package=answer.package,
+        exact=answer.exact,
+        lower_bound=lower if not answer.exact else n,
+        note=answer.note,
+    )
+
+
+_INFEASIBLE = "no package satisfies the constraints, red lines and restrictions together"
+_NO_AMENDMENT = "no amendment exists: no feasible package is acceptable to every party"
+
+
+def _amend(task: _Task, max_states: int) -> _Amended:
     """Decide whether an amendment exists (an acceptable package at all), then find the least one."""
+    space, x0, must, props = task.space, task.plan, task.must, task.proposers
+    honour, deadline = task.honour, task.deadline
     dims = list(must) + [p for p in props if p not in must]
     # One more coordinate per option: minus one where it departs from the plan.
     cost = [
         -(np.arange(len(opts)) != x0[i]).astype(np.float64)[:, None] for i, opts in enumerate(space.options)
     ]
-    ext = decompose(space, red_lines=honour, red_line_parties=must, reduce=True, parties=dims, extra=cost)
+    ext = decompose(
+        space,
+        red_lines=honour,
+        red_line_parties=must,
+        reduce=True,
+        parties=dims,
+        extra=cost,
+        deadline=deadline,
+    )
     if not ext.feasible:
         return _Amended(
             status="infeasible",

@@ -24,14 +24,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from accord.analysis.kernel.lp import LpSolution, SolverTimeLimit, egalitarian_lp, lottery_of
+from accord.analysis.kernel.backend import choose_backend, run_backend
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph
+from accord.analysis.kernel.limits import SolverTimeLimit
+from accord.analysis.kernel.lp import LpSolution, egalitarian_lp, lottery_of
+from accord.analysis.kernel.mip import PackageMip, any_feasible
+from accord.analysis.kernel.mipsolve import MipAnswer
 from accord.analysis.kernel.objectives import lagrange_weights
 from accord.analysis.kernel.search import NEG, Best, SearchProblem, prepare
-from accord.analysis.kernel.superissues import decompose
+from accord.analysis.kernel.superissues import conflict_origins, decompose
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import SOLUTIONS, BargainingResult
 from accord.numeric import TOL, FloatArray, IntArray
@@ -40,6 +45,9 @@ from accord.space import Space, SpaceError
 
 PURE_ALGORITHM = "branch and bound over super-issues (dominance, individual rationality, Lagrangian bounds)"
 """What the pure-package methods report as their algorithm."""
+
+MIP_ALGORITHM = "mixed-integer programming over one-hot option binaries (HiGHS branch and cut)"
+"""What the MIP methods of the linear and maximin solutions report as their algorithm."""
 
 LINEAR_LOTTERY_ALGORITHM = "linear programming over super-issue option probabilities (HiGHS)"
 """What the lottery methods of the linear solutions report as their algorithm."""
@@ -64,45 +72,59 @@ class Found:
 Method = Callable[[SearchProblem, Space], Found]
 """A solution method: from the prepared search problem (and its space) to what it found."""
 
+MipMethod = Callable[[PackageMip], Found]
+"""A solution method of the MIP backend: from the model of the feasible packages to what it found."""
+
+
+@dataclass(frozen=True, slots=True)
+class Methods:
+    """A solution's methods: over pure packages and lotteries (decomposition), and by MIP."""
+
+    pure: Method
+    lottery: Method
+    mip: MipMethod
+
 
 def solve_with(
     space: Space,
     name: str,
     *,
-    pure: Method,
-    lottery: Method,
+    methods: Methods,
     lotteries: bool,
     ignore_red_lines: bool,
     time_limit: float | None,
     max_states: int,
+    backend: str = "auto",
 ) -> BargainingResult:
-    """Run the solution ``name`` (``pure`` or ``lottery`` method) on ``space`` and build its result.
+    """Run the solution ``name`` (one of ``methods``) on ``space`` and build its result.
 
-    ``time_limit`` (seconds) bounds the proof: when it runs out the best package
-    found is returned with ``exact=False`` and its proven ``gap``.
+    ``backend`` (``auto``, ``decomposition``, ``mip``) picks the decomposition
+    or the MIP (:mod:`accord.analysis.kernel.backend`); ``auto`` also falls back to
+    the MIP when a linked component proves too large to list. ``time_limit``
+    (seconds) covers every stage: when it runs out the best package found is
+    returned with ``exact=False`` and its proven ``gap``.
     """
     t0 = time.perf_counter()
+    deadline = None if time_limit is None else t0 + time_limit
+    graph = clause_graph(space, red_lines=not ignore_red_lines)
+    choice = choose_backend(backend, graph, len(space.parties), lotteries=lotteries)
+    conflict: tuple[str, ...] = ()
+    try:
+        (found, conflict), choice = run_backend(
+            backend, choice, lambda: _by_mip(space, graph, methods.mip, deadline),
+            lambda: _by_decomposition(space, graph, methods, lotteries, deadline, max_states),
+        )  # fmt: skip
+    except SolverTimeLimit as stop:
+        found = Found(status="limit", algorithm="stopped by the time limit", exact=False, note=str(stop))
     params: dict[str, object] = {
         "solution": name,
         "lotteries": lotteries,
         "ignore_red_lines": ignore_red_lines,
         "time_limit": time_limit,
         "max_states": max_states,
+        "backend": choice.name,
+        "backend_reason": choice.reason,
     }
-    decomp = decompose(space, red_lines=not ignore_red_lines, reduce=True)
-    if decomp.feasible:
-        deadline = None if time_limit is None else t0 + time_limit
-        prob = prepare(decomp, space.batna.copy(), deadline=deadline, max_states=max_states)
-        try:
-            found = (lottery if lotteries else pure)(prob, space)
-        except SolverTimeLimit as stop:
-            found = Found(status="limit", algorithm="stopped by the time limit", exact=False, note=str(stop))
-    else:
-        found = Found(
-            status="infeasible",
-            algorithm="decomposition",
-            note="no package satisfies the constraints, red lines and restrictions together",
-        )
     return BargainingResult(
         solution=name,
         lotteries=lotteries,
@@ -114,12 +136,48 @@ def solve_with(
         objective=found.objective,
         lottery=found.lottery,
         ideal=found.ideal,
-        conflict=decomp.conflict,
+        conflict=conflict,
         note=found.note,
         provenance=SOLVERS.get(name).provenance(
             found.algorithm, parameters=params, started=t0, exact=found.exact, gap=found.gap
         ),
     )
+
+
+def _by_decomposition(
+    space: Space,
+    graph: ClauseGraph,
+    methods: Methods,
+    lotteries: bool,
+    deadline: float | None,
+    max_states: int,
+) -> tuple[Found, tuple[str, ...]]:
+    """The solution by super-issues and branch and bound (or the lottery programs), and any conflict."""
+    decomp = decompose(space, reduce=True, graph=graph, deadline=deadline)
+    if not decomp.feasible:
+        return INFEASIBLE, decomp.conflict
+    prob = prepare(decomp, space.batna.copy(), deadline=deadline, max_states=max_states)
+    return (methods.lottery if lotteries else methods.pure)(prob, space), ()
+
+
+def _by_mip(
+    space: Space, graph: ClauseGraph, method: MipMethod, deadline: float | None
+) -> tuple[Found, tuple[str, ...]]:
+    """The solution by the MIP backend, and the conflict when no package is feasible at all."""
+    if not graph.satisfiable:
+        return INFEASIBLE, conflict_origins(space, graph.clauses)
+    found = method(PackageMip(space, graph.clauses, deadline=deadline))
+    if found.status == "no_zopa" and not any_feasible(space, graph.clauses, deadline):
+        return INFEASIBLE, conflict_origins(space, graph.clauses)
+    return found, ()
+
+
+INFEASIBLE = Found(
+    status="infeasible",
+    algorithm="decomposition",
+    note="no package satisfies the constraints, red lines and restrictions together",
+)
+"""No feasible package: the result of every method."""
 
 
 def solve_bargaining(
@@ -130,19 +188,21 @@ def solve_bargaining(
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
     max_states: int = 2_000_000,
+    backend: str = "auto",
 ) -> BargainingResult:
     """The ``solution`` (``nash``, ``ks``, ``egalitarian``, ``utilitarian``) of ``space``.
 
     Over pure packages by default; over lotteries of packages with ``lotteries``.
     ``time_limit`` (seconds) bounds the proof: when it runs out the best package
-    found is returned with ``exact=False`` and its proven ``gap``. The solution
+    found is returned with ``exact=False`` and its proven ``gap``. ``backend``:
+    ``auto``, ``decomposition`` or ``mip`` (see :func:`solve_with`). The solution
     is looked up in :data:`accord.analysis.registry.SOLVERS`.
     """
     if solution not in SOLUTIONS:
         raise SpaceError("solution", f"unknown solution {solution!r}; choose one of {', '.join(SOLUTIONS)}")
     result: BargainingResult = SOLVERS.get(solution).function(
         space, lotteries=lotteries, ignore_red_lines=ignore_red_lines, time_limit=time_limit,
-        max_states=max_states,
+        max_states=max_states, backend=backend,
     )  # fmt: skip
     return result
 
@@ -246,3 +306,33 @@ def linear_lottery_found(
 ) -> Found:
     """The lottery with option probabilities ``z`` (comonotone coupling) as the solution."""
     return lottery_found(prob, space, lottery_of(z), objective=objective, ideal=ideal)
+
+
+def mip_found(
+    space: Space,
+    answer: MipAnswer,
+    objective: Callable[[FloatArray], float],
+    *,
+    algorithm: str = MIP_ALGORITHM,
+    ideal: FloatArray | None = None,
+) -> Found:
+    """What a MIP search's ``answer`` means: a package, a limit, or no ZOPA.
+
+    ``objective`` gives the reported value from the solution's surpluses.
+    """
+    if answer.status == "none":
+        return replace(no_zopa(), algorithm=algorithm)
+    if answer.package is None:
+        return Found(status="limit", algorithm=algorithm, exact=False, gap=answer.gap, note=answer.note)
+    u = space.utility(answer.package)
+    return Found(
+        status="ok",
+        algorithm=algorithm,
+        package=answer.package,
+        utilities=u,
+        objective=objective(u - space.batna),
+        ideal=ideal,
+        exact=answer.exact,
+        gap=answer.gap,
+        note=answer.note,
+    )

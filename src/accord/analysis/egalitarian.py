@@ -9,6 +9,8 @@ utility comparisons", Econometrica 45(7): maximise ``min_p (u_p - batna_p)``.
 * Over lotteries: two linear programs over super-issue option probabilities
   (:mod:`accord.analysis.kernel.lp`): the largest level ``t`` every surplus
   reaches, then the largest total surplus at that level.
+* By MIP (:mod:`accord.analysis.kernel.mipsolve`): ``max t`` with
+  ``t <= u_p - batna_p`` for every party, over individually rational packages.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ import numpy as np
 from accord.analysis.bargaining import (
     LOTTERY_NO_ZOPA,
     Found,
+    Methods,
     linear_lottery_found,
+    mip_found,
     pure_found,
     rational_lottery,
     rationality_weights,
     solve_with,
 )
 from accord.analysis.kernel.lp import maximin_lottery
+from accord.analysis.kernel.mip import PackageMip
+from accord.analysis.kernel.mipsolve import best_maximin
 from accord.analysis.kernel.objectives import egalitarian_objective
 from accord.analysis.kernel.search import SearchProblem, directions, optimise
 from accord.analysis.results import BargainingResult
@@ -38,6 +44,7 @@ def solve_egalitarian(
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
     max_states: int = 2_000_000,
+    backend: str = "auto",
 ) -> BargainingResult:
     """Egalitarian solution, max of the minimum surplus (Kalai 1977), over packages or lotteries.
 
@@ -45,8 +52,9 @@ def solve_egalitarian(
     found is returned with ``exact=False`` and its proven ``gap``.
     """
     return solve_with(
-        space, "egalitarian", pure=egalitarian_pure, lottery=egalitarian_lottery, lotteries=lotteries,
-        ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states,
+        space, "egalitarian", lotteries=lotteries,
+        methods=Methods(egalitarian_pure, egalitarian_lottery, egalitarian_mip),
+        ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states, backend=backend,
     )  # fmt: skip
 
 
@@ -64,3 +72,9 @@ def egalitarian_lottery(prob: SearchProblem, space: Space) -> Found:
         return LOTTERY_NO_ZOPA
     z, level = maximin_lottery(prob, np.ones(prob.k))
     return linear_lottery_found(prob, space, z, objective=level)
+
+
+def egalitarian_mip(model: PackageMip) -> Found:
+    """The individually rational package with the largest minimum surplus, by MIP (``max t``)."""
+    answer = best_maximin(model, range(len(model.space.parties)))
+    return mip_found(model.space, answer, lambda s: float(s.min()))

@@ -12,16 +12,22 @@ the ideal point being each party's best individually rational outcome.
 * Over lotteries: the ideal point by one linear program per party over the cut
   hull, then the egalitarian two-stage program in shares of the ideal gain
   (:mod:`accord.analysis.kernel.lp`).
+* By MIP (:mod:`accord.analysis.kernel.mipsolve`): the ideal point by one MIP
+  per party, then ``max t`` with ``t <= (u_p - batna_p) / (ideal_p - batna_p)``.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import numpy as np
 
 from accord.analysis.bargaining import (
     LOTTERY_NO_ZOPA,
     Found,
+    Methods,
     linear_lottery_found,
+    mip_found,
     no_zopa,
     pure_found,
     rational_lottery,
@@ -29,6 +35,8 @@ from accord.analysis.bargaining import (
     solve_with,
 )
 from accord.analysis.kernel.lp import lottery_lp, maximin_lottery, rational_rows
+from accord.analysis.kernel.mip import PackageMip
+from accord.analysis.kernel.mipsolve import NONE, best_maximin, ideal_point
 from accord.analysis.kernel.objectives import (
     egalitarian_objective,
     lagrange_weights,
@@ -48,6 +56,7 @@ def solve_kalai_smorodinsky(
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
     max_states: int = 2_000_000,
+    backend: str = "auto",
 ) -> BargainingResult:
     """Kalai–Smorodinsky (1975) solution, over packages or lotteries.
 
@@ -55,8 +64,9 @@ def solve_kalai_smorodinsky(
     found is returned with ``exact=False`` and its proven ``gap``.
     """
     return solve_with(
-        space, "ks", pure=kalai_smorodinsky_pure, lottery=kalai_smorodinsky_lottery, lotteries=lotteries,
-        ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states,
+        space, "ks", lotteries=lotteries,
+        methods=Methods(kalai_smorodinsky_pure, kalai_smorodinsky_lottery, kalai_smorodinsky_mip),
+        ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states, backend=backend,
     )  # fmt: skip
 
 
@@ -110,3 +120,20 @@ def kalai_smorodinsky_lottery(prob: SearchProblem, space: Space) -> Found:
         ideal[p] = out.utilities[p]
     z, level = maximin_lottery(prob, 1.0 / np.maximum(ideal - prob.batna, TOL))
     return linear_lottery_found(prob, space, z, objective=level, ideal=ideal)
+
+
+def kalai_smorodinsky_mip(model: PackageMip) -> Found:
+    """The individually rational package with the largest minimum share of the ideal gain, by MIP."""
+    space = model.space
+    parties = range(len(space.parties))
+    found_ideal = ideal_point(model, parties)
+    if found_ideal is None:
+        return mip_found(space, NONE, float)
+    ideal, ideal_exact, ideal_gap = found_ideal
+    gain = np.maximum(ideal - space.batna, TOL)
+    answer = best_maximin(model, parties, scale=1.0 / gain, rational=False)
+    if not ideal_exact:
+        answer = replace(
+            answer, exact=False, gap=max(answer.gap, ideal_gap), note="the ideal point is not proven"
+        )
+    return mip_found(space, answer, lambda s: float(np.min(s / gain)), ideal=ideal)

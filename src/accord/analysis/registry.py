@@ -104,14 +104,18 @@ class SolverSpec:
             seconds=time.perf_counter() - started,
         )
 
-    def run(self, problem: Any, *, rng: np.random.Generator | None = None) -> Any:
-        """Call the entry point on ``problem`` with default options (for conformance tests).
+    def run(self, problem: Any, *, rng: np.random.Generator | None = None, **options: object) -> Any:
+        """Call the entry point on ``problem`` with default options, bar ``options`` (for conformance tests).
 
         ``problem`` is a ``Space`` (or a ``Scenario`` when ``self.problem`` says
         so). A needed ``plan`` is every issue at its status quo, else at the first
         option its domain allows; ``rng`` is passed to seeded entry points.
+        ``options`` must be among the spec's :attr:`options`.
         """
-        kwargs: dict[str, object] = {}
+        unknown = set(options) - {o.name for o in self.options}
+        if unknown:
+            raise TypeError(f"{self.name} has no option(s) {', '.join(sorted(unknown))}")
+        kwargs: dict[str, object] = dict(options)
         if "plan" in self.needs:
             kwargs["plan"] = tuple(
                 sq if sq is not None else min(dom)
@@ -127,11 +131,19 @@ def _resolve(ref: str) -> object:
     return getattr(importlib.import_module(module), name)
 
 
+_BACKEND = Option(
+    name="backend",
+    default="auto",
+    help="decomposition (super-issues, branch and bound), mip (HiGHS), or auto: mip for large "
+    "linked components or many parties",
+)
+
 _SOLUTION_OPTIONS = (
     Option(name="lotteries", default=False, help="solve over lotteries of packages"),
     Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
-    Option(name="time_limit", default=None, help="seconds for the proof; then the best found and its gap"),
+    Option(name="time_limit", default=None, help="seconds for every stage; then the best found and its gap"),
     Option(name="max_states", default=2_000_000, help="most partial packages held at once"),
+    _BACKEND,
 )
 
 SOLVERS: Registry[SolverSpec] = Registry("solver")
@@ -219,6 +231,7 @@ for _spec in (
                 name="samples", default=200_000, help="Monte Carlo draws when counting exactly is too big"
             ),
             Option(name="seed", default=0, help="seed of the draws when no rng is given"),
+            _BACKEND,
         ),
         seeded=True,
     ),
@@ -237,6 +250,7 @@ for _spec in (
             Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
             Option(name="time_limit", default=None, help="seconds for the proof"),
             Option(name="max_states", default=2_000_000, help="most partial packages held at once"),
+            _BACKEND,
         ),
         needs=("plan",),
     ),

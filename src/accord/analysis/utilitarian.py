@@ -9,6 +9,8 @@ comparisons of utility", Journal of Political Economy 63(4): maximise
   individual-rationality rows (a Lagrangian bound; :mod:`accord.analysis.kernel.objectives`).
 * Over lotteries: one linear program over super-issue option probabilities
   (:mod:`accord.analysis.kernel.lp`) with every surplus non-negative.
+* By MIP (:mod:`accord.analysis.kernel.mipsolve`): ``max sum_p u_p`` over
+  individually rational packages.
 """
 
 from __future__ import annotations
@@ -18,13 +20,17 @@ import numpy as np
 from accord.analysis.bargaining import (
     LOTTERY_NO_ZOPA,
     Found,
+    Methods,
     linear_lottery_found,
+    mip_found,
     pure_found,
     rational_lottery,
     rationality_weights,
     solve_with,
 )
 from accord.analysis.kernel.lp import lottery_lp, rational_rows
+from accord.analysis.kernel.mip import PackageMip
+from accord.analysis.kernel.mipsolve import best_linear
 from accord.analysis.kernel.objectives import linear_objective, rational_weights
 from accord.analysis.kernel.search import SearchProblem, directions, optimise
 from accord.analysis.results import BargainingResult
@@ -38,6 +44,7 @@ def solve_utilitarian(
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
     max_states: int = 2_000_000,
+    backend: str = "auto",
 ) -> BargainingResult:
     """Utilitarian solution, max sum of utilities (Harsanyi 1955), over packages or lotteries.
 
@@ -45,8 +52,9 @@ def solve_utilitarian(
     found is returned with ``exact=False`` and its proven ``gap``.
     """
     return solve_with(
-        space, "utilitarian", pure=utilitarian_pure, lottery=utilitarian_lottery, lotteries=lotteries,
-        ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states,
+        space, "utilitarian", lotteries=lotteries,
+        methods=Methods(utilitarian_pure, utilitarian_lottery, utilitarian_mip),
+        ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states, backend=backend,
     )  # fmt: skip
 
 
@@ -66,3 +74,10 @@ def utilitarian_lottery(prob: SearchProblem, space: Space) -> Found:
     out = lottery_lp(prob, c_u=np.ones(prob.k), c_t=0.0, rows=rational_rows(prob))
     assert out is not None  # an individually rational lottery exists
     return linear_lottery_found(prob, space, out.z, objective=float((out.utilities - prob.batna).sum()))
+
+
+def utilitarian_mip(model: PackageMip) -> Found:
+    """The individually rational package with the largest total surplus, by MIP."""
+    k = len(model.space.parties)
+    answer = best_linear(model, np.ones(k), range(k))
+    return mip_found(model.space, answer, lambda s: float(s.sum()))

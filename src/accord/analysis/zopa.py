@@ -36,15 +36,20 @@ from typing import Literal
 
 import numpy as np
 
+from accord.analysis.kernel.backend import choose_backend, run_backend
 from accord.analysis.kernel.counting import count_by_stages, count_meet_in_middle
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph
+from accord.analysis.kernel.limits import SolverTimeLimit
+from accord.analysis.kernel.mip import PackageMip
+from accord.analysis.kernel.mipsolve import best_maximin
 from accord.analysis.kernel.objectives import max_min_surplus
 from accord.analysis.kernel.sampling import FeasibleSet, feasible_set
 from accord.analysis.kernel.search import Best, prepare
-from accord.analysis.kernel.superissues import Decomposition, decompose
+from accord.analysis.kernel.superissues import conflict_origins, decompose
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import ZopaResult
 from accord.numeric import TOL, FloatArray
+from accord.provenance import Status
 from accord.space import Space
 
 _Z95 = 1.959963984540054
@@ -79,6 +84,7 @@ def solve_zopa(
     samples: int = 200_000,
     seed: int = 0,
     rng: np.random.Generator | None = None,
+    backend: str = "auto",
 ) -> ZopaResult:
     """Whether ``space`` has a ZOPA, its best package by minimum surplus, and its size.
 
@@ -86,29 +92,27 @@ def solve_zopa(
     packages (two parties: halves of at most ``count_states // 2`` packages for
     meet in the middle) and ``time_limit``; otherwise Monte Carlo draws
     ``samples`` packages from ``rng``, by default ``numpy.random.default_rng(seed)``.
-    ``max_states`` bounds the search for the best package.
+    ``max_states`` bounds the search for the best package, which ``backend``
+    (``auto``, ``decomposition``, ``mip``; :mod:`.kernel.backend`) finds.
     """
     t0 = time.perf_counter()
-    params: dict[str, object] = {
-        "ignore_red_lines": ignore_red_lines,
-        "time_limit": time_limit,
-        "max_states": max_states,
-        "count_states": count_states,
-        "samples": samples,
-    }
+    params: dict[str, object] = {"ignore_red_lines": ignore_red_lines, "time_limit": time_limit,
+                                 "max_states": max_states, "count_states": count_states,
+                                 "samples": samples}  # fmt: skip
     deadline = None if time_limit is None else t0 + time_limit
     limits = _Limits(count_states=count_states, deadline=deadline, samples=samples, seed=seed, rng=rng)
     graph = clause_graph(space, red_lines=not ignore_red_lines)
-    decomp = decompose(space, reduce=True, graph=graph)
-    best, best_pkg, n_feasible, counted = _best_and_count(space, graph, decomp, limits, max_states)
-    d = space.batna.copy()
-    best_u = None if best_pkg is None else space.utility(best_pkg)
-    min_s = None if best_u is None else float((best_u - d).min())
-    exists = min_s is not None and min_s > TOL
+    (best, conflict), choice = run_backend(
+        backend, choose_backend(backend, graph, len(space.parties)),
+        lambda: _best(space, graph, "mip", deadline, max_states),
+        lambda: _best(space, graph, "decomposition", deadline, max_states),
+    )  # fmt: skip
+    best_pkg, n_feasible, counted = _count_all(space, graph, best, conflict, limits)
+    best_u, min_s, exists = _facts(space, best_pkg)
     return ZopaResult(
-        status="infeasible" if not decomp.feasible else "ok" if exists else "no_zopa",
+        status=_status(conflict, best, exists),
         parties=space.parties,
-        batna=d,
+        batna=space.batna.copy(),
         exists=exists,
         best=best_pkg,
         best_utilities=best_u,
@@ -121,10 +125,12 @@ def solve_zopa(
         share=counted.share,
         share_interval=counted.interval,
         samples=counted.samples,
-        conflict=decomp.conflict,
+        conflict=conflict,
         note=counted.note,
         # ``exact``/``gap`` are the best package's proof; ``counting`` says how the count was found
-        provenance=SOLVERS.get("zopa").provenance(counted.algorithm, parameters=params, started=t0,
+        provenance=SOLVERS.get("zopa").provenance(counted.algorithm, started=t0,
+                                                  parameters={**params, "backend": choice.name,
+                                                              "backend_reason": choice.reason},
                                                   seed=counted.seed, exact=best.exact, gap=best.gap),
     )  # fmt: skip
 
@@ -140,18 +146,67 @@ class _Limits:
     rng: np.random.Generator | None
 
 
-def _best_and_count(
-    space: Space, graph: ClauseGraph, decomp: Decomposition, limits: _Limits, max_states: int
-) -> tuple[Best, tuple[int, ...] | None, int, _Counted]:
-    """The package with the largest minimum surplus, the number of feasible packages, and the count."""
-    if not decomp.feasible:
+def _best(
+    space: Space, graph: ClauseGraph, backend: str, deadline: float | None, max_states: int
+) -> tuple[Best, tuple[str, ...]]:
+    """The package with the largest minimum surplus (its block choices: the package), and any conflict.
+
+    A time limit with nothing found is a :class:`Best` without a choice, not exact.
+    """
+    if not graph.satisfiable:
+        return Best(None, -np.inf, True, 0.0), conflict_origins(space, graph.clauses)
+    try:
+        if backend == "mip":
+            return _best_by_mip(space, graph, deadline)
+        decomp = decompose(space, reduce=True, graph=graph, deadline=deadline)
+        if not decomp.feasible:
+            return Best(None, -np.inf, True, 0.0), decomp.conflict
+        prob = prepare(decomp, space.batna.copy(), deadline=deadline, max_states=max_states)
+        best = max_min_surplus(prob, require_ir=False)
+    except SolverTimeLimit as stop:
+        return Best(None, -np.inf, False, np.inf, str(stop)), ()
+    choice = None if best.choice is None else np.asarray(prob.decomp.package(best.choice), dtype=np.int64)
+    return Best(choice, best.value, best.exact, best.gap, best.note), ()
+
+
+def _best_by_mip(space: Space, graph: ClauseGraph, deadline: float | None) -> tuple[Best, tuple[str, ...]]:
+    """The package with the largest minimum surplus by MIP, and the conflict when none is feasible."""
+    model = PackageMip(space, graph.clauses, deadline=deadline)
+    answer = best_maximin(model, range(len(space.parties)), rational=False)
+    if answer.package is None:
+        if answer.status == "none":
+            return Best(None, -np.inf, True, 0.0), conflict_origins(space, graph.clauses)
+        return Best(None, -np.inf, False, np.inf, answer.note), ()
+    value = float((space.utility(answer.package) - space.batna).min())
+    return Best(np.asarray(answer.package, dtype=np.int64), value, answer.exact, answer.gap, answer.note), ()
+
+
+def _facts(space: Space, best: tuple[int, ...] | None) -> tuple[FloatArray | None, float | None, bool]:
+    """The best package's utilities, its least surplus, and whether that is above TOL (a ZOPA)."""
+    u = None if best is None else space.utility(best)
+    least = None if u is None else float((u - space.batna).min())
+    return u, least, least is not None and least > TOL
+
+
+def _status(conflict: tuple[str, ...], best: Best, exists: bool) -> Status:
+    """``infeasible``, ``limit`` (stopped before any package), ``ok`` or ``no_zopa``."""
+    if conflict:
+        return "infeasible"
+    if best.choice is None and not best.exact:
+        return "limit"
+    return "ok" if exists else "no_zopa"
+
+
+def _count_all(
+    space: Space, graph: ClauseGraph, best: Best, conflict: tuple[str, ...], limits: _Limits
+) -> tuple[tuple[int, ...] | None, int, _Counted]:
+    """The best package, the number of feasible packages, and the count of acceptable ones."""
+    if conflict:
         note = "no package satisfies the constraints, red lines and restrictions together"
-        return Best(None, -np.inf, True, 0.0), None, 0, _Counted(note=note)
-    prob = prepare(decomp, space.batna.copy(), deadline=limits.deadline, max_states=max_states)
-    best = max_min_surplus(prob, require_ir=False)
-    best_pkg = None if best.choice is None else prob.decomp.package(best.choice)
+        return None, 0, _Counted(note=note)
+    best_pkg = None if best.choice is None else tuple(int(x) for x in best.choice)
     n_feasible, counted = _count(space, graph, best_pkg, proven=best.exact, limits=limits)
-    return best, best_pkg, n_feasible, counted
+    return best_pkg, n_feasible, counted
 
 
 def _count(

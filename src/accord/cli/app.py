@@ -15,7 +15,7 @@ from typing import Annotated
 import typer
 
 from accord.cli.commands import evaluate, robustness, scenario, search
-from accord.cli.errors import run_guarded
+from accord.cli.errors import fail, run_guarded
 
 app = typer.Typer(
     name="accord",
@@ -93,22 +93,40 @@ def _quiet_broken_pipe() -> int:
     return 1
 
 
+def _usage_error(exc: Exception) -> None:
+    """Turn click's usage errors (raised outside standalone mode) into our own; others pass.
+
+    Typer vendors click in its newer releases, so the exceptions are recognised
+    by what they offer (``format_message`` and ``exit_code``), not their module.
+    """
+    message, code = getattr(exc, "format_message", None), getattr(exc, "exit_code", None)
+    if callable(message) and isinstance(code, int):
+        fail(str(message()), exit_code=code)
+    if type(exc).__name__ == "Abort":  # Ctrl-C at a prompt
+        raise KeyboardInterrupt from None
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: run the app with every error turned into a clean message."""
+    """Entry point: run the app with every error turned into a clean message (JSON under ``--json(l)``)."""
+    as_json = any(a in ("--json", "--jsonl") for a in (sys.argv[1:] if argv is None else argv))
 
     def run() -> int:
-        # Standalone mode lets click print usage errors itself (exit 2); our own
-        # exceptions pass through to run_guarded, which words them for users.
+        # Standalone mode lets click print usage errors itself (exit 2); under
+        # --json they are raised instead and reported as JSON. Our own exceptions
+        # pass through to run_guarded, which words them for users.
         try:
-            app(args=argv, prog_name="accord", standalone_mode=True)
+            out = app(args=argv, prog_name="accord", standalone_mode=not as_json)
             sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
         except SystemExit as exc:
             return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         except BrokenPipeError:
             return _quiet_broken_pipe()
-        return 0
+        except Exception as exc:
+            _usage_error(exc)
+            raise
+        return out if isinstance(out, int) else 0
 
-    code = run_guarded(run)
+    code = run_guarded(run, as_json=as_json)
     if argv is None:
         sys.exit(code)
     return code

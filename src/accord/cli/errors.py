@@ -4,11 +4,19 @@ Every command runs inside :func:`run_guarded`, which turns known errors into one
 message naming the argument at fault and exit code 2 (bad input) or 1 (a check
 that failed, e.g. ``validate`` finding errors). Errors of the core name request
 fields (``parties``, ``fix`` ...); :data:`FLAGS` maps them to the flags users typed.
+
+Under ``--json`` or ``--jsonl`` (``run_guarded(..., as_json=True)``) every
+error is one JSON object on stderr (stdout stays empty, as for every failed
+command): ``{"error": {"kind": ..., "field": ..., "message": ..., "exit_code":
+...}}`` with ``kind`` one of ``bad_input``, ``check_failed``, ``internal`` and
+``interrupted``.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, NoReturn
@@ -34,6 +42,7 @@ FLAGS = {
     "options": "--fix",
     "plan": "--plan",
     "plans": "--plan",
+    "backend": "--backend",
 }
 """Request field (as the core names it) -> command-line flag."""
 
@@ -69,31 +78,50 @@ def fields(**overrides: str) -> Iterator[None]:
         raise UserError(exc.message, overrides.get(exc.field) or flag(exc.field)) from None
 
 
-def say_error(message: str, *, label: str = "error:") -> None:
-    """Print ``label message`` on stderr, the label in bold red; ``message`` is printed as it is.
+_json_mode = False
+"""True while :func:`run_guarded` runs a command given ``--json``: errors are JSON on stderr."""
 
-    User text (file names, values typed on the command line, titles) may hold square
-    brackets: it is never read as markup.
+
+def say_error(message: str, *, label: str = "error:", field: str | None = None, exit_code: int = 2) -> None:
+    """Print ``label field: message`` on stderr, the label in bold red; ``message`` is printed as it is.
+
+    Under ``--json`` the error is instead one JSON object on stderr (see the
+    module's docstring). User text (file names, values typed on the command
+    line, titles) may hold square brackets: it is never read as markup.
     """
-    err_console.print(Text.assemble((label, "bold red"), " ", message))
+    if _json_mode:
+        kind = {EXIT_BAD_INPUT: "bad_input", EXIT_CHECK_FAILED: "check_failed", 130: "interrupted"}
+        error = {"kind": kind.get(exit_code, "internal"), "field": field, "message": message,
+                 "exit_code": exit_code}  # fmt: skip
+        sys.stderr.write(json.dumps({"error": error}, ensure_ascii=False) + "\n")
+        sys.stderr.flush()
+        return
+    where = f"{field}: " if field else ""
+    err_console.print(Text.assemble((label, "bold red"), " ", where, message))
 
 
-def run_guarded(func: Callable[[], Any]) -> int:
-    """Run ``func`` and map every failure to a message and an exit code."""
+def run_guarded(func: Callable[[], Any], *, as_json: bool = False) -> int:
+    """Run ``func`` and map every failure to a message and an exit code (JSON on stderr with ``as_json``)."""
+    global _json_mode  # one command runs per process; the flag only shapes its error output
+    _json_mode = as_json
     try:
         result = func()
         return int(result) if isinstance(result, int) else 0
     except UserError as exc:
-        where = f"{exc.field}: " if exc.field else ""
-        say_error(f"{where}{exc.message}")
+        say_error(exc.message, field=exc.field, exit_code=exc.exit_code)
         return exc.exit_code
     except KeyboardInterrupt:
-        err_console.print("interrupted")
+        if _json_mode:
+            say_error("interrupted", exit_code=130)
+        else:
+            err_console.print("interrupted")
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence for users
         return _report(exc)
+    finally:
+        _json_mode = False
 
 
 def _report(exc: Exception) -> int:
@@ -103,7 +131,7 @@ def _report(exc: Exception) -> int:
     from accord.model.problems import SpaceError
 
     if isinstance(exc, SpaceError):
-        say_error(f"{flag(exc.field)}: {exc.message}")
+        say_error(exc.message, field=flag(exc.field))
         return EXIT_BAD_INPUT
     if isinstance(exc, ScenarioFileError | ScenarioInvalid):
         say_error(str(exc))
@@ -114,5 +142,6 @@ def _report(exc: Exception) -> int:
         f"{type(exc).__name__}: {exc}\n"
         "This is a bug in accord. Set ACCORD_DEBUG=1 to see the traceback and please report it.",
         label="internal error:",
+        exit_code=EXIT_INTERNAL,
     )
     return EXIT_INTERNAL

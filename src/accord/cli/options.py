@@ -105,7 +105,16 @@ TimeLimitOpt = Annotated[
         "--time-limit",
         min=0.0,
         metavar="SECONDS",
-        help="Stop the proof after this long and report the best found with its proven gap.",
+        help="Stop every stage of the search after this long and report the best found with its proven gap.",
+    ),
+]
+BackendOpt = Annotated[
+    str,
+    typer.Option(
+        "--backend",
+        metavar="auto|decomposition|mip",
+        help="Search by super-issues and branch and bound (decomposition), by a mixed-integer program "
+        "(mip, HiGHS), or let accord choose from the constraint graph and the number of parties (auto).",
     ),
 ]
 PlotOpt = Annotated[

@@ -36,7 +36,9 @@ class SearchRequest:
     ``perspective`` is one id for every party or a mixed choice (held as a
     :class:`accord.model.choice.PerspectiveChoice`); ``tables``/``tracks`` hold the
     issues outside them at their status quo; ``fixes`` holds issues at options
-    (issue id -> option id).
+    (issue id -> option id). ``backend`` (``auto``, ``decomposition``, ``mip``) is
+    the solutions', ZOPA's and amendment's search backend
+    (:mod:`accord.analysis.kernel.backend`); the frontier does not use it.
     """
 
     scenario: Scenario
@@ -47,6 +49,7 @@ class SearchRequest:
     fixes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     ignore_red_lines: bool = False
     time_limit: float | None = None
+    backend: str = "auto"
 
     def __post_init__(self) -> None:
         for name in ("parties", "tables", "tracks"):

@@ -73,6 +73,7 @@ def solve(request: SolveRequest) -> SolveOutcome:
         lotteries=request.lotteries,
         ignore_red_lines=request.ignore_red_lines,
         time_limit=request.time_limit,
+        backend=request.backend,
     )
     return SolveOutcome(request=request, result=recorded(res, space), space=space, estimates=estimates(space))
 
@@ -86,6 +87,7 @@ def zopa(request: ZopaRequest) -> ZopaOutcome:
         time_limit=request.time_limit,
         samples=request.samples,
         seed=request.seed,
+        backend=request.backend,
     )
     return ZopaOutcome(request=request, result=recorded(res, space), space=space, estimates=estimates(space))
 
@@ -111,6 +113,7 @@ def amend(request: AmendRequest) -> AmendOutcome:
         must_accept=list(chosen),
         ignore_red_lines=request.ignore_red_lines,
         time_limit=request.time_limit,
+        backend=request.backend,
     )
     return AmendOutcome(
         request=request,

@@ -200,6 +200,42 @@ def test_amend_a_draft(capsys: Any) -> None:
     assert code == 0 and "Smallest amendment of draft — Draft: p2 with border=new" in out
 
 
+@pytest.mark.parametrize("command", [["solve", "-s", "egalitarian"], ["zopa"], ["amend", "p1"]])
+@pytest.mark.parametrize("backend", ["decomposition", "mip"])
+def test_backend_option_runs_and_is_recorded(capsys: Any, command: list[str], backend: str) -> None:
+    code, out, _ = run(capsys, command[0], MINI, *command[1:], "--backend", backend, "--json")
+    assert code == 0
+    assert json.loads(out)["parameters"]["backend"] == backend
+
+
+def test_backends_agree_on_the_docs_scenario(capsys: Any) -> None:
+    answers = []
+    for backend in ("decomposition", "mip"):
+        code, out, _ = run(capsys, "solve", MINI, "--backend", backend, "--json")
+        assert code == 0
+        data = json.loads(out)
+        answers.append((data["objective"], data["utilities"]))
+    assert answers[0][0] == pytest.approx(answers[1][0])
+
+
+@pytest.mark.parametrize(
+    ("argv", "field"),
+    [
+        (["solve", MINI, "--backend", "fast"], "--backend"),
+        (["solve", MINI, "--backend", "mip", "--lotteries"], "--backend"),
+        (["solve", "no-such-scenario"], "SCENARIO"),
+        (["zopa", MINI, "--no-such-option"], None),
+        (["amend", MINI, "--time-limit", "-1"], None),
+    ],
+)
+def test_under_json_every_error_is_one_json_object(capsys: Any, argv: list[str], field: str | None) -> None:
+    code, out, err = run(capsys, *argv, "--json")
+    assert code == 2 and out == ""
+    error = json.loads(err)["error"]
+    assert error["kind"] == "bad_input" and error["exit_code"] == 2 and error["message"]
+    assert error["field"] == field
+
+
 def test_frontier_jsonl_streams_the_json_points(capsys: Any) -> None:
     code, out, _ = run(capsys, "frontier", MINI, "--jsonl")
     assert code == 0

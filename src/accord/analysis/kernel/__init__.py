@@ -11,7 +11,12 @@
 * :mod:`.logproduct`: the Nash product over the hull of packages;
 * :mod:`.sampling`: counting and uniform sampling of the feasible packages;
 * :mod:`.counting`: exact counting of the acceptable packages;
-* :mod:`.budget`: stage-wise search with a budget of changes from a reference package.
+* :mod:`.budget`: stage-wise search with a budget of changes from a reference package;
+* :mod:`.mip`: the feasible packages as a mixed-integer program (HiGHS), and
+  :mod:`.mipsolve`: the solutions, the ZOPA's best package and the smallest
+  amendment formulated on it (Nash by outer approximation);
+* :mod:`.backend`: which backend (decomposition or MIP) answers a search;
+* :mod:`.limits`: the time limit and size limit every stage honours.
 
 Engines (``solve_*``) live one level up, in :mod:`accord.analysis`.
 """

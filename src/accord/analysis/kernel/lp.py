@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from accord.analysis.kernel.limits import SolverTimeLimit as SolverTimeLimit
 from accord.analysis.kernel.search import SearchProblem
 from accord.numeric import FloatArray, IntArray
 
@@ -93,10 +94,6 @@ def lottery_lp(
     u = off + vmat @ x[:nz]
     duals = -row_duals[: len(rows)] if rows else np.zeros(0)
     return LpSolution(z=tuple(z), value=float(x[nz]), utilities=u, duals=np.clip(duals, 0.0, None))
-
-
-class SolverTimeLimit(RuntimeError):
-    """The time limit ran out inside a linear program, before it was solved."""
 
 
 def quiet_highs(highspy: Any) -> Any:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from accord.analysis.kernel.limits import check_deadline
 from accord.analysis.kernel.search import NEG, Best, Objective, SearchProblem, directions, optimise
 from accord.numeric import TOL, FloatArray, IntArray
 
@@ -133,6 +134,8 @@ def rational_weights(prob: SearchProblem, c: FloatArray, iterations: int = 300) 
     best_w, best_val = c.copy(), np.inf
     scale = max(float(np.abs(stacked).max(initial=0.0)) * max(1, len(prob.decomp.blocks)), 1e-9)
     for it in range(iterations):
+        if it % 25 == 0:
+            check_deadline(prob.deadline, "bounding the search")
         w = c + mu
         u = _best_response(stacked, starts, off, w)
         val = float(w @ (u - d))
@@ -160,6 +163,8 @@ def lagrange_weights(
     lam = np.full(prob.k, 1.0 / prob.k)
     best_lam, best_val = lam.copy(), np.inf
     for it in range(iterations):
+        if it % 25 == 0:
+            check_deadline(prob.deadline, "bounding the search")
         u = _best_response(stacked, starts, off, lam * sc)
         g = sc * (u - d)
         val = float(lam @ g)

@@ -229,8 +229,9 @@ def beam(
 
     widest = max((b.size for b in prob.decomp.blocks), default=1)
     run = run_stages(
-        prob.decomp, order=prob.order, prune=keep, max_states=4 * width, max_candidates=4 * width * widest
-    )
+        prob.decomp, order=prob.order, prune=keep, deadline=prob.deadline, max_states=4 * width,
+        max_candidates=4 * width * widest,
+    )  # fmt: skip
     if not run.complete or run.values.shape[0] == 0:
         return None
     vals = obj.value(run.values)

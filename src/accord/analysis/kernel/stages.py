@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.typing import NDArray
 
+from accord.analysis.kernel.limits import Pace
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.superissues import Decomposition
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray
@@ -95,11 +96,13 @@ def run_stages(
     # Pruning within the stages uses a finer tolerance, so that rounding differences
     # accumulated over many stages stay below the tolerance of the final comparison.
     step_tol = tol / (4.0 * (len(ords) + 1))
+    pace = Pace(deadline, "running the stages")
     for t, j in enumerate(ords):
         vb = decomp.blocks[j].values
         n, m = values.shape[0], vb.shape[0]
-        if n * m > cap:
-            run.complete, run.stop_reason = False, f"more than {cap:,} partial packages to filter"
+        stop = f"more than {cap:,} partial packages to filter" if n * m > cap else None
+        if stop or (t > 0 and pace.ahead(n * m)):  # a stage that would end past the deadline is not begun
+            run.complete, run.stop_reason = False, stop or "time limit"
             return run
         cand, par, ch = _extend(values, vb, t + 1, prune, prune_grid)
         if cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
@@ -114,6 +117,7 @@ def run_stages(
         run.choices.append(ch.astype(np.int16 if m < 2**15 else np.int64))
         run.stages_done = t + 1
         run.peak_states = max(run.peak_states, values.shape[0])
+        pace.done()
         if values.shape[0] == 0:
             return run
         if values.shape[0] > max_states:

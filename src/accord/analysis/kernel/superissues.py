@@ -21,6 +21,7 @@ constant.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -29,10 +30,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
+from accord.analysis.kernel.limits import ComponentTooLarge, Pace
 from accord.analysis.kernel.maxima import maxima
 from accord.model.logic import Clause, Member, Origin, minimal_conflict
 from accord.numeric import FloatArray, IntArray
-from accord.space import Space, SpaceError
+from accord.space import Space
 
 MAX_BLOCK_OPTIONS = 2_000_000
 """Largest number of joint assignments a linked component may have (memory bound)."""
@@ -115,6 +117,7 @@ def decompose(
     extra: Sequence[FloatArray] | None = None,
     max_block_options: int = MAX_BLOCK_OPTIONS,
     graph: ClauseGraph | None = None,
+    deadline: float | None = None,
 ) -> Decomposition:
     """Blocks of ``space``'s feasible packages (domains, constraints, honoured red lines).
 
@@ -126,13 +129,12 @@ def decompose(
     minimum surplus), not for counting. A linked component is then built issue
     by issue, keeping at each step only the partial assignments not dominated by
     one that agrees on the issues still linked to the rest, so it is never
-    enumerated in full.
-
-    ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
-    ``red_lines`` and ``red_line_parties``, spares building it again.
-
-    Raises :class:`SpaceError` (field ``constraints``) when a linked component has
-    more than ``max_block_options`` partial assignments at some step.
+    enumerated in full. ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
+    ``red_lines`` and ``red_line_parties``, spares building it again. Raises
+    :class:`~.limits.ComponentTooLarge` (a :class:`SpaceError`, field
+    ``constraints``) before a step of a component would hold more than
+    ``max_block_options`` partial assignments, and :class:`~.limits.SolverTimeLimit`
+    when a step would end past ``deadline`` (``time.perf_counter``).
     """
     if graph is None:
         graph = clause_graph(space, red_lines=red_lines, red_line_parties=red_line_parties)
@@ -147,7 +149,7 @@ def decompose(
     for root in graph.roots:
         issues, clauses = list(graph.groups[root]), list(graph.clauses_of.get(root, ()))
         assignments, values = free.get(root) or _component(
-            issues, clauses, graph.domains, gain, reduce, max_block_options, space
+            issues, clauses, graph.domains, gain, reduce, (max_block_options, deadline), space
         )
         if assignments.shape[0] == 0:
             return _in_conflict(space, graph.clauses, k)
@@ -234,7 +236,7 @@ def _component(
     doms: Sequence[AbstractSet[int]],
     gain: list[FloatArray],
     reduce: bool,
-    limit: int,
+    limits: tuple[int, float | None],
     space: Space,
 ) -> tuple[IntArray, FloatArray]:
     """Joint assignments of ``issues`` (columns in that order) meeting ``clauses``, with values.
@@ -243,34 +245,58 @@ def _component(
     the issues still to come; each clause is checked right after its last issue.
     With ``reduce``, a partial assignment dominated by another with the same
     options on the still-linked issues is dropped: both have the same completions.
+    ``limits``: the most partial assignments (checked on the candidates before
+    they are built, so memory never grows past it) and the deadline.
     """
+    limit, deadline = limits
     sched = schedule(issues, clauses, doms)
     order, pos, reach = sched.order, sched.pos, sched.reach
     rows = np.zeros((1, 0), dtype=np.int64)
     vals = np.zeros((1, gain[order[0]].shape[1]))
+    pace = Pace(deadline, "building the super-issues")
     for step, i in enumerate(order):
+        if rows.shape[0] * len(doms[i]) > limit:
+            raise _too_large(space, issues, limit)
+        pace.check(rows.shape[0] * len(doms[i]))
         parent, opt = extend(rows, step, sched, doms, space)
         rows = np.hstack([rows[parent], opt[:, None]])
         vals = vals[parent] + gain[i][opt]
         if reduce and rows.shape[0] > 1:
             linked = [pos[j] for j in order[: step + 1] if reach[j] > step]
             if linked:
-                _, key = np.unique(rows[:, linked], axis=0, return_inverse=True)
-                keep = maxima(vals, groups=key.ravel())
+                key = _group_key(rows, linked, [len(space.options[order[c]]) for c in linked])
+                keep = maxima(vals, groups=key)
             else:
                 keep = maxima(vals)
             keep.sort()
             rows, vals = rows[keep], vals[keep]
+        pace.done()
         if rows.shape[0] > limit:
-            names = ", ".join(space.issues[j] for j in issues)
-            raise SpaceError(
-                "constraints",
-                f"issues {names} are linked by constraints and red lines into more than {limit:,} joint "
-                "options; hold some of these issues at one option or limit the tables/tracks to search "
-                "exactly",
-            )
+            raise _too_large(space, issues, limit)
     back = [pos[i] for i in issues]
     return rows[:, back], vals
+
+
+def _group_key(rows: IntArray, cols: list[int], radix: list[int]) -> IntArray:
+    """One integer per row naming its options in ``cols`` (equal options, equal key).
+
+    A mixed-radix number when it fits in 62 bits (a sort of one integer column,
+    far faster than :func:`numpy.unique` over rows); else the rows' unique index.
+    """
+    if math.prod(radix) < 2**62:
+        mult = np.cumprod([1, *radix[:-1]]).astype(np.int64)
+        return np.asarray(rows[:, cols] @ mult, dtype=np.int64)
+    _, key = np.unique(rows[:, cols], axis=0, return_inverse=True)
+    return np.asarray(key.ravel(), dtype=np.int64)
+
+
+def _too_large(space: Space, issues: Sequence[int], limit: int) -> ComponentTooLarge:
+    names = ", ".join(space.issues[j] for j in issues)
+    return ComponentTooLarge(
+        f"issues {names} are linked by constraints and red lines into more than {limit:,} joint "
+        "options; use the MIP backend, hold some of these issues at one option, or "
+        "limit the tables/tracks"
+    )
 
 
 def domain_clauses(space: Space) -> list[Clause]:

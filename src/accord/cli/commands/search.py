@@ -10,6 +10,7 @@ from __future__ import annotations
 from accord.cli.errors import fail, fields
 from accord.cli.options import (
     AmendPlanArg,
+    BackendOpt,
     BaseOpt,
     FixOpt,
     IgnoreRedLinesOpt,
@@ -83,6 +84,7 @@ def solve(
     perspective: PerspectiveOpt = None,
     ignore_red_lines: IgnoreRedLinesOpt = False,
     time_limit: TimeLimitOpt = None,
+    backend: BackendOpt = "auto",
     as_json: JsonOpt = False,
     plot: PlotOpt = None,
 ) -> None:
@@ -97,7 +99,7 @@ def solve(
     check_plot(plot)
     shared = restrictions(scenario, perspective=perspective, parties=parties, tables=tables, tracks=tracks,
                           fix=fix, ignore_red_lines=ignore_red_lines, time_limit=time_limit)  # fmt: skip
-    outcome = search.solve(SolveRequest(**shared, solution=solution, lotteries=lotteries))
+    outcome = search.solve(SolveRequest(**shared, solution=solution, lotteries=lotteries, backend=backend))
     emit(outcome, as_json=as_json, show=print_solution)
     draw(plot, outcome)
 
@@ -113,6 +115,7 @@ def zopa(
     samples: SamplesOpt = 200_000,
     seed: SeedOpt = 0,
     time_limit: TimeLimitOpt = None,
+    backend: BackendOpt = "auto",
     as_json: JsonOpt = False,
     plot: PlotOpt = None,
 ) -> None:
@@ -124,7 +127,7 @@ def zopa(
     check_plot(plot)
     shared = restrictions(scenario, perspective=perspective, parties=parties, tables=tables, tracks=tracks,
                           fix=fix, ignore_red_lines=ignore_red_lines, time_limit=time_limit)  # fmt: skip
-    outcome = search.zopa(ZopaRequest(**shared, samples=samples, seed=seed))
+    outcome = search.zopa(ZopaRequest(**shared, samples=samples, seed=seed, backend=backend))
     emit(outcome, as_json=as_json, show=print_zopa)
     draw(plot, outcome)
 
@@ -142,6 +145,7 @@ def amend(
     perspective: PerspectiveOpt = None,
     ignore_red_lines: IgnoreRedLinesOpt = False,
     time_limit: TimeLimitOpt = None,
+    backend: BackendOpt = "auto",
     as_json: JsonOpt = False,
     plot: PlotOpt = None,
 ) -> None:
@@ -160,6 +164,6 @@ def amend(
                           fix=fix, ignore_red_lines=ignore_red_lines, time_limit=time_limit)  # fmt: skip
     shared["scenario"], draft = add_draft(shared["scenario"], terms, base, edits)
     with fields(plan="PLAN"):
-        outcome = search.amend(AmendRequest(**shared, plan=plan or draft or ""))
+        outcome = search.amend(AmendRequest(**shared, plan=plan or draft or "", backend=backend))
     emit(outcome, as_json=as_json, show=print_amendment)
     draw(plot, outcome)
