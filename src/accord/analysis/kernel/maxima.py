@@ -80,11 +80,11 @@ def _keep(ranks: IntArray, order: IntArray | None = None) -> IntArray:
             return kept[np.argsort(position[kept], kind="stable")]
         keep = _sweep3(sorted_ranks - sorted_ranks.min(axis=0))
     else:
-        kept = _levels4(ranks) if k == 4 else _levels_k(ranks)
-        if kept is not None:
+        found = _levels4(ranks) if k == 4 else _levels_k(ranks)
+        if found is not None:
             # The same points as the bitset sweep finds, reported in its order.
             mask = np.zeros(n, dtype=bool)
-            mask[kept] = True
+            mask[found] = True
             return order[mask[order]]
         keep = _sweep_k(sorted_ranks)
     return order[keep]
@@ -102,7 +102,6 @@ def _levels4(ranks: IntArray) -> IntArray | None:
     the ``log a * log b`` nodes each touches; within a level, the 3-D maxima.
     ``None`` when the tree would be too large.
     """
-    n = ranks.shape[0]
     r = ranks - ranks.min(axis=0)
     span = r.max(axis=0) + 1
     lv, ga, gb, last = (int(j) for j in np.argsort(span, kind="stable"))
@@ -133,9 +132,12 @@ def _levels4(ranks: IntArray) -> IntArray | None:
 
 
 def _fenwick_paths(size: int) -> tuple[IntArray, IntArray]:
-    """Per 1-based position ``i`` of a Fenwick tree over ``size``: the nodes a prefix query
-    up to ``i`` reads (padded with 0, an empty node) and those an insertion at ``i``
-    raises (padded with ``size + 1``, a node never read)."""
+    """Per 1-based position of a Fenwick tree over ``size``: the nodes a query reads, an insertion raises.
+
+    A prefix query up to ``i`` reads the nodes of row ``i`` of the first table
+    (padded with 0, an empty node); an insertion at ``i`` raises those of row
+    ``i`` of the second (padded with ``size + 1``, a node never read).
+    """
     depth = max(1, size.bit_length())
     query = np.zeros((size + 1, depth), dtype=np.int64)
     update = np.full((size + 1, depth), size + 1, dtype=np.int64)
@@ -163,7 +165,7 @@ def _levels_k(ranks: IntArray) -> IntArray | None:
     by a table rather than a tree, so each level costs a pass over the grid:
     ``None`` (use the bitset sweep) when the grid or the passes would be too large.
     """
-    n, k = ranks.shape
+    n = ranks.shape[0]
     r = ranks - ranks.min(axis=0)
     span = r.max(axis=0) + 1
     by = np.argsort(span, kind="stable")
