@@ -57,8 +57,7 @@ def solve_frontier(
     outgrows ``max_points`` (or ``time_limit`` runs out) the search stops and the
     result, ``exact=False``, lists supported efficient packages instead. By default
     ``max_points`` is 100,000 for up to three parties and 800,000 for more (enough
-    for the exact frontier of ``ukraine``, about half a million points, since the
-    four-party dominance filter runs level by level on a Fenwick tree).
+    for the exact frontier of ``ukraine``, about half a million points).
     """
     t0 = time.perf_counter()
     max_points = _max_points(max_points, len(space.parties))
