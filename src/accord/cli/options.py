@@ -181,7 +181,7 @@ MaxPointsOpt = Annotated[
     typer.Option(
         "--max-points",
         min=1,
-        help="List the exact frontier up to this size (default 100,000; 12,000 for 4+ parties); "
+        help="List the exact frontier up to this size (default 100,000; 800,000 for 4+ parties); "
         "beyond it, proven-efficient packages only.",
     ),
 ]

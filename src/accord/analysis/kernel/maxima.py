@@ -29,6 +29,11 @@ from numpy.typing import NDArray
 from accord.numeric import TOL, FloatArray, IntArray
 
 _FEW_LEVELS = 64
+# The level sweep of four or more coordinates: largest grid (cells) and grid passes (cells x levels).
+_MAX_CELLS = 1 << 22
+_MAX_WORK = 1 << 30
+_BATCH = 4096  # least points per batch of levels
+_BATCHES = 16
 
 
 def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | None = None) -> IntArray:
@@ -52,24 +57,161 @@ def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | N
     # point has a larger rank sum (or is an equal vector, which comes first
     # lexicographically), so it still comes earlier; and points with high rank sums
     # cover many others, which keeps the set of coverers small.
-    order = _sort_order(ranks, by_sum=k >= 4)
+    return _keep(ranks, _sort_order(ranks, by_sum=k >= 4))
+
+
+def _keep(ranks: IntArray, order: IntArray | None = None) -> IntArray:
+    """Rows of ``ranks`` covered by no other row (the first of equal rows by index), in sweep order."""
+    n, k = ranks.shape
+    if order is None:
+        order = _sort_order(ranks, by_sum=k >= 4)
     sorted_ranks = ranks[order]
     if k == 1:
         keep = np.array([0], dtype=np.int64)
     elif k == 2:
         keep = _sweep2(sorted_ranks)
     elif k == 3:
-        levels = ranks.max(axis=0) + 1
+        levels = ranks.max(axis=0) - ranks.min(axis=0) + 1
         if int(levels.min()) <= _FEW_LEVELS:
             # One coordinate with few values (a count of changes, say): level by level.
             position = np.empty(n, dtype=np.int64)
             position[order] = np.arange(n)
-            kept = _levels3(ranks, int(np.argmin(levels)))
+            kept = _levels3(ranks - ranks.min(axis=0), int(np.argmin(levels)))
             return kept[np.argsort(position[kept], kind="stable")]
-        keep = _sweep3(sorted_ranks)
+        keep = _sweep3(sorted_ranks - sorted_ranks.min(axis=0))
     else:
+        found = _levels4(ranks) if k == 4 else _levels_k(ranks)
+        if found is not None:
+            # The same points as the bitset sweep finds, reported in its order.
+            mask = np.zeros(n, dtype=bool)
+            mask[found] = True
+            return order[mask[order]]
         keep = _sweep_k(sorted_ranks)
     return order[keep]
+
+
+def _levels4(ranks: IntArray) -> IntArray | None:
+    """Maxima of four coordinates, level by level of the one with fewest values.
+
+    Kung, Luccio & Preparata's (1975) sweep, with the 3-D query (is some point of a
+    better level at least as good in the other three coordinates?) answered by a
+    2-D Fenwick tree (Fenwick 1994, "A new data structure for cumulative frequency
+    tables", Software: Practice and Experience 24(3)) of prefix maxima of the
+    last coordinate over the middle two, both reversed so that "at least as good"
+    is a prefix. Queries and insertions of a whole level at once, vectorised over
+    the ``log a * log b`` nodes each touches; within a level, the 3-D maxima.
+    ``None`` when the tree would be too large.
+    """
+    r = ranks - ranks.min(axis=0)
+    span = r.max(axis=0) + 1
+    lv, ga, gb, last = (int(j) for j in np.argsort(span, kind="stable"))
+    na, nb = int(span[ga]), int(span[gb])
+    if (na + 2) * (nb + 2) > _MAX_CELLS:
+        return None
+    tree = np.full((na + 2, nb + 2), -1, dtype=np.int64)  # row/column 0: empty; n + 1: a sink
+    qa, ua = _fenwick_paths(na)
+    qb, ub = _fenwick_paths(nb)
+    # Reversed, 1-based: rank span - 1 (the best) is position 1.
+    pa, pb, z = na - r[:, ga], nb - r[:, gb], r[:, last]
+    rest = [j for j in range(4) if j != lv]
+    by_level = np.argsort(-r[:, lv], kind="stable")  # within a level: by index
+    cuts = np.nonzero(np.diff(r[by_level, lv]))[0] + 1
+    kept: list[IntArray] = []
+    for idx in np.split(by_level, cuts):
+        seen = tree[qa[pa[idx]][:, :, None], qb[pb[idx]][:, None, :]].max(axis=(1, 2))
+        idx = idx[seen < z[idx]]
+        if idx.size == 0:
+            continue
+        new = idx[_keep(r[np.ix_(idx, rest)])] if idx.size > 1 else idx
+        kept.append(new)
+        cells = (ua[pa[new]][:, :, None], ub[pb[new]][:, None, :])
+        np.maximum.at(
+            tree, cells, np.broadcast_to(z[new][:, None, None], (new.size, ua.shape[1], ub.shape[1]))
+        )
+    return np.sort(np.concatenate(kept)) if kept else np.zeros(0, dtype=np.int64)
+
+
+def _fenwick_paths(size: int) -> tuple[IntArray, IntArray]:
+    """Per 1-based position of a Fenwick tree over ``size``: the nodes a query reads, an insertion raises.
+
+    A prefix query up to ``i`` reads the nodes of row ``i`` of the first table
+    (padded with 0, an empty node); an insertion at ``i`` raises those of row
+    ``i`` of the second (padded with ``size + 1``, a node never read).
+    """
+    depth = max(1, size.bit_length())
+    query = np.zeros((size + 1, depth), dtype=np.int64)
+    update = np.full((size + 1, depth), size + 1, dtype=np.int64)
+    i = np.arange(size + 1, dtype=np.int64)
+    q, u = i.copy(), i.copy()
+    u[0] = size + 1
+    for d in range(depth):
+        query[:, d] = q
+        q = q - (q & -q)
+        update[:, d] = np.where(u <= size, u, size + 1)
+        u = np.where(u <= size, u + (u & -u), size + 1)
+    return query, update
+
+
+def _levels_k(ranks: IntArray) -> IntArray | None:
+    """Maxima of four or more coordinates, level by level of the one with fewest values.
+
+    The points kept from better levels are summarised in a dense grid over the
+    next ``k - 2`` coordinates with fewest values: cell ``c`` holds the largest
+    last coordinate among kept points at least as good as ``c`` in every grid
+    coordinate (a suffix maximum along each axis). A point is covered by a
+    better level exactly when its cell's entry reaches its last coordinate;
+    within a level the problem has one coordinate fewer (recursively). This is
+    the sweep of Kung, Luccio & Preparata (1975) with the (k-1)-D query answered
+    by a table rather than a tree, so each level costs a pass over the grid:
+    ``None`` (use the bitset sweep) when the grid or the passes would be too large.
+    """
+    n = ranks.shape[0]
+    r = ranks - ranks.min(axis=0)
+    span = r.max(axis=0) + 1
+    by = np.argsort(span, kind="stable")
+    lv, grid, last = int(by[0]), [int(j) for j in by[1:-1]], int(by[-1])
+    shape = tuple(int(span[j]) for j in grid)
+    cells = math.prod(shape)
+    if cells > _MAX_CELLS or cells * int(span[lv]) > _MAX_WORK:
+        return None
+    best = np.full(shape, -1, dtype=np.int64)
+    by_level = np.argsort(-r[:, lv], kind="stable")  # within a level: by index
+    # Levels go in batches of consecutive levels (a level never splits): each batch is
+    # checked against the grid, then within itself by the bitset sweep, and only then
+    # enters the grid, so that the grid passes number the batches, not the levels.
+    cuts = np.nonzero(np.diff(r[by_level, lv]))[0] + 1
+    size = max(_BATCH, n // _BATCHES)
+    pos = np.searchsorted(cuts, np.arange(size, n, size))
+    ends = np.unique(np.append(cuts[pos[pos < cuts.size]], n))
+    kept: list[IntArray] = []
+    start = 0
+    for end in ends.tolist():
+        idx = np.sort(by_level[start:end])
+        start = end
+        idx = idx[best[tuple(r[idx, j] for j in grid)] < r[idx, last]]
+        if idx.size == 0:
+            continue
+        sub = r[idx]
+        order = _sort_order(sub, by_sum=True)
+        new = idx[order[_sweep_k(sub[order])]]
+        kept.append(new)
+        _raise_grid(best, r[new][:, grid], r[new, last])
+    return np.sort(np.concatenate(kept)) if kept else np.zeros(0, dtype=np.int64)
+
+
+def _raise_grid(best: IntArray, cells: IntArray, values: IntArray) -> None:
+    """Raise ``best`` (a suffix-maximum grid) by points at ``cells`` with ``values``, in place.
+
+    A point raises only the cells at or below it in every axis: the box from the
+    origin to the largest coordinates of the new points.
+    """
+    box = tuple(slice(0, int(c) + 1) for c in cells.max(axis=0))
+    upd = np.full(tuple(s.stop for s in box), -1, dtype=np.int64)
+    np.maximum.at(upd, tuple(cells.T), values)
+    for ax in range(upd.ndim):
+        flipped = np.flip(upd, axis=ax)
+        upd = np.flip(np.maximum.accumulate(flipped, axis=ax), axis=ax)
+    np.maximum(best[box], upd, out=best[box])
 
 
 def _sort_order(ranks: IntArray, *, by_sum: bool) -> IntArray:
