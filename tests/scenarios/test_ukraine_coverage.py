@@ -282,7 +282,7 @@ def test_disputed_points_are_readings(scenario: Scenario) -> None:
     assert {t.get("army_cap") for t in draft} >= {"85000", "100000", "250000"}
     assert {t.get("crimea") for t in draft} >= {"unresolved", "russia_de_jure"}
     twenty = variant_terms("framework-20-point")
-    assert {t.get("line_of_control") for t in twenty} >= {"freeze_contact_line", "ua_leaves_donetsk"}
+    assert {t.get("line_of_control") for t in twenty} >= {"freeze_contact_line", "redeploy_working_group"}
     assert {t.get("znpp") for t in twenty} >= {"us_trilateral", "us_ua_jv"}
     assert "znpp" not in scenario.plan("framework-20-point").terms, (
         "no consensus on ZNPP: a reading, not a term"
