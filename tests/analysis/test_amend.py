@@ -21,9 +21,10 @@ from accord.space import TOL, Space, SpaceError
 
 def check_amendment(space: Space, data: st.DataObject) -> None:
     plan = tuple(data.draw(st.integers(0, len(o) - 1)) for o in space.options)
-    proposer = data.draw(st.one_of(st.none(), st.integers(0, len(space.parties) - 1)))
+    n = len(space.parties)
+    proposers = data.draw(st.lists(st.integers(0, n - 1), unique=True, max_size=min(n, 3)))
     packages, utils = enumerate_feasible(space)
-    res = solve_amendment(space, plan, proposer=proposer)
+    res = solve_amendment(space, plan, proposers=proposers)
     if packages.shape[0] == 0:
         assert res.status == "infeasible" and not res.feasible
         return
@@ -39,9 +40,10 @@ def check_amendment(space: Space, data: st.DataObject) -> None:
     assert len(res.changes) == fewest
     assert [c.issue for c in res.changes] == [i for i in range(len(plan)) if res.package[i] != plan[i]]
     shortest = acceptable & (changes == fewest)
-    if proposer is not None:
-        best = utils[shortest, proposer].max()
-        assert abs(space.utility(res.package)[proposer] - best) <= 1e-9
+    if proposers:
+        # Joint proposers: ties go to the highest utility of the worst-off proposer.
+        best = utils[shortest][:, proposers].min(axis=1).max()
+        assert abs(space.utility(res.package)[proposers].min() - best) <= 1e-9
     else:
         # Without a proposer, ties go to the largest least surplus.
         best = (utils[shortest] - space.batna).min(axis=1).max()
@@ -79,15 +81,18 @@ def test_bad_plans_raise_space_errors(mini: Space) -> None:
     # The engine says it in its own terms; naming a command-line flag is the CLI's job.
     assert "hold it at one option" in err.value.message and "--" not in err.value.message
     with pytest.raises(SpaceError) as err:
-        solve_amendment(mini, {"border": "old", "troops": "none"}, proposer="ZZ")
+        solve_amendment(mini, {"border": "old", "troops": "none"}, proposers=["ZZ"])
     assert err.value.field == "parties"
+    with pytest.raises(SpaceError) as err:
+        solve_amendment(mini, {"border": "old", "troops": "none"}, proposers=["A", "A"])
+    assert err.value.field == "proposers"
 
 
 def test_amendment_by_hand(mini: Space) -> None:
     """mini.yaml, plan p1 (old border, no troop cap): A 100, B 0 < 40. Changing the cap
     alone to 1000 gives A 75, B 50: one change, and the best of the one-change options
     for the proposer A (a 5000 cap gives B 30, not enough)."""
-    res = solve_amendment(mini, {"border": "old", "troops": "none"}, proposer="A")
+    res = solve_amendment(mini, {"border": "old", "troops": "none"}, proposers=["A"])
     assert res.feasible and res.exact
     assert [(c.issue_id, c.before_id, c.after_id) for c in res.changes] == [("troops", "none", "1000")]
     assert res.utilities is not None
@@ -104,7 +109,23 @@ def test_proposer_outside_the_accepting_parties_breaks_ties() -> None:
     space = Space.from_arrays(
         [[[0, 5, 5], [0, 5, 5], [0, 1, 9]], [[0, 1], [0, 1], [0, 0]]], [1, 1, 0], parties=["P1", "P2", "P3"]
     )
-    res = solve_amendment(space, (0, 0), proposer="P3", must_accept=["P1", "P2"])
+    res = solve_amendment(space, (0, 0), proposers=["P3"], must_accept=["P1", "P2"])
     assert res.feasible and res.package == (2, 0)
     res = solve_amendment(space, (0, 0), must_accept=["P1", "P2"])
     assert res.package is not None and len(res.changes) == 1
+
+
+def test_joint_proposers_break_ties_by_their_worst_off_member() -> None:
+    """P1 and P2 accept any change of issue 0. Alone, P3 would take option 2 (9) and P4
+    option 1 (8); jointly the worst-off of the two gets 4 at option 1 but only 1 at
+    option 2, so the joint proposal takes option 1."""
+    space = Space.from_arrays(
+        [[[0, 5, 5], [0, 5, 5], [0, 4, 9], [0, 8, 1]], [[0, 1], [0, 1], [0, 0], [0, 0]]],
+        [1, 1, 0, 0],
+        parties=["P1", "P2", "P3", "P4"],
+    )
+    must = ["P1", "P2"]
+    assert solve_amendment(space, (0, 0), proposers=["P3"], must_accept=must).package == (2, 0)
+    assert solve_amendment(space, (0, 0), proposers=["P4"], must_accept=must).package == (1, 0)
+    joint = solve_amendment(space, (0, 0), proposers=["P3", "P4"], must_accept=must)
+    assert joint.package == (1, 0) and joint.proposers == (2, 3)

@@ -266,10 +266,10 @@ def test_required_plan_has_date_proposer_sources_notes(scenario: Scenario, plan_
     assert re.fullmatch(r"\d{4}(-\d{2}){0,2}", plan.date), plan.date
     if plan_id in ESSAY_PLANS:
         # An essay's authors are no party; the plan's sources name the essay.
-        assert plan.proposer is None, plan.proposer
+        assert not plan.proposers, plan.proposers
         assert set(plan.sources) & set(essay_source_keys(scenario).values()), plan.sources
     else:
-        assert plan.proposer in {p.id for p in scenario.parties}
+        assert plan.proposers and set(plan.proposers) <= {p.id for p in scenario.parties}
     assert plan.sources and plan.notes.strip()
     assert plan.terms
 

@@ -28,7 +28,7 @@ def test_a_variation_keeps_its_base_and_proposer(mini: Scenario) -> None:
     plan = drafted.scenario.plan(drafted.plan_id)
     # p2@open-army leaves troops open; the edit settles the border only.
     assert dict(plan.terms) == {"border": "old"}
-    assert plan.proposer == "M" and plan.title == "Draft: p2@open-army with border=old"
+    assert plan.proposers == ("M",) and plan.title == "Draft: p2@open-army with border=old"
 
 
 def test_the_draft_id_never_shadows_a_plan(mini: Scenario) -> None:

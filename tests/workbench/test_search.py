@@ -26,22 +26,28 @@ def test_requests_normalise_selections_and_freeze_fixes(mini: Scenario) -> None:
 
 
 @pytest.mark.parametrize(
-    ("proposer", "chosen", "extra", "noted"),
+    ("proposers", "chosen", "extra", "used", "noted"),
     [
-        (None, ("A", "B"), (), False),
-        ("A", ("A", "B"), (), False),
-        ("A", ("B",), ("A",), False),  # joins the space only to break ties
-        ("M", ("A", "B"), (), True),  # the mediator has no profile: nobody can
+        ((), ("A", "B"), (), (), ""),
+        (("A",), ("A", "B"), (), ("A",), ""),
+        (("A",), ("B",), ("A",), ("A",), ""),  # joins the space only to break ties
+        (("M",), ("A", "B"), (), (), "least surplus"),  # the mediator has no profile: nobody can
+        (("M", "A"), ("B",), ("A",), ("A",), "worst-off of A"),  # a joint proposal, M left out
     ],
 )
 def test_proposer_tiebreak(
-    mini: Scenario, proposer: str | None, chosen: tuple[str, ...], extra: tuple[str, ...], noted: bool
+    mini: Scenario,
+    proposers: tuple[str, ...],
+    chosen: tuple[str, ...],
+    extra: tuple[str, ...],
+    used: tuple[str, ...],
+    noted: str,
 ) -> None:
-    got_extra, note = proposer_tiebreak(mini, proposer, chosen, None)
-    assert got_extra == extra
-    assert bool(note) is noted
+    got_extra, got_used, note = proposer_tiebreak(mini, proposers, chosen, None)
+    assert (got_extra, got_used) == (extra, used)
+    assert bool(note) is bool(noted)
     if noted:
-        assert proposer in note and "least surplus" in note
+        assert "M" in note and noted in note
 
 
 def test_amend_with_the_proposer_outside_the_accepting_parties(mini: Scenario) -> None:
@@ -49,13 +55,13 @@ def test_amend_with_the_proposer_outside_the_accepting_parties(mini: Scenario) -
     assert out.space.parties == ("B", "A")
     assert out.must_accept == ("B",)
     assert out.accepting_space.parties == ("B",)
-    assert out.result.proposer == 1 and out.note == ""
+    assert out.result.proposers == (1,) and out.note == ""
     assert out.variant == "p1" and out.title == "Old border"
 
 
 def test_amend_notes_a_proposer_without_profile(mini: Scenario) -> None:
     out = search.amend(AmendRequest(scenario=mini, plan="p2"))
-    assert out.space.parties == ("A", "B") and out.result.proposer is None
+    assert out.space.parties == ("A", "B") and out.result.proposers == ()
     assert "the proposer M has no profile" in out.note
     assert out.accepting_space is out.space
 

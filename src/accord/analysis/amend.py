@@ -4,8 +4,11 @@ Given a plan (open issues at their status quo), find a package that changes as
 few issues of it as possible such that every party in ``must_accept`` prefers it
 to its BATNA (surplus above :data:`accord.space.TOL`), no honoured red line of
 theirs is crossed and every constraint holds. Among the amendments with that
-few changes, take the one that costs the plan's proposer least (highest
-proposer utility); without a proposer, the one with the largest minimum surplus.
+few changes, take the one that costs the plan's proposers least: the highest
+utility of the worst-off proposer (max-min over the proposers, so a joint
+proposal is judged by the drafter it suits least, since a joint text binds all
+its proposers and any one of them can withdraw it); without proposers, the one
+with the largest minimum surplus.
 
 Exact by iterative deepening on the number of changes ``c`` (Korf 1985,
 "Depth-first iterative-deepening", Artificial Intelligence 27(1)); each budget
@@ -110,7 +113,7 @@ def solve_amendment(
     space: Space,
     plan: Mapping[str, str] | Sequence[int],
     *,
-    proposer: int | str | None = None,
+    proposers: Sequence[int | str] = (),
     must_accept: Sequence[int | str] | None = None,
     ignore_red_lines: bool = False,
     time_limit: float | None = None,
@@ -118,8 +121,9 @@ def solve_amendment(
 ) -> AmendResult:
     """The fewest issue changes to ``plan`` that make it acceptable to ``must_accept``.
 
-    ``must_accept`` defaults to every party of ``space``; ``proposer`` (a party of
-    ``space``, possibly not in ``must_accept``) breaks ties by losing least.
+    ``must_accept`` defaults to every party of ``space``; ``proposers`` (parties of
+    ``space``, possibly not in ``must_accept``) break ties: the amendment whose
+    worst-off proposer loses least wins.
     """
     t0 = time.perf_counter()
     deadline = None if time_limit is None else t0 + time_limit
@@ -131,16 +135,18 @@ def solve_amendment(
     )
     if not must or len(set(must)) != len(must):
         raise SpaceError("parties", "choose at least one party, each once")
-    prop = None if proposer is None else _party(space, proposer)
+    props = tuple(_party(space, p) for p in proposers)
+    if len(set(props)) != len(props):
+        raise SpaceError("proposers", "a proposer is listed twice")
     params: dict[str, object] = {
-        "proposer": None if prop is None else space.parties[prop],
+        "proposers": tuple(space.parties[p] for p in props),
         "must_accept": tuple(space.parties[p] for p in must),
         "ignore_red_lines": ignore_red_lines,
         "time_limit": time_limit,
         "max_states": max_states,
     }
     found = _amend(
-        space, x0, must, prop, honour=not ignore_red_lines, deadline=deadline, max_states=max_states
+        space, x0, must, props, honour=not ignore_red_lines, deadline=deadline, max_states=max_states
     )
     package = found.package
     return AmendResult(
@@ -154,7 +160,7 @@ def solve_amendment(
         package=package,
         utilities=None if package is None else space.utility(package),
         changes=() if package is None else _changes(space, x0, package),
-        proposer=prop,
+        proposers=props,
         lower_bound=found.lower_bound,
         conflict=found.conflict,
         note=found.note,
@@ -168,14 +174,14 @@ def _amend(
     space: Space,
     x0: tuple[int, ...],
     must: tuple[int, ...],
-    prop: int | None,
+    props: tuple[int, ...],
     *,
     honour: bool,
     deadline: float | None,
     max_states: int,
 ) -> _Amended:
     """Decide whether an amendment exists (an acceptable package at all), then find the least one."""
-    dims = list(must) + ([prop] if prop is not None and prop not in must else [])
+    dims = list(must) + [p for p in props if p not in must]
     # One more coordinate per option: minus one where it departs from the plan.
     cost = [
         -(np.arange(len(opts)) != x0[i]).astype(np.float64)[:, None] for i, opts in enumerate(space.options)
@@ -214,7 +220,7 @@ def _amend(
         keep_cost=tuple(_no_change(b.values[:, -1]) for b in ext.blocks),
         batna=space.batna[list(must)],
         k_must=len(must),
-        prop_col=_col(dims, prop),
+        prop_cols=tuple(dims.index(p) for p in props),
         deadline=deadline,
         max_states=max_states,
         lam=lam,
@@ -290,7 +296,7 @@ def _beam_floor(
     u = ext.offset + sum(
         (b.values[c] for b, c in zip(ext.blocks, quick, strict=True)), np.zeros(ext.n_parties)
     )
-    return quick, float(tie_score(u[None, :], search.batna, search.k_must, search.prop_col)[0])
+    return quick, float(tie_score(u[None, :], search.batna, search.k_must, search.prop_cols)[0])
 
 
 def _stop_reason(search: BudgetSearch) -> str:
@@ -321,10 +327,6 @@ def _party(space: Space, p: int | str) -> int:
     if not 0 <= p < len(space.parties):
         raise SpaceError("parties", f"no party number {p}")
     return int(p)
-
-
-def _col(dims: list[int], prop: int | None) -> int | None:
-    return None if prop is None else dims.index(prop)
 
 
 def _acceptable(space: Space, pkg: Sequence[int], must: Sequence[int], honour: bool) -> bool:

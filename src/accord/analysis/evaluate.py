@@ -170,7 +170,7 @@ def evaluate_variant(
     return PlanEvaluation(
         plan=variant.id,
         title=variant.title,
-        proposer=variant.plan.proposer,
+        proposers=variant.plan.proposers,
         date=variant.plan.date,
         reading=variant.reading.id if variant.reading else None,
         package=package,

@@ -232,7 +232,7 @@ for _spec in (
         entry="accord.analysis.amend:solve_amendment",
         result="accord.analysis.results:AmendResult",
         options=(
-            Option(name="proposer", default=None, help="party whose loss breaks ties"),
+            Option(name="proposers", default=(), help="parties whose worst-off member's loss breaks ties"),
             Option(name="must_accept", default=None, help="parties that must accept (default all)"),
             Option(name="ignore_red_lines", default=False, help="search packages that cross red lines too"),
             Option(name="time_limit", default=None, help="seconds for the proof"),

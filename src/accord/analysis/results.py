@@ -224,8 +224,8 @@ class AmendResult(Provenanced):
     ``plan`` is the completed plan package (open issues at their status quo).
     ``feasible``: an amendment exists; then ``package`` is the amended plan,
     ``changes`` lists the issues changed and, among all amendments with as few
-    changes, ``package`` loses the least for ``proposer`` (or, without a
-    proposer, leaves the largest minimum surplus). ``exact`` is False when a
+    changes, ``package`` gives the worst-off of ``proposers`` the most (or,
+    without proposers, leaves the largest minimum surplus). ``exact`` is False when a
     limit stopped the proof: ``package`` is then the best found and
     ``lower_bound`` the proven least number of changes.
     """
@@ -240,7 +240,7 @@ class AmendResult(Provenanced):
     package: tuple[int, ...] | None
     utilities: FloatArray | None
     changes: tuple[Change, ...]
-    proposer: int | None
+    proposers: tuple[int, ...]
     lower_bound: int
     provenance: Provenance
     conflict: tuple[str, ...] = ()
@@ -313,7 +313,7 @@ class PlanEvaluation:
 
     plan: str
     title: str
-    proposer: str | None
+    proposers: tuple[str, ...]
     date: str
     reading: str | None
     package: Mapping[str, str | None]  # None: open with no status quo

@@ -267,11 +267,22 @@ class PlanFile(_Sourced):
     id: Id
     title: Text
     terms: dict[str, OptionRef | None] = Field(default_factory=dict)
-    proposer: Id | None = None
+    proposer: Id | list[Id] | None = Field(
+        default=None, description="who put the plan forward: one party id, or a list for a joint proposal"
+    )
+    drafted_by: list[Id] = Field(
+        default_factory=list, description="who wrote the plan (a joint working draft), if not the proposers"
+    )
     date: Text = ""
     status: Text = ""
     notes: Text = ""
     readings: list[ReadingFile] = Field(default_factory=list)
+
+    def proposer_ids(self) -> tuple[str, ...]:
+        """``proposer`` as a tuple: none, one, or the listed ones."""
+        if self.proposer is None:
+            return ()
+        return (self.proposer,) if isinstance(self.proposer, str) else tuple(self.proposer)
 
 
 class ScenarioFile(_Model):

@@ -434,12 +434,14 @@ def _avoidable(clause: Clause, hard: list[Clause], index: IssueIndex) -> bool:
 
 
 def _check_plans(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
-    """Each plan's sources and proposer; the issues and options its terms and readings name."""
+    """Each plan's sources, proposers and drafters; the issues and options its terms and readings name."""
     for k, plan in enumerate(s.plans):
         base: Path = ("plans", k)
         _src_refs(plan.sources, known, base + ("sources",), out)
-        if plan.proposer is not None and plan.proposer not in known.parties:
-            out.append(_unknown("party", plan.proposer, known.parties, base + ("proposer",)))
+        for name, field in (("proposers", "proposer"), ("drafted_by", "drafted_by")):
+            for j, pid in enumerate(getattr(plan, name)):
+                if pid not in known.parties:
+                    out.append(_unknown("party", pid, known.parties, base + (field, j)))
         term_sets: list[tuple[Path, Mapping[str, str | None]]] = [(base + ("terms",), plan.terms)]
         for j, reading in enumerate(plan.readings):
             _src_refs(reading.sources, known, base + ("readings", j, "sources"), out)

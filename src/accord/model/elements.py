@@ -149,7 +149,7 @@ class Party:
         if not isinstance(self.role, Role):
             raise ModelError("role", f"unknown role {self.role!r}", _role_hint())
         ids = [f.id for f in self.factions]
-        dup = _first_duplicate(ids)
+        dup = first_duplicate(ids)
         if dup is not None:
             raise ModelError("factions", f"faction id {dup!r} appears twice")
         _check_ids(self.sources, "sources")
@@ -292,7 +292,7 @@ class Issue:
         check_id(self.id)
         if len(self.options) < 1:
             raise ModelError("options", "an issue needs at least one option")
-        dup = _first_duplicate([o.id for o in self.options])
+        dup = first_duplicate([o.id for o in self.options])
         if dup is not None:
             raise ModelError("options", f"option id {dup!r} appears twice")
         if self.kind == "numeric":
@@ -336,7 +336,8 @@ def level_id(level: float | int | None) -> str:
     return repr(float(level)).replace(".", "_").replace("-", "m")
 
 
-def _first_duplicate(items: list[str]) -> str | None:
+def first_duplicate(items: list[str]) -> str | None:
+    """The first item that appears a second time in ``items``, or ``None``."""
     seen: set[str] = set()
     for item in items:
         if item in seen:

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from accord.model.elements import check_id, freeze_tuples, read_only
+from accord.model.elements import check_id, first_duplicate, freeze_tuples, read_only
 from accord.model.problems import ModelError
 
 READING_SEP = "@"
@@ -43,12 +43,16 @@ class Plan:
 
     Issues left out of ``terms`` are open (they take their status quo when
     evaluated); ``readings`` are the sources' alternative readings of the plan.
+    ``proposers`` put the plan forward (several for a joint proposal, none for an
+    analyst's plan); ``drafted_by`` wrote it, e.g. the delegations of a joint
+    working draft, which may differ from who tabled it.
     """
 
     id: str
     title: str
     terms: Mapping[str, str]
-    proposer: str | None = None
+    proposers: tuple[str, ...] = ()
+    drafted_by: tuple[str, ...] = ()
     date: str = ""
     status: str = ""
     notes: str = ""
@@ -57,8 +61,15 @@ class Plan:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "terms", read_only(self.terms))
-        freeze_tuples(self, "readings", "sources")
+        freeze_tuples(self, "readings", "sources", "proposers", "drafted_by")
         check_id(self.id)
+        for name in ("proposers", "drafted_by"):
+            ids = getattr(self, name)
+            for pid in ids:
+                check_id(pid, name)
+            dup = first_duplicate(list(ids))
+            if dup is not None:
+                raise ModelError(name, f"party {dup!r} is listed twice")
         for issue, opt in self.terms.items():
             check_id(issue, "terms")
             check_id(opt, f"terms.{issue}")

@@ -143,7 +143,8 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
             {
                 "id": p.id,
                 "title": p.title,
-                "proposer": p.proposer,
+                "proposers": list(p.proposers),
+                "drafted_by": list(p.drafted_by),
                 "date": p.date,
                 "readings": [r.id for r in p.readings],
             }
@@ -185,7 +186,8 @@ def plan_detail_json(plan: Plan) -> dict[str, Any]:
     return {
         "id": plan.id,
         "title": plan.title,
-        "proposer": plan.proposer,
+        "proposers": list(plan.proposers),
+        "drafted_by": list(plan.drafted_by),
         "date": plan.date,
         "status": plan.status,
         "notes": plan.notes,
@@ -241,7 +243,7 @@ def plan_json(pe: PlanEvaluation) -> dict[str, Any]:
     return {
         "id": pe.plan,
         "title": pe.title,
-        "proposer": pe.proposer,
+        "proposers": list(pe.proposers),
         "date": pe.date,
         "reading": pe.reading,
         "complete": pe.complete,
@@ -431,7 +433,7 @@ def _amendment(outcome: AmendOutcome) -> JSON:
         "feasible": res.feasible,
         "exact": res.exact,
         "must_accept": [space.parties[p] for p in res.must_accept],
-        "proposer": None if res.proposer is None else space.parties[res.proposer],
+        "proposers": [space.parties[p] for p in res.proposers],
         "changes": [{"issue": c.issue_id, "from": c.before_id, "to": c.after_id} for c in res.changes],
         "n_changes": res.n_changes,
         "lower_bound": res.lower_bound,

@@ -65,7 +65,8 @@ def _listing(terms: Mapping[str, str]) -> str:
 def draft_plan(scenario: Scenario, draft: Draft) -> Plan:
     """The plan ``draft`` describes: its id, a title listing the edits, and its terms.
 
-    A variation keeps its base's proposer (whose cost breaks an amendment's ties).
+    A variation keeps its base's proposers (whose costs break an amendment's ties)
+    and drafters.
     A malformed id is a :class:`SpaceError` on the draft's field.
     """
     try:
@@ -90,7 +91,8 @@ def _draft_plan(scenario: Scenario, draft: Draft) -> Plan:
         id=plan_id,
         title=f"Draft: {base.id}{edits}",
         terms={**base.terms, **draft.terms},
-        proposer=base.plan.proposer,
+        proposers=base.plan.proposers,
+        drafted_by=base.plan.drafted_by,
     )
 
 

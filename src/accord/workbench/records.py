@@ -149,8 +149,8 @@ class AmendOutcome(SearchOutcome):
     """The smallest amendment of a plan.
 
     ``variant``/``title`` name the plan amended; ``must_accept`` the parties that
-    must accept it (the space may also hold the plan's proposer, whose utility only
-    breaks ties); ``note`` says how ties were broken when the proposer has no profile.
+    must accept it (the space may also hold the plan's proposers, whose utilities
+    only break ties); ``note`` says how ties were broken when a proposer has no profile.
     """
 
     request: AmendRequest
@@ -165,7 +165,7 @@ class AmendOutcome(SearchOutcome):
 
     @property
     def accepting_space(self) -> Space:
-        """The space of the parties that must accept (without a tie-break-only proposer)."""
+        """The space of the parties that must accept (without tie-break-only proposers)."""
         if len(self.must_accept) == len(self.space.parties):
             return self.space
         return self.space.select_parties(self.must_accept)
@@ -187,17 +187,26 @@ def estimates(space: Space) -> Estimates:
 
 
 def proposer_tiebreak(
-    scenario: Scenario, proposer: str | None, chosen: Sequence[str], perspective: str | None
-) -> tuple[tuple[str, ...], str]:
-    """Who joins the space only to break ties, and the note when nobody can.
+    scenario: Scenario, proposers: Sequence[str], chosen: Sequence[str], perspective: str | None
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """Who joins the space only to break ties, the proposers that break them, and a note.
 
-    Among amendments with equally few changes the one that costs the plan's
-    proposer least wins, so a proposer outside the accepting parties joins the
-    space (without having to accept); a proposer without a profile cannot, and
-    ties then go to the largest least surplus.
+    Among amendments with equally few changes the one whose worst-off proposer
+    loses least wins, so a proposer outside the accepting parties joins the space
+    (without having to accept); a proposer without a profile cannot, and is left
+    out of the tie-break (the note says so); with none left, ties go to the
+    largest least surplus.
     """
-    if proposer is None or proposer in chosen:
-        return (), ""
-    if scenario.profile(proposer, perspective) is not None:
-        return (proposer,), ""
-    return (), f"the proposer {proposer} has no profile, so ties are broken by the least surplus"
+    missing = tuple(p for p in proposers if p not in chosen and scenario.profile(p, perspective) is None)
+    used = tuple(p for p in proposers if p not in missing)
+    extra = tuple(p for p in used if p not in chosen)
+    if not missing:
+        return extra, used, ""
+    names = ", ".join(missing)
+    who = f"the proposer {names} has" if len(missing) == 1 else f"the proposers {names} have"
+    rest = (
+        "ties are broken by the least surplus"
+        if not used
+        else "ties are broken by the worst-off of " + ", ".join(used)
+    )
+    return extra, used, f"{who} no profile, so {rest}"

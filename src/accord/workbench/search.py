@@ -79,13 +79,12 @@ def amend(request: AmendRequest) -> AmendOutcome:
         known = ", ".join(v.id for v in s.plan_variants())
         raise SpaceError("plan", f"no plan {request.plan!r} in {s.id}; plans: {known}") from None
     chosen = request.parties or s.profiled_parties()
-    proposer = variant.plan.proposer
-    extra, note = proposer_tiebreak(s, proposer, chosen, request.perspective)
+    extra, proposers, note = proposer_tiebreak(s, variant.plan.proposers, chosen, request.perspective)
     space = request.compile([*chosen, *extra])
     res = solve_amendment(
         space,
         dict(variant.terms),
-        proposer=proposer if proposer in space.parties else None,
+        proposers=proposers,
         must_accept=list(chosen),
         ignore_red_lines=request.ignore_red_lines,
         time_limit=request.time_limit,

@@ -86,7 +86,7 @@ def test_amend_json_shape(capsys: Any) -> None:
     code, out, _ = run(capsys, "amend", MINI, "p1", "--json")
     assert code == 0
     data = json.loads(out)
-    assert data["feasible"] is True and data["proposer"] == "A"
+    assert data["feasible"] is True and data["proposers"] == ["A"]
     assert data["changes"] == [{"issue": "troops", "from": "none", "to": "1000"}]
     assert data["package"] == {"border": "old", "troops": "1000"}
     assert data["utilities"] == {"A": 75.0, "B": 50.0}

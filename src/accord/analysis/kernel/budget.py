@@ -154,12 +154,12 @@ class BudgetSearch:
     """One search problem over super-issues with a change column, run one budget at a time.
 
     ``ext``'s value columns: the must-accept parties (``k_must`` of them, with
-    ``batna``), then the proposer if not among them, then minus the changes.
+    ``batna``), then the proposers not among them, then minus the changes.
     ``order``: the stages (see :func:`stage_order`), the same for every budget and
     look-ahead. ``keep_cost[j]``: super-issue j's option that changes nothing
     (None when the reference package's choice is infeasible there).
-    ``prop_col``: the proposer's column, whose utility breaks ties (else the least
-    surplus). ``lam`` (weights on the simplex) adds the test
+    ``prop_cols``: the proposers' columns; the least of their utilities breaks
+    ties (without proposers, the least surplus). ``lam`` (weights on the simplex) adds the test
     ``lam . surplus > TOL``, which every acceptable package passes.
     """
 
@@ -168,7 +168,7 @@ class BudgetSearch:
     keep_cost: tuple[int | None, ...]
     batna: FloatArray
     k_must: int
-    prop_col: int | None
+    prop_cols: tuple[int, ...]
     deadline: float | None
     max_states: int
     lam: FloatArray | None = None
@@ -218,7 +218,7 @@ class BudgetSearch:
         idx = np.nonzero(ok)[0]
         used = -vals[idx, -1]
         idx = idx[used <= used.min() + 0.5]
-        score = tie_score(vals[idx], batna, k_must, self.prop_col)
+        score = tie_score(vals[idx], batna, k_must, self.prop_cols)
         idx = idx[score >= score.max() - TOL]
         pick = idx[int(np.argmax((vals[idx, :k_must] - batna).sum(axis=1)))]
         return np.asarray(run.block_choices(np.array([pick]), len(self.ext.blocks))[0])
@@ -275,8 +275,10 @@ class _GridFilter:
         ok &= margin > TOL
         if self.lam_floor is not None:
             ok &= top(n_dims) - self.lam_floor > TOL
-        prop_col = self.search.prop_col
-        score = top(prop_col) if prop_col is not None else margin
+        # The least of upper bounds bounds the least proposer utility from above.
+        score = margin
+        for k, col in enumerate(self.search.prop_cols):
+            score = top(col) if k == 0 else np.minimum(score, top(col))
         if self.floor is not None:
             ok &= score >= self.floor - TOL
         if self.pairs and ok.any():
@@ -302,8 +304,8 @@ class _GridFilter:
         ok[rows[~alive], cols[~alive]] = False
 
 
-def tie_score(vals: FloatArray, batna: FloatArray, k_must: int, prop_col: int | None) -> FloatArray:
-    """The tie-break among equally short amendments: proposer's utility, else least surplus."""
-    if prop_col is not None:
-        return np.asarray(vals[:, prop_col])
+def tie_score(vals: FloatArray, batna: FloatArray, k_must: int, prop_cols: Sequence[int]) -> FloatArray:
+    """The tie-break among equally short amendments: the least proposer utility, else least surplus."""
+    if prop_cols:
+        return np.asarray(vals[:, list(prop_cols)].min(axis=1))
     return np.asarray((vals[:, :k_must] - batna).min(axis=1))

@@ -142,7 +142,7 @@ def amend(
 ) -> None:
     """Smallest amendment: the fewest issue changes that make a plan acceptable to every party.
 
-    Ties go to the amendment that costs the plan's proposer least.
+    Ties go to the amendment that costs the plan's worst-off proposer least.
     """
     from accord.report.terminal.search import print_amendment
     from accord.workbench import search

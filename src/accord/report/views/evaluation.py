@@ -155,7 +155,7 @@ def _verdict_blocks(pe: PlanEvaluation, perspective: str, n: int, width: int) ->
 
 
 def _plan(pe: PlanEvaluation, perspective: str, detail: bool, width: int) -> list[Block]:
-    who = ", ".join(x for x in (pe.proposer or "", pe.date) if x)
+    who = ", ".join(x for x in (*pe.proposers, pe.date) if x)
     out: list[Block] = [
         BLANK,
         line(span(pe.plan, "strong-key"), " — ", pe.title, span(f"  ({who})" if who else "", "muted")),

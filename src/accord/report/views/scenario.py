@@ -121,7 +121,14 @@ def _substance(s: Scenario, width: int) -> list[Block]:
     ]
     out += _fitted(width, "Perspectives (whose estimates)", ("id", "name", "owner", "profiles"), rows)
     plans = [
-        (p.id, p.title, p.proposer or "", p.date, str(len(p.terms)), ", ".join(r.id for r in p.readings))
+        (
+            p.id,
+            p.title,
+            ", ".join(p.proposers),
+            p.date,
+            str(len(p.terms)),
+            ", ".join(r.id for r in p.readings),
+        )
         for p in s.plans
     ]
     heads = ("id", "title", "proposer", "date", "issues settled", "readings")
@@ -195,7 +202,8 @@ def profiles(outcome: ProfilesOutcome) -> View:
 def plan(outcome: PlanOutcome) -> View:
     """A plan: terms with their meaning, readings, notes and sources."""
     s, p = outcome.scenario, outcome.plan
-    who = ", ".join(x for x in (p.proposer or "", p.date, p.status) if x)
+    drafted = "drafted by " + ", ".join(p.drafted_by) if p.drafted_by else ""
+    who = ", ".join(x for x in (*p.proposers, drafted, p.date, p.status) if x)
     out: list[Block] = [
         line(span(p.id, "strong-key"), " — ", p.title, span(f"  ({who})" if who else "", "muted"))
     ]

@@ -352,7 +352,8 @@ def _changes(outcome: AmendOutcome) -> TableView:
 def amendment(outcome: AmendOutcome, *, width: int = 120) -> View:
     """The smallest amendment: the changes, each party's verdict before and after, the proof."""
     space, res = outcome.space, outcome.result
-    who = "" if res.proposer is None else f" (proposer {space.parties[res.proposer]})"
+    names = ", ".join(space.parties[p] for p in res.proposers)
+    who = "" if not names else f" (proposer{'s' if len(res.proposers) > 1 else ''} {names})"
     title = (
         span("Smallest amendment", "strong"),
         " of ",
