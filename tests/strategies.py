@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from accord.model import (
     Constraint,
     Issue,
+    OneOf,
     Option,
     Party,
     Perspective,
@@ -29,6 +30,7 @@ from accord.model import (
     Role,
     Scenario,
     ScenarioInvalid,
+    Term,
     freeze_condition,
 )
 from accord.model.logic import Clause, Member, conjunction_forbidden
@@ -130,10 +132,15 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     )
     plans = []
     for k in range(draw(st.integers(1, 3))):
-        terms = {}
+        terms: dict[str, Term] = {}
         for iss in issues:
-            if draw(st.booleans()):
+            kind = draw(st.sampled_from(["open", "option", "one_of"]))
+            if kind == "option":
                 terms[iss.id] = draw(st.sampled_from(iss.option_ids))
+            elif kind == "one_of":
+                # Provided in one of several forms (a list of one is that option).
+                forms = draw(st.lists(st.sampled_from(iss.option_ids), min_size=1, unique=True))
+                terms[iss.id] = OneOf(options=tuple(forms))
         plans.append(Plan(id=f"plan{k}", title=f"Plan {k}", terms=M(terms)))
     try:
         return Scenario(

@@ -12,10 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from tests.strategies import scenarios
 
 from accord.analysis import evaluate_across_perspectives, evaluate_plans
+from accord.analysis.evaluate import PlanEvaluation
 from accord.io import load_scenario
 from accord.model import (
+    OneOf,
     Plan,
     Scenario,
+    Term,
     complete_values,
 )
 from accord.space import TOL, SpaceError
@@ -90,16 +93,23 @@ class TestHandComputed:
 
 
 def direct(s: Scenario, plan: Plan) -> dict[str, tuple[float, float, str]]:
-    """Utility range and acceptability per party, straight from the definitions."""
-    open_issues = [i for i in s.issues if i.id not in plan.terms and i.status_quo is None]
-    base = dict(plan.terms)
+    """Utility range and acceptability per party, straight from the definitions.
+
+    An issue left out takes its status quo, or any option without one; an issue
+    provided in one of several forms takes any of them.
+    """
+    choices: dict[str, tuple[str, ...]] = {}
     for i in s.issues:
-        if i.id not in base and i.status_quo is not None:
-            base[i.id] = i.status_quo
-    completions = []
-    for combo in itertools.product(*(i.option_ids for i in open_issues)):
-        pkg = dict(base, **{i.id: o for i, o in zip(open_issues, combo, strict=True)})
-        completions.append(pkg)
+        term = plan.terms.get(i.id)
+        if isinstance(term, str):
+            choices[i.id] = (term,)
+        elif isinstance(term, OneOf):
+            choices[i.id] = term.options
+        elif i.status_quo is not None:
+            choices[i.id] = (i.status_quo,)
+        else:
+            choices[i.id] = i.option_ids
+    completions = [dict(zip(choices, combo, strict=True)) for combo in itertools.product(*choices.values())]
     feasible = [c for c in completions if all(con.holds(c) for con in s.constraints)]
     pool = feasible or completions
     out = {}
@@ -147,3 +157,33 @@ def test_accepted_plans_beat_every_batna(s: Scenario) -> None:
         if pe.acceptable_to_all:
             for v in pe.parties:
                 assert v.utility_range[0] > v.batna and not v.red_lines
+
+
+class TestProvidedInOneOfSeveralForms:
+    """A term listing options: the plan provides the issue, its form is open (mini.yaml)."""
+
+    def evaluate(self, terms: dict[str, Term]) -> PlanEvaluation:
+        s = load_scenario(MINI)
+        plan = Plan(id="p9", title="Forms", terms=M(terms))
+        return evaluate_plans(replace(s, plans=(plan,))).plans[0]
+
+    def test_the_range_covers_the_listed_forms_only(self) -> None:
+        pe = self.evaluate({"border": "old", "troops": OneOf(options=("1000", "none"))})
+        assert pe.complete and pe.undetermined == () and dict(pe.forms) == {"troops": ("1000", "none")}
+        a, b = pe.parties
+        # A: .75*100 + .25*{0, 100}; B: .5*0 + .5*{100, 0}; 5000 is not listed
+        assert a.utility_range == pytest.approx((75.0, 100.0)) and a.acceptability == "yes"
+        assert b.utility_range == pytest.approx((0.0, 50.0)) and b.acceptability == "depends"
+        assert pe.package["troops"] is None and pe.completions == 2
+        assert "until the form of troops settled" in pe.verdict()
+
+    def test_a_red_line_crossed_by_some_forms_makes_the_verdict_depend_on_the_form(self) -> None:
+        pe = self.evaluate({"border": OneOf(options=("old", "new")), "troops": "1000"})
+        a = pe.parties[0]
+        assert a.acceptability == "depends" and a.red_lines == ()
+        assert a.red_lines_possible == ("border=new",)
+
+    def test_a_red_line_crossed_by_every_form_blocks(self) -> None:
+        pe = self.evaluate({"border": OneOf(options=("new",)), "troops": "1000"})
+        assert pe.forms == {}
+        assert pe.parties[0].acceptability == "no" and pe.parties[0].red_lines == ("border=new",)

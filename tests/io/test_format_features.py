@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accord.io import check_text
+from accord.model import OneOf
 
 DATA = Path(__file__).parents[1] / "data"
 MINI = (DATA / "mini.yaml").read_text(encoding="utf-8")
@@ -68,3 +69,48 @@ class TestJointProposers:
         errs = errors(text)
         assert errs and all("plans[0].proposer" in e for e in errs)
         assert not any("File" in e or "list[" in e for e in errs)
+
+
+P2_TERMS = "    terms: {border: line, troops: 5000}"
+
+
+class TestProvidedInOneOfSeveralForms:
+    def test_a_list_and_the_long_form_load_as_one_of(self) -> None:
+        assert P2_TERMS in MINI
+        text = MINI.replace(
+            P2_TERMS, "    terms: {border: [old, line], troops: {one_of: [1000, null], why: disputed}}"
+        )
+        terms = load(text).plan("p2").terms
+        border, troops = terms["border"], terms["troops"]
+        assert isinstance(border, OneOf) and border.options == ("old", "line")
+        assert isinstance(troops, OneOf) and troops.options == ("1000", "none") and troops.why == "disputed"
+
+    def test_a_list_of_one_option_is_that_option(self) -> None:
+        text = MINI.replace(P2_TERMS, "    terms: {border: [line], troops: {one_of: [5000]}}")
+        assert dict(load(text).plan("p2").terms) == {"border": "line", "troops": "5000"}
+
+    def test_a_reading_may_list_forms_and_null_still_reopens(self) -> None:
+        text = MINI.replace("terms: {troops: null}}", "terms: {troops: [1000, 5000], border: null}}")
+        variant = load(text).plan_variant("p2@open-army")
+        assert "border" not in variant.terms
+        assert variant.terms["troops"] == OneOf(options=("1000", "5000"))
+
+    def test_an_unknown_listed_option_names_its_line_and_field(self) -> None:
+        text = MINI.replace(P2_TERMS, "    terms: {border: [line, moon], troops: 5000}")
+        (err,) = [e for e in errors(text) if "moon" in e]
+        assert err.startswith(f"f.yaml:{line_of(text, 'moon')}:")
+        assert "plans[1].terms.border: issue 'border' has no option 'moon'" in err
+
+    def test_duplicates_and_empty_lists_are_errors(self) -> None:
+        text = MINI.replace(P2_TERMS, "    terms: {border: [line, line], troops: 5000}")
+        assert any("plans[1].terms.border: option 'line' is listed twice" in e for e in errors(text))
+        text = MINI.replace(P2_TERMS, "    terms: {border: [], troops: 5000}")
+        assert any("plans[1].terms.border: list at least one option" in e for e in errors(text))
+        text = MINI.replace("terms: {troops: null}}", "terms: {troops: {one_of: []}}}")
+        assert any("plans[1].readings[0].terms.troops: list at least one option" in e for e in errors(text))
+
+    def test_a_malformed_long_form_is_an_error_without_internal_names(self) -> None:
+        text = MINI.replace(P2_TERMS, "    terms: {border: {one_of: [line], colour: red}, troops: 5000}")
+        errs = errors(text)
+        assert any("plans[1].terms.border.colour: unknown field 'colour'" in e for e in errs), errs
+        assert not any("OneOfFile" in e or "list[" in e for e in errs)

@@ -21,7 +21,7 @@ def test_validate_returns_the_item_or_every_problem() -> None:
 
 
 def test_union_member_names_stay_out_of_locations() -> None:
-    _, errors = schema.validate(schema.PlanFile, {"id": "p", "title": "P", "terms": {"x": [1]}})
+    _, errors = schema.validate(schema.PlanFile, {"id": "p", "title": "P", "terms": {"x": [[1]]}})
     assert errors and all(
         not str(part).startswith(("str", "int", "float", "union[")) for e in errors for part in e.loc
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from accord.model import Plan, Reading
+from accord.model import ModelError, OneOf, Plan, Reading, term_options, term_text
 
 
 def test_variants_apply_each_reading() -> None:
@@ -26,3 +26,25 @@ def test_terms_do_not_alias_the_callers_dict() -> None:
     assert plan.terms["x"] == "a"
     with pytest.raises(TypeError):
         plan.terms["x"] = "c"  # type: ignore[index]
+
+
+def test_one_of_needs_distinct_valid_options() -> None:
+    with pytest.raises(ModelError, match="at least one"):
+        OneOf(options=())
+    with pytest.raises(ModelError, match="twice"):
+        OneOf(options=("a", "a"))
+    with pytest.raises(ModelError, match="not a valid id"):
+        OneOf(options=("a", "b c"))
+
+
+def test_a_one_of_a_single_option_is_that_option_and_readings_override_forms() -> None:
+    plan = Plan(
+        id="p",
+        title="P",
+        terms={"x": OneOf(options=("a",)), "y": OneOf(options=("c", "d"), why="disputed")},
+        readings=(Reading(id="r", terms={"y": "c", "x": OneOf(options=("a", "b"))}),),
+    )
+    base, read = plan.variants()
+    assert base.terms["x"] == "a" and term_options(base.terms["y"]) == ("c", "d")
+    assert term_text(base.terms["y"]) == "c | d"
+    assert dict(read.terms) == {"x": OneOf(options=("a", "b")), "y": "c"}

@@ -39,6 +39,7 @@ from accord.analysis.kernel.search import prepare
 from accord.analysis.kernel.superissues import decompose, project
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import AmendResult, Change
+from accord.model import Term, term_options, term_text
 from accord.numeric import TOL, FloatArray, IntArray
 from accord.provenance import Status
 from accord.space import Space, SpaceError
@@ -53,14 +54,15 @@ PAIRS_AHEAD = 3
 """The pairwise look-ahead is built for this many budgets beyond the current one."""
 
 
-def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tuple[int, ...]:
+def complete_plan(space: Space, plan: Mapping[str, Term] | Sequence[int]) -> tuple[int, ...]:
     """Option indices of ``plan``.
 
     An issue the plan leaves open takes its status quo, or the one option its
-    domain allows (a fixed issue).
+    domain allows (a fixed issue). An issue the plan provides in one of several
+    forms (:class:`accord.model.OneOf`) takes the one of them its domain allows.
 
-    Raises :class:`SpaceError` (field ``plan``) for an unknown issue or option, or an
-    open issue with neither.
+    Raises :class:`SpaceError` (field ``plan``) for an unknown issue or option, an
+    open issue with neither, or a form left open.
     """
     if not isinstance(plan, Mapping):
         pkg = tuple(int(x) for x in plan)
@@ -78,13 +80,7 @@ def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tupl
     for i, issue in enumerate(space.issues):
         sq = space.status_quo[i]
         if issue in plan:
-            try:
-                out.append(space.options[i].index(plan[issue]))
-            except ValueError:
-                known = ", ".join(space.options[i])
-                raise SpaceError(
-                    "plan", f"unknown option {plan[issue]!r} of {issue}; known: {known}"
-                ) from None
+            out.append(_settled(space, i, plan[issue]))
         elif sq is not None:
             out.append(sq)
         elif len(space.domains[i]) == 1:
@@ -95,6 +91,28 @@ def complete_plan(space: Space, plan: Mapping[str, str] | Sequence[int]) -> tupl
                 f"the plan leaves issue {issue!r} open and it has no status quo; hold it at one option",
             )
     return tuple(out)
+
+
+def _settled(space: Space, i: int, term: Term) -> int:
+    """The option index a plan's term settles issue ``i`` at (see :func:`complete_plan`)."""
+    issue = space.issues[i]
+    opts = []
+    for o in term_options(term):
+        try:
+            opts.append(space.options[i].index(o))
+        except ValueError:
+            known = ", ".join(space.options[i])
+            raise SpaceError("plan", f"unknown option {o!r} of {issue}; known: {known}") from None
+    if len(opts) == 1:
+        return opts[0]
+    held = [k for k in opts if k in space.domains[i]]
+    if len(held) == 1 and len(space.domains[i]) == 1:
+        return held[0]
+    raise SpaceError(
+        "plan",
+        f"the plan provides issue {issue!r} in one of several forms ({term_text(term)}); "
+        "hold it at one of them",
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -111,7 +129,7 @@ class _Amended:
 
 def solve_amendment(
     space: Space,
-    plan: Mapping[str, str] | Sequence[int],
+    plan: Mapping[str, Term] | Sequence[int],
     *,
     proposers: Sequence[int | str] = (),
     must_accept: Sequence[int | str] | None = None,

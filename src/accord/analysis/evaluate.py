@@ -8,7 +8,12 @@ For party ``p`` and package ``x``:
 *Getting to Yes*: the best alternative to a negotiated agreement) and ``x``
 crosses none of ``p``'s red lines. An issue a plan leaves open takes its
 ``status_quo`` option; where an issue has none, the plan is *incomplete* and
-``p``'s utility is reported as the interval over that issue's options.
+``p``'s utility is reported as the interval over that issue's options. An issue
+a plan *provides in one of several forms* (a :class:`accord.model.OneOf` term:
+"silent is not status quo") is judged the same way over the listed options
+only: the range is exact, the verdict is "yes" or "no" only when every form
+agrees, and a red line crossed by some forms but not all makes it "depends"
+(the plan's ``forms`` name the issues whose form decides).
 
 The surplus decomposes exactly by issue,
 
@@ -46,7 +51,7 @@ import numpy as np
 from accord.analysis.kernel.clausemax import maximise
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import Acceptability, Evaluation, IssueShare, PartyVerdict, PlanEvaluation
-from accord.model import PlanVariant, Scenario
+from accord.model import PlanVariant, Scenario, term_options
 from accord.model.logic import Clause, find_assignment
 from accord.numeric import TOL
 from accord.space import Space, compile_space
@@ -163,9 +168,13 @@ def evaluate_variant(
     fixed_sum = np.zeros(len(space.parties))
     for i, k in fixed.items():
         fixed_sum = fixed_sum + space.contrib[i][:, k]
-    n_completions = int(np.prod([len(space.options[i]) for i in free])) if free else 1
+    n_completions = int(np.prod([len(opts) for opts in free.values()])) if free else 1
     exact = n_completions <= completion_limit
-    judged = _judge_completions(space, fixed, free, fixed_sum) if exact else _judge_by_bounds(space, fixed)
+    judged = (
+        _judge_completions(space, fixed, free, fixed_sum) if exact else _judge_by_bounds(space, fixed, free)
+    )
+    forms = {space.issues[i]: tuple(space.options[i][k] for k in opts) for i, opts in free.items()}
+    undetermined = tuple(space.issues[i] for i in free if variant.terms.get(space.issues[i]) is None)
     verdicts = tuple(_verdict(space, p, judged, fixed, spreads[p]) for p in range(len(space.parties)))
     return PlanEvaluation(
         plan=variant.id,
@@ -175,7 +184,8 @@ def evaluate_variant(
         reading=variant.reading.id if variant.reading else None,
         package=package,
         held_at_status_quo=tuple(held),
-        undetermined=tuple(space.issues[i] for i in free),
+        undetermined=undetermined,
+        forms={k: v for k, v in forms.items() if k not in undetermined},
         violations=judged.violations,
         parties=verdicts,
         completions=n_completions,
@@ -183,24 +193,35 @@ def evaluate_variant(
     )
 
 
-def _terms(space: Space, variant: PlanVariant) -> tuple[dict[int, int], list[str], list[int]]:
-    """The plan's settled options, the issues held at their status quo, and the open issues.
+Free = Mapping[int, tuple[int, ...]]
+"""Per issue a plan leaves undecided, the options its completions may take."""
 
-    Open issues take their status quo; those without one stay open.
+
+def _terms(
+    space: Space, variant: PlanVariant
+) -> tuple[dict[int, int], list[str], dict[int, tuple[int, ...]]]:
+    """The plan's settled options, the issues held at their status quo, and the undecided ones.
+
+    Open issues take their status quo; those without one stay open over all their
+    options; an issue provided in one of several forms is open over those forms.
     """
     fixed: dict[int, int] = {}
     held: list[str] = []
-    free: list[int] = []
+    free: dict[int, tuple[int, ...]] = {}
     for i, issue_id in enumerate(space.issues):
-        opt = variant.terms.get(issue_id)
+        term = variant.terms.get(issue_id)
         sq = space.status_quo[i]
-        if opt is not None:
-            fixed[i] = space.options[i].index(opt)
+        if term is not None:
+            opts = tuple(space.options[i].index(o) for o in term_options(term))
+            if len(opts) == 1:
+                fixed[i] = opts[0]
+            else:
+                free[i] = opts
         elif sq is not None:
             fixed[i] = sq
             held.append(issue_id)
         else:
-            free.append(i)
+            free[i] = tuple(range(len(space.options[i])))
     return fixed, held, free
 
 
@@ -262,11 +283,10 @@ class _Judgement:
     violations: tuple[str, ...]
 
 
-def _plan_domains(space: Space, fixed: Mapping[int, int]) -> tuple[frozenset[int], ...]:
-    """Per issue the options a completion of the plan may take: the settled one, or any."""
+def _plan_domains(space: Space, fixed: Mapping[int, int], free: Free) -> tuple[frozenset[int], ...]:
+    """Per issue the options a completion of the plan may take: the settled one, or the open ones."""
     return tuple(
-        frozenset({fixed[i]}) if i in fixed else frozenset(range(len(space.options[i])))
-        for i in range(len(space.issues))
+        frozenset({fixed[i]}) if i in fixed else frozenset(free[i]) for i in range(len(space.issues))
     )
 
 
@@ -297,7 +317,7 @@ def _conflict(space: Space, domains: Sequence[frozenset[int]]) -> tuple[str, ...
 
 
 def _judge_completions(
-    space: Space, fixed: Mapping[int, int], free: Sequence[int], fixed_sum: np.ndarray
+    space: Space, fixed: Mapping[int, int], free: Free, fixed_sum: np.ndarray
 ) -> _Judgement:
     """Exact verdicts: enumerate every completion of the open issues.
 
@@ -306,7 +326,7 @@ def _judge_completions(
     none is feasible the plan names the constraints in conflict, and each party is
     judged over every completion, on its own utility and red lines.
     """
-    grids = np.meshgrid(*[np.arange(len(space.options[i])) for i in free], indexing="ij")
+    grids = np.meshgrid(*[np.array(opts, dtype=np.int64) for opts in free.values()], indexing="ij")
     comp = np.stack([g.ravel() for g in grids], axis=1) if free else np.zeros((1, 0), dtype=np.int64)
     column = {issue: j for j, issue in enumerate(free)}
 
@@ -325,7 +345,7 @@ def _judge_completions(
     violations: tuple[str, ...] = ()
     rows = feasible
     if not feasible.any():
-        violations = _conflict(space, _plan_domains(space, fixed))
+        violations = _conflict(space, _plan_domains(space, fixed, free))
         rows = np.ones(comp.shape[0], dtype=bool)
     util = np.tile(fixed_sum, (comp.shape[0], 1))
     for j, i in enumerate(free):
@@ -373,7 +393,7 @@ def _acceptability(some_acceptable: bool, some_unacceptable: bool) -> Acceptabil
     return "depends" if some_unacceptable else "yes"
 
 
-def _judge_by_bounds(space: Space, fixed: Mapping[int, int]) -> _Judgement:
+def _judge_by_bounds(space: Space, fixed: Mapping[int, int], free: Free) -> _Judgement:
     """Verdicts for plans with too many completions to list, by search over the clauses.
 
     Feasibility is decided exactly (:func:`accord.model.logic.find_assignment`);
@@ -385,7 +405,7 @@ def _judge_by_bounds(space: Space, fixed: Mapping[int, int]) -> _Judgement:
     nodes; then the range is an outer bound and "yes" and "no" stay certain
     ("depends" may hide a "no").
     """
-    doms = _plan_domains(space, fixed)
+    doms = _plan_domains(space, fixed, free)
     violations = _conflict(space, doms)
     base = () if violations else space.constraints
     lo, hi, acc, crossed, possible = [], [], [], [], []

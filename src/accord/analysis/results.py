@@ -12,7 +12,7 @@ given; ``Space.package_ids`` names them. Arrays are read-only.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Literal
 
@@ -323,16 +323,24 @@ class PlanEvaluation:
     # breaks, else a minimal set no completion meets together; () when feasible.
     violations: tuple[str, ...]
     parties: tuple[PartyVerdict, ...]
-    completions: int = 1  # packages the open issues without status quo allow
+    completions: int = 1  # packages the undecided issues allow (open, or provided in one of forms)
     exact: bool = True  # False: too many completions, verdicts from bounds
+    # Issues the plan provides in one of several forms (which is disputed or unknown): the
+    # options judged; their package entry is None like an undetermined issue's.
+    forms: Mapping[str, tuple[str, ...]] = field(default_factory=lambda: MappingProxyType({}))
 
     def __post_init__(self) -> None:
         freeze_fields(self)
 
     @property
     def complete(self) -> bool:
-        """True when no open issue is left undetermined."""
+        """True when no open issue is left undetermined (an issue provided in some form is not open)."""
         return not self.undetermined
+
+    @property
+    def unsettled(self) -> tuple[str, ...]:
+        """The issues whose option is not known: undetermined, then those provided in one of forms."""
+        return (*self.undetermined, *(f"the form of {i}" for i in self.forms))
 
     @property
     def acceptable_to_all(self) -> bool:
@@ -376,7 +384,7 @@ class PlanEvaluation:
                 "undecided for "
                 + ", ".join(self.undecided)
                 + " until "
-                + ", ".join(self.undetermined)
+                + ", ".join(self.unsettled)
                 + " settled"
             )
         return "; ".join(parts)

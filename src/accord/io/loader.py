@@ -24,6 +24,7 @@ from accord.model import (
     Faction,
     Issue,
     ModelError,
+    OneOf,
     Option,
     Party,
     Perspective,
@@ -40,6 +41,7 @@ from accord.model import (
     Source,
     Spread,
     Table,
+    Term,
     Track,
     format_path,
     level_id,
@@ -240,7 +242,7 @@ class _Builder:
             "constraints": self.to_constraint,
             "perspectives": _ignoring_path(_perspective),
             "profiles": self.to_profile,
-            "plans": _ignoring_path(self.to_plan),
+            "plans": self.to_plan,
         }
 
     def finish(
@@ -548,18 +550,36 @@ class _Builder:
             sources=m.source_ids(),
         )
 
-    def to_plan(self, m: sf.PlanFile) -> Plan:
-        terms = {}
-        for issue_id, opt in m.terms.items():
-            if opt is None:
-                continue  # an explicit null leaves the issue open, as leaving it out does
-            terms[issue_id] = _option_key(opt, issue_id in self.numeric_issues)
+    def term(self, issue_id: str, raw: sf.PlanTerm) -> Term | None:
+        """A plan's term in the model: an option id, a :class:`OneOf`, or ``None`` (open)."""
+        numeric = issue_id in self.numeric_issues
+        if raw is None:
+            return None
+        listed, why = (raw.one_of, raw.why) if isinstance(raw, sf.OneOfFile) else (raw, "")
+        if not isinstance(listed, list):
+            return _option_key(listed, numeric)
+        if None in listed and not numeric:
+            raise ModelError(
+                "one_of", "null is no option here", "null names the 'no limit' level of a numeric issue"
+            )
+        return OneOf(options=tuple(_option_key("none" if v is None else v, numeric) for v in listed), why=why)
+
+    def terms(self, raw: Mapping[str, sf.PlanTerm], path: Path) -> dict[str, Term | None]:
+        out: dict[str, Term | None] = {}
+        for issue_id, value in raw.items():
+            try:
+                out[issue_id] = self.term(issue_id, value)
+            except ModelError as exc:
+                self.add((*path, issue_id), exc.message, exc.hint)
+                raise _ItemError from None
+        return out
+
+    def to_plan(self, m: sf.PlanFile, path: Path) -> Plan:
+        # An explicit null leaves the issue open, as leaving it out does.
+        terms = {k: v for k, v in self.terms(m.terms, (*path, "terms")).items() if v is not None}
         readings = []
-        for r in m.readings:
-            rterms = {
-                i: (None if o is None else _option_key(o, i in self.numeric_issues))
-                for i, o in r.terms.items()
-            }
+        for j, r in enumerate(m.readings):
+            rterms = self.terms(r.terms, (*path, "readings", j, "terms"))
             readings.append(
                 Reading(
                     id=r.id,

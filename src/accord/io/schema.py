@@ -252,12 +252,29 @@ class ProfileFile(_Sourced):
     rationale: Text = ""
 
 
+class OneOfFile(_Model):
+    """A term provided in one of several forms, with what is disputed."""
+
+    one_of: list[OptionRef | None] = Field(description="the options the provision may take (null: no limit)")
+    why: Text = ""
+
+
+PlanTerm = Annotated[
+    OptionRef | list[OptionRef | None] | OneOfFile | None,
+    Field(
+        union_mode="left_to_right",
+        description="an option; a list of options (provided in one of these forms, "
+        "which one is disputed or unknown), or {one_of: [...], why}; null leaves the issue open",
+    ),
+]
+
+
 class ReadingFile(_Sourced):
     """One source's reading of a disputed plan."""
 
     id: Id
     title: Text = ""
-    terms: dict[str, OptionRef | None]
+    terms: dict[str, PlanTerm]
     note: Text = ""
 
 
@@ -266,7 +283,7 @@ class PlanFile(_Sourced):
 
     id: Id
     title: Text
-    terms: dict[str, OptionRef | None] = Field(default_factory=dict)
+    terms: dict[str, PlanTerm] = Field(default_factory=dict)
     proposer: Id | list[Id] | None = Field(
         default=None, description="who put the plan forward: one party id, or a list for a joint proposal"
     )
@@ -415,5 +432,5 @@ def _is_union_tag(part: object) -> bool:
     # pydantic puts union member names into error locations ("str", "function-after[...]")
     return isinstance(part, str) and (
         part in {"str", "int", "float", "list[union[str,int,float]]", "union[str,int,float]"}
-        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "union["))
+        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "OneOfFile", "union["))
     )

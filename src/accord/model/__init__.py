@@ -21,7 +21,7 @@ from accord.model.elements import (
     Track,
     level_id,
 )
-from accord.model.plans import Plan, PlanVariant, Reading
+from accord.model.plans import OneOf, Plan, PlanVariant, Reading, Term, term_options, term_text
 from accord.model.preferences import Perspective, Profile, RedLine, Spread, complete_values
 from accord.model.problems import ModelError, Problem, ScenarioInvalid, format_path
 from accord.model.rules import RULE_KINDS, RuleKindSpec
@@ -36,6 +36,7 @@ __all__ = [
     "Faction",
     "Issue",
     "ModelError",
+    "OneOf",
     "Option",
     "Party",
     "Perspective",
@@ -54,6 +55,7 @@ __all__ = [
     "Source",
     "Spread",
     "Table",
+    "Term",
     "Track",
     "complete_values",
     "condition_holds",
@@ -61,4 +63,6 @@ __all__ = [
     "format_path",
     "freeze_condition",
     "level_id",
+    "term_options",
+    "term_text",
 ]

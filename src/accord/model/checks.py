@@ -17,7 +17,7 @@ from accord.model.clauses import IssueIndex
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
 from accord.model.logic import Clause, find_assignment, minimal_conflict
-from accord.model.plans import Plan
+from accord.model.plans import Plan, Term, term_options
 from accord.model.preferences import Perspective, Profile, ValueGap, complete_values
 from accord.model.problems import Path, Problem
 from accord.model.rules import RULE_KINDS
@@ -442,7 +442,7 @@ def _check_plans(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
             for j, pid in enumerate(getattr(plan, name)):
                 if pid not in known.parties:
                     out.append(_unknown("party", pid, known.parties, base + (field, j)))
-        term_sets: list[tuple[Path, Mapping[str, str | None]]] = [(base + ("terms",), plan.terms)]
+        term_sets: list[tuple[Path, Mapping[str, Term | None]]] = [(base + ("terms",), plan.terms)]
         for j, reading in enumerate(plan.readings):
             _src_refs(reading.sources, known, base + ("readings", j, "sources"), out)
             term_sets.append((base + ("readings", j, "terms"), reading.terms))
@@ -451,5 +451,7 @@ def _check_plans(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
                 issue = known.issues.get(issue_id)
                 if issue is None:
                     out.append(_unknown("issue", issue_id, known.issues, tpath + (issue_id,)))
-                elif opt is not None and opt not in issue.option_ids:
-                    out.append(_unknown_option(issue, opt, tpath + (issue_id,)))
+                elif opt is not None:
+                    for o in term_options(opt):
+                        if o not in issue.option_ids:
+                            out.append(_unknown_option(issue, o, tpath + (issue_id,)))

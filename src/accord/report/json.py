@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
-from accord.model import Plan, Profile, Scenario
+from accord.model import Plan, Profile, Scenario, Term
 from accord.numeric import FloatArray
 from accord.space import Space
 from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome
@@ -181,6 +181,13 @@ def _plan(outcome: PlanOutcome) -> JSON:
     return plan_detail_json(outcome.plan)
 
 
+def term_json(term: Term | None) -> Any:
+    """A plan's term: the option id, ``null`` (re-opened), or ``{one_of: [...], why}``."""
+    if term is None or isinstance(term, str):
+        return term
+    return {"one_of": list(term.options), "why": term.why}
+
+
 def plan_detail_json(plan: Plan) -> dict[str, Any]:
     """One plan: terms, readings, notes and sources."""
     return {
@@ -191,9 +198,15 @@ def plan_detail_json(plan: Plan) -> dict[str, Any]:
         "date": plan.date,
         "status": plan.status,
         "notes": plan.notes,
-        "terms": dict(plan.terms),
+        "terms": {k: term_json(v) for k, v in plan.terms.items()},
         "readings": [
-            {"id": r.id, "title": r.title, "terms": dict(r.terms), "note": r.note, "sources": list(r.sources)}
+            {
+                "id": r.id,
+                "title": r.title,
+                "terms": {k: term_json(v) for k, v in r.terms.items()},
+                "note": r.note,
+                "sources": list(r.sources),
+            }
             for r in plan.readings
         ],
         "sources": list(plan.sources),
@@ -250,6 +263,7 @@ def plan_json(pe: PlanEvaluation) -> dict[str, Any]:
         "package": dict(pe.package),
         "held_at_status_quo": list(pe.held_at_status_quo),
         "undetermined": list(pe.undetermined),
+        "forms": {k: list(v) for k, v in pe.forms.items()},
         "violations": list(pe.violations),
         "acceptable_to_all": pe.acceptable_to_all,
         "blocked_by": list(pe.blocked_by),

@@ -58,7 +58,7 @@ def plan_marks(scenario: Scenario, space: Space) -> tuple[Mark, ...]:
     marks = []
     for v in scenario.plan_variants():
         try:
-            pkg = complete_plan(space, dict(v.terms))
+            pkg = complete_plan(space, v.terms)
         except SpaceError:
             continue  # the plan leaves an issue open that has no status quo
         kind: MarkKind = "plan" if v.reading is None else "reading"

@@ -83,7 +83,7 @@ def amend(request: AmendRequest) -> AmendOutcome:
     space = request.compile([*chosen, *extra])
     res = solve_amendment(
         space,
-        dict(variant.terms),
+        variant.terms,
         proposers=proposers,
         must_accept=list(chosen),
         ignore_red_lines=request.ignore_red_lines,

@@ -166,6 +166,9 @@ def _plan(pe: PlanEvaluation, perspective: str, detail: bool, width: int) -> lis
     if pe.undetermined:
         text = "Left open with no status quo (utility shown as a range): " + ", ".join(pe.undetermined)
         out.append(line(text, tone="warn"))
+    if pe.forms:
+        listed = "; ".join(f"{issue} ({' | '.join(opts)})" for issue, opts in pe.forms.items())
+        out.append(line("Provided in a form not known (utility shown as a range): " + listed, tone="warn"))
     return out + _verdict_blocks(pe, perspective, 10 if detail else 2, width)
 
 

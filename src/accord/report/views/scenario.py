@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from accord.model import Profile, Scenario, complete_values
+from accord.model import Profile, Scenario, complete_values, term_text
 from accord.report.views import (
     BLANK,
     Block,
@@ -216,12 +216,17 @@ def plan(outcome: PlanOutcome) -> View:
             sq = issue.status_quo
             meaning = f"status quo: {sq}" if sq else "undetermined (no status quo)"
             rows.append((issue.id, span("· open", "muted"), span(meaning, "muted")))
-        else:
+        elif isinstance(opt, str):
             rows.append((issue.id, opt, issue.option(opt).text))
+        else:
+            meaning = "provided in one of these forms: " + "; ".join(
+                issue.option(o).text for o in opt.options
+            )
+            rows.append((issue.id, opt.text(), meaning + (f" ({opt.why})" if opt.why else "")))
     columns = tuple(col(h, overflow="fold") for h in ("issue", "option", "meaning"))
     out.append(TableView(title="Terms", columns=columns, rows=tuple(rows)))
     for r in p.readings:
-        changes = ", ".join(f"{k}={v if v is not None else 'open'}" for k, v in r.terms.items())
+        changes = ", ".join(f"{k}={term_text(v) if v is not None else 'open'}" for k, v in r.terms.items())
         out.append(line(f"Reading {r.id} ({r.title or r.id}): {changes}", tone="strong"))
         if r.note:
             out.append(line(f"  {r.note.strip()}"))
