@@ -114,3 +114,68 @@ class TestProvidedInOneOfSeveralForms:
         errs = errors(text)
         assert any("plans[1].terms.border.colour: unknown field 'colour'" in e for e in errs), errs
         assert not any("OneOfFile" in e or "list[" in e for e in errs)
+
+
+PERSP = "  - {id: base, name: Baseline}"
+DATED = "  - {id: base, name: Baseline, as_of: 2026-01, attribution: made up for tests}"
+SECOND = """  - {id: alt, name: Alt, as_of: 2026, attribution: a named school, mirror: base, parties: [A, B]}
+"""
+ALT_A = """  - party: A
+    perspective: alt
+    weights: {border: 1}
+    values: {border: {old: 100, line: 50, new: 0}}
+    batna: 30
+    rationale: alt [toy]
+"""
+
+
+def with_alt(text: str = MINI, persp: str = DATED[:-1] + ", mirror: alt}") -> str:
+    assert PERSP in text
+    out = text.replace(PERSP, persp + "\n" + SECOND.rstrip("\n"))
+    return out.replace("profiles:\n", "profiles:\n" + ALT_A, 1)
+
+
+class TestPerspectiveMetadata:
+    def test_metadata_loads_and_mirrors_name_each_other(self) -> None:
+        s = load(with_alt())
+        alt = s.perspective("alt")
+        assert (alt.as_of, alt.attribution, alt.kind, alt.mirror) == (
+            "2026",
+            "a named school",
+            "descriptive",
+            "base",
+        )
+        assert alt.parties == ("A", "B") and s.perspective("base").mirror == "alt"
+
+    def test_a_mirror_that_does_not_name_this_one_back_is_an_error(self) -> None:
+        text = with_alt(persp=DATED)
+        (err,) = [e for e in errors(text) if "mirror" in e]
+        assert err.startswith(f"f.yaml:{line_of(text, 'id: alt')}:") and "perspectives[1].mirror" in err
+        assert "'base' names no mirror" in err and "add 'mirror: alt'" in err
+        text = with_alt().replace("mirror: base", "mirror: nowhere")
+        assert any("perspectives[1].mirror: unknown perspective 'nowhere'" in e for e in errors(text))
+
+    def test_claimed_parties_without_a_profile_are_a_warning_naming_them(self) -> None:
+        (warn,) = [w for w in warnings(with_alt()) if "claims" in w]
+        assert (
+            "perspectives[1].parties: perspective 'alt' claims to cover B but has no profile for it" in warn
+        )
+        text = with_alt().replace("parties: [A, B]", "parties: [A, ZZ]")
+        assert any("perspectives[1].parties[1]: unknown party 'ZZ'" in e for e in errors(text))
+
+    def test_a_perspective_without_date_or_attribution_is_a_warning(self) -> None:
+        text = MINI
+        (warn,) = warnings(text)
+        assert f"f.yaml:{line_of(text, 'id: base')}:" in warn and "has no as_of and no attribution" in warn
+
+    def test_bad_dates_and_kinds_name_the_field(self) -> None:
+        text = MINI.replace(PERSP, DATED.replace("2026-01", "2026-13"))
+        assert any("perspectives[0].as_of: '2026-13' is not a date" in e for e in errors(text))
+        text = MINI.replace(PERSP, DATED.replace("2026-01", "2026-01, kind: normative"))
+        assert any("perspectives[0].kind: must be 'descriptive' or 'prescriptive'" in e for e in errors(text))
+
+    def test_fallbacks_name_the_parties_that_borrow_the_default_perspective(self) -> None:
+        s = load(with_alt())
+        assert s.fallbacks("alt") == ("B",)
+        assert s.fallbacks("base") == () and s.fallbacks() == ()
+        assert s.fallbacks("alt", holders=["A", "B", "M"]) == ("B",)  # M has no profile anywhere

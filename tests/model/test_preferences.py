@@ -7,7 +7,7 @@ from types import MappingProxyType as M
 
 import pytest
 
-from accord.model import Issue, ModelError, Option, Profile, RedLine, complete_values, level_id
+from accord.model import Issue, ModelError, Option, Perspective, Profile, RedLine, complete_values, level_id
 
 
 def test_non_positive_weight_rejected(profile: Callable[..., Profile]) -> None:
@@ -70,3 +70,23 @@ def test_no_limit_level_needs_a_value() -> None:
     )
     with pytest.raises(ValueError, match="none"):
         complete_values(issue, {"0": 10.0})
+
+
+@pytest.mark.parametrize("good", ["", "2025", "2025-12", "2024-02-29"])
+def test_as_of_takes_a_year_a_month_or_a_day(good: str) -> None:
+    assert Perspective(id="p", as_of=good).as_of == good
+
+
+@pytest.mark.parametrize("bad", ["25", "2025-1", "2025-13", "2025-02-29", "Dec 2025", "2025-12-01T00"])
+def test_as_of_refuses_what_is_not_a_date(bad: str) -> None:
+    with pytest.raises(ModelError, match="not a date"):
+        Perspective(id="p", as_of=bad)
+
+
+def test_a_perspective_neither_mirrors_itself_nor_lists_a_party_twice() -> None:
+    with pytest.raises(ModelError, match="itself"):
+        Perspective(id="p", mirror="p")
+    with pytest.raises(ModelError, match="twice"):
+        Perspective(id="p", parties=("A", "A"))
+    with pytest.raises(ModelError, match="kind"):
+        Perspective(id="p", kind="normative")  # type: ignore[arg-type]

@@ -321,7 +321,14 @@ class _Builder:
         self.add_problems(check_scenario(draft))
 
     def add_problems(self, problems: tuple[Problem, ...]) -> None:
+        declared = len(self.kept.get("perspectives", ()))
         for prob in problems:
+            if (
+                prob.path[:1] == ("perspectives",)
+                and isinstance(prob.path[1], int)
+                and prob.path[1] >= declared
+            ):
+                continue  # a perspective created for a profile: the loader already warned about it
             if prob.ref is not None and (
                 prob.ref in self.failed_ids or prob.ref.split("=")[0] in self.failed_ids
             ):
@@ -654,4 +661,15 @@ def _phase(m: sf.PhaseFile) -> Phase:
 
 
 def _perspective(m: sf.PerspectiveFile) -> Perspective:
-    return Perspective(id=m.id, name=m.name, owner=m.owner, description=m.description, sources=m.source_ids())
+    return Perspective(
+        id=m.id,
+        name=m.name,
+        owner=m.owner,
+        description=m.description,
+        as_of=m.as_of,
+        attribution=m.attribution,
+        kind=m.kind,
+        mirror=m.mirror,
+        parties=tuple(m.parties),
+        sources=m.source_ids(),
+    )

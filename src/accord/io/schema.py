@@ -221,6 +221,19 @@ class PerspectiveFile(_Sourced):
     name: Text = ""
     owner: Text = ""
     description: Text = ""
+    as_of: Text = Field(default="", description="when: YYYY, YYYY-MM or YYYY-MM-DD")
+    attribution: Text = Field(
+        default="", description="whose view it encodes: a named school, author, or statements of a government"
+    )
+    kind: Literal["descriptive", "prescriptive"] = Field(
+        default="descriptive",
+        description="descriptive: what the parties want; prescriptive: what someone argues a party "
+        "should accept (never a forecast)",
+    )
+    mirror: Id | None = Field(default=None, description="the perspective that shifts power the other way")
+    parties: list[Annotated[str, Field(max_length=200)]] = Field(
+        default_factory=list, description="the parties (or factions, PARTY.FACTION) it claims to cover"
+    )
 
 
 class RedLineFile(_Sourced):

@@ -142,13 +142,84 @@ def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
         out.append(
             _unknown("perspective", s.default_perspective, known.perspectives, ("default_perspective",))
         )
-    for k, persp in enumerate(s.perspectives):
-        _src_refs(persp.sources, known, ("perspectives", k, "sources"), out)
+    _check_perspectives(s, known, out)
     index = IssueIndex(s.issues)
     hard = _check_constraints(s, known, index, out)
     _check_profiles(s, known, index, hard, out)
     _check_plans(s, known, out)
     return tuple(out)
+
+
+def _check_perspectives(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:
+    """Sources, metadata, mirrors and claimed parties of each perspective."""
+    mirrors = {p.id: p.mirror for p in s.perspectives}
+    for k, persp in enumerate(s.perspectives):
+        base: Path = ("perspectives", k)
+        _src_refs(persp.sources, known, base + ("sources",), out)
+        missing = [f for f in ("as_of", "attribution") if not getattr(persp, f)]
+        if missing:
+            out.append(
+                Problem(
+                    path=base,
+                    message=f"perspective {persp.id!r} has no " + " and no ".join(missing),
+                    hint="say when (as_of: YYYY-MM) and whose view it encodes (attribution: a named "
+                    "school, author, or 'statements of the government of X')",
+                    severity="warning",
+                )
+            )
+        if persp.mirror is not None:
+            _check_mirror(persp.id, persp.mirror, mirrors, base + ("mirror",), out)
+        _check_covered(s, persp.id, persp.parties, known, base + ("parties",), out)
+
+
+def _check_mirror(
+    pid: str, mirror: str, mirrors: Mapping[str, str | None], path: Path, out: list[Problem]
+) -> None:
+    """The mirror exists and names ``pid`` back."""
+    if mirror not in mirrors:
+        out.append(_unknown("perspective", mirror, mirrors, path))
+        return
+    back = mirrors[mirror]
+    if back != pid:
+        said = f"names {back!r}" if back else "names no mirror"
+        out.append(
+            Problem(
+                path=path,
+                message=f"perspective {pid!r} names {mirror!r} as its mirror, but {mirror!r} {said}",
+                hint=f"mirrors name each other: add 'mirror: {pid}' to perspective {mirror!r}",
+            )
+        )
+
+
+def _check_covered(
+    s: ScenarioParts, pid: str, claimed: tuple[str, ...], known: _Known, path: Path, out: list[Problem]
+) -> None:
+    """Each party (or faction) a perspective claims is declared; warn about those it has no profile for."""
+    have = {p.holder for p in s.profiles if p.perspective == pid}
+    uncovered = []
+    for j, holder in enumerate(claimed):
+        party_id, dot, faction = holder.partition(".")
+        party = known.parties.get(party_id)
+        if party is None:
+            out.append(_unknown("party", party_id, known.parties, path + (j,)))
+        elif dot and faction not in {f.id for f in party.factions}:
+            out.append(
+                _unknown(f"faction of {party_id}", faction, [f.id for f in party.factions], path + (j,))
+            )
+        elif holder not in have:
+            uncovered.append(holder)
+    for holder in uncovered:
+        # One warning per party, so that a profile that failed to parse silences its own.
+        out.append(
+            Problem(
+                path=path,
+                message=f"perspective {pid!r} claims to cover {holder} but has no profile for it",
+                hint="add its profile under this perspective, or drop it from the perspective's "
+                "parties (it falls back to the default perspective)",
+                severity="warning",
+                ref=holder.partition(".")[0],
+            )
+        )
 
 
 def _src_refs(refs: Iterable[str], known: _Known, path: Path, out: list[Problem]) -> None:

@@ -12,33 +12,82 @@ over the issues ``i`` that ``p`` weighs; ``x`` is *acceptable* to ``p`` when
 
 from __future__ import annotations
 
+import datetime
 import itertools
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal
 
 from accord.model.constraints import Condition, condition_holds, condition_text, copy_condition
-from accord.model.elements import Issue, check_id, freeze_tuples, read_only
+from accord.model.elements import Issue, check_id, first_duplicate, freeze_tuples, read_only
 from accord.model.problems import ModelError
 
 SCALE_MIN = 0.0
 SCALE_MAX = 100.0
 
 
+PerspectiveKind = Literal["descriptive", "prescriptive"]
+PERSPECTIVE_KINDS: tuple[PerspectiveKind, ...] = ("descriptive", "prescriptive")
+
+_AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+AS_OF_HINT = "write a date as YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-12"
+
+
+def check_as_of(value: str, field: str = "as_of") -> None:
+    """Raise :class:`ModelError` unless ``value`` is empty or a date ``YYYY[-MM[-DD]]``."""
+    if not value:
+        return
+    m = _AS_OF.match(value)
+    ok = m is not None
+    if m is not None and m.group(2) is not None:
+        try:
+            datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+        except ValueError:
+            ok = False
+    if not ok:
+        raise ModelError(field, f"{value!r} is not a date", AS_OF_HINT)
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Perspective:
-    """Whose estimates a set of profiles are."""
+    """Whose estimates a set of profiles are, as of when, and what kind of claim they make.
+
+    ``attribution`` says whose view it encodes (a named school or author, or
+    "statements of the government of X"); ``as_of`` when (``YYYY``, ``YYYY-MM``
+    or ``YYYY-MM-DD``). A *descriptive* perspective estimates what the parties
+    want; a *prescriptive* one encodes what someone argues a party *should*
+    accept, and is never a forecast. ``mirror`` names the perspective that
+    shifts power the other way (each names the other). ``parties`` are the
+    parties (or factions, ``US.NSC``) it claims to cover.
+    """
 
     id: str
     name: str = ""
     owner: str = ""
     description: str = ""
+    as_of: str = ""
+    attribution: str = ""
+    kind: PerspectiveKind = "descriptive"
+    mirror: str | None = None
+    parties: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "parties")
         check_id(self.id)
+        check_as_of(self.as_of)
+        if self.kind not in PERSPECTIVE_KINDS:
+            raise ModelError("kind", f"unknown kind {self.kind!r}", "descriptive or prescriptive")
+        if self.mirror is not None:
+            check_id(self.mirror, "mirror")
+            if self.mirror == self.id:
+                raise ModelError("mirror", "a perspective cannot mirror itself")
+        dup = first_duplicate(list(self.parties))
+        if dup is not None:
+            raise ModelError("parties", f"{dup!r} is listed twice")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
@@ -121,6 +122,24 @@ class Scenario:
         if fallback and wanted != self.default_perspective:
             return self.profile(holder, self.default_perspective, fallback=False)
         return None
+
+    def fallbacks(
+        self, perspective: str | None = None, holders: Iterable[str] | None = None
+    ) -> tuple[str, ...]:
+        """The parties that have no profile under ``perspective`` and use the default perspective's.
+
+        ``holders`` (parties or factions, ``US.NSC``) defaults to every party with a
+        profile in some perspective (:meth:`profiled_parties`). Under the default
+        perspective nobody falls back. Holders without a profile anywhere are not
+        listed: they have no estimate at all.
+        """
+        wanted = perspective or self.default_perspective
+        if wanted == self.default_perspective:
+            return ()
+        chosen = self.profiled_parties() if holders is None else tuple(holders)
+        own = {p.holder for p in self.profiles if p.perspective == wanted}
+        fallback = {p.holder for p in self.profiles if p.perspective == self.default_perspective}
+        return tuple(h for h in chosen if h not in own and h in fallback)
 
     def profiled_parties(self) -> tuple[str, ...]:
         """Parties (not factions) that have a profile in any perspective, in party order."""
