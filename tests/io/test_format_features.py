@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from accord.io import check_text
 from accord.model import OneOf
+from accord.space import compile_space
 
 DATA = Path(__file__).parents[1] / "data"
 MINI = (DATA / "mini.yaml").read_text(encoding="utf-8")
@@ -179,3 +182,65 @@ class TestPerspectiveMetadata:
         assert s.fallbacks("alt") == ("B",)
         assert s.fallbacks("base") == () and s.fallbacks() == ()
         assert s.fallbacks("alt", holders=["A", "B", "M"]) == ("B",)  # M has no profile anywhere
+
+
+B_BATNA = "    batna: 40\n    rationale: toy numbers [toy]\n"
+# B weighs border (status quo: line) and troops, which has no status quo in mini.yaml.
+WITH_SQ = MINI.replace(
+    "    levels: [1000, 5000, null]", "    status_quo: none\n    levels: [1000, 5000, null]"
+)
+
+
+class TestBatnaAnchoredToNoDeal:
+    def test_a_no_deal_batna_is_the_status_quo_utility_plus_the_offset(self) -> None:
+        assert B_BATNA in WITH_SQ
+        text = WITH_SQ.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {no_deal: -5, why: costly}"))
+        s = load(text)
+        prof = s.profile("B")
+        assert prof is not None
+        # B: border line 60 and troops none 0, equal weights: no deal = 30, so BATNA = 25
+        space = compile_space(s, parties=["B"])
+        no_deal = space.utility(space.package_from_ids({"border": "line", "troops": "none"}))[0]
+        assert no_deal == pytest.approx(30.0) and prof.batna == pytest.approx(no_deal - 5)
+        basis = prof.batna_basis
+        assert (basis.kind, basis.offset, basis.why) == ("no_deal", -5.0, "costly")
+        assert basis.no_deal_utility == pytest.approx(no_deal) and s.no_deal(prof) == pytest.approx(no_deal)
+
+    def test_a_value_with_a_reason_keeps_the_number(self) -> None:
+        text = WITH_SQ.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {value: 52, why: allies}"))
+        prof = load(text).profile("B")
+        assert prof is not None and prof.batna == 52 and prof.batna_basis.kind == "value"
+        assert prof.batna_basis.why == "allies"
+
+    def test_no_deal_needs_a_status_quo_on_every_weighted_issue(self) -> None:
+        text = MINI.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {no_deal: 5}"))
+        (err,) = [e for e in errors(text) if "no deal" in e]
+        assert err.startswith(f"f.yaml:{line_of(text, 'no_deal: 5')}:")
+        assert (
+            "profiles[1].batna.no_deal: no deal is undefined: weighted issue 'troops' has no status_quo"
+            in err
+        )
+
+    def test_bad_batna_forms_are_errors_naming_the_field(self) -> None:
+        text = WITH_SQ.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {no_deal: -50}"))
+        assert any(
+            "profiles[1].batna.no_deal: no deal (30) -50 gives a BATNA of -20" in e for e in errors(text)
+        )
+        text = WITH_SQ.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {no_deal: 1, value: 3}"))
+        assert any(
+            "profiles[1].batna: write either 'no_deal: OFFSET' or 'value: NUMBER'" in e for e in errors(text)
+        )
+        text = WITH_SQ.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {value: 140}"))
+        errs = errors(text)
+        assert any("profiles[1].batna.value: must be less than or equal to 100" in e for e in errs), errs
+        assert not any("BatnaFile" in e for e in errs)
+
+    def test_a_numeric_batna_far_from_no_deal_without_a_reason_is_a_warning(self) -> None:
+        # B: no deal 30, BATNA 40, spread 0: 10 points away, no reason given.
+        (warn,) = [w for w in warnings(WITH_SQ) if "BATNA of B" in w]
+        assert f"f.yaml:{line_of(WITH_SQ, 'batna: 40')}:" in warn
+        assert "profiles[1].batna: BATNA of B (40) is 10.0 points above the utility of no deal (30.0)" in warn
+        quiet = WITH_SQ.replace(B_BATNA, B_BATNA + "    spread: {batna: 10}\n")
+        assert not [w for w in warnings(quiet) if "BATNA of B" in w]
+        reasoned = WITH_SQ.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {value: 40, why: x}"))
+        assert not [w for w in warnings(reasoned) if "BATNA of B" in w]

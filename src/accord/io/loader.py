@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from accord.io import schema as sf
 from accord.io.yamlsource import Document, SourceError, parse_text, yaml_line_count
 from accord.model import (
+    BatnaBasis,
     Constraint,
     Faction,
     Issue,
@@ -45,8 +46,10 @@ from accord.model import (
     Track,
     format_path,
     level_id,
+    no_deal_utility,
 )
 from accord.model.checks import ScenarioDraft, check_scenario
+from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
 
 M = TypeVar("M", bound=sf.FileModel)
@@ -184,6 +187,7 @@ class _Builder:
         self.kept: dict[str, list[int]] = {}
         self.failed_ids: set[str] = set()
         self.numeric_issues: set[str] = set()
+        self.issues: dict[str, Issue] = {}
         self.excludes_constraints: set[int] = set()
 
     # -- reporting -------------------------------------------------------
@@ -476,7 +480,7 @@ class _Builder:
         status_quo = None
         if m.status_quo is not None:
             status_quo = _option_key(m.status_quo, m.kind == "numeric")
-        return Issue(
+        issue = Issue(
             id=m.id,
             title=m.title,
             kind=m.kind,
@@ -491,6 +495,8 @@ class _Builder:
             pax=tuple(m.pax),
             sources=m.source_ids(),
         )
+        self.issues[issue.id] = issue
+        return issue
 
     def condition(self, raw: sf.Condition, path: Path) -> Mapping[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
@@ -544,13 +550,15 @@ class _Builder:
                     self.add(rpath, "a red line needs at least one issue")
                     raise _ItemError
                 red_lines.append(RedLine(terms=self.condition(rl, rpath)))
+        batna, basis = self.batna(m, values, path)
         return Profile(
             party=m.party,
             faction=m.faction,
             perspective=m.perspective,
             weights=MappingProxyType(dict(m.weights)),
             values=MappingProxyType(values),
-            batna=m.batna,
+            batna=batna,
+            batna_basis=basis,
             red_lines=tuple(red_lines),
             spread=Spread(weights=m.spread.weights, values=m.spread.values, batna=m.spread.batna),
             rationale=m.rationale,
@@ -580,6 +588,41 @@ class _Builder:
                 self.add((*path, issue_id), exc.message, exc.hint)
                 raise _ItemError from None
         return out
+
+    def batna(
+        self, m: sf.ProfileFile, values: Mapping[str, Mapping[str, float]], path: Path
+    ) -> tuple[float, BatnaBasis]:
+        """The resolved BATNA and how it was stated (see :class:`accord.model.BatnaBasis`).
+
+        A BATNA relative to no deal needs every weighted issue to have a status
+        quo (else an error on ``batna.no_deal``) and must resolve within 0-100.
+        """
+        raw = m.batna
+        try:
+            no_deal: float | None = no_deal_utility(self.issues, m.weights, values)
+        except (KeyError, ValueGap):
+            no_deal = None  # an unknown issue or a missing value: the cross-checks report it
+        except ModelError as exc:
+            if isinstance(raw, sf.BatnaFile) and raw.no_deal is not None:
+                self.add((*path, "batna", "no_deal"), exc.message, exc.hint)
+                raise _ItemError from None
+            no_deal = None
+        if not isinstance(raw, sf.BatnaFile):
+            return float(raw), BatnaBasis(no_deal_utility=no_deal)
+        if raw.value is not None:
+            return float(raw.value), BatnaBasis(why=raw.why, no_deal_utility=no_deal)
+        assert raw.no_deal is not None
+        if no_deal is None:
+            return 0.0, BatnaBasis(kind="value", why=raw.why)  # the cross-checks report why
+        resolved = no_deal + raw.no_deal
+        if not 0 <= resolved <= 100:
+            self.add(
+                (*path, "batna", "no_deal"),
+                f"no deal ({no_deal:.4g}) {raw.no_deal:+g} gives a BATNA of {resolved:.4g}, outside 0-100",
+            )
+            raise _ItemError
+        basis = BatnaBasis(kind="no_deal", offset=raw.no_deal, why=raw.why, no_deal_utility=no_deal)
+        return resolved, basis
 
     def to_plan(self, m: sf.PlanFile, path: Path) -> Plan:
         # An explicit null leaves the issue open, as leaving it out does.

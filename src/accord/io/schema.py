@@ -251,6 +251,22 @@ class SpreadFile(_Model):
     batna: Annotated[float, Field(ge=0, allow_inf_nan=False)] = 0.0
 
 
+class BatnaFile(_Model):
+    """A BATNA with its reason: a number, or relative to the no-deal package."""
+
+    no_deal: Annotated[float, Field(allow_inf_nan=False)] | None = Field(
+        default=None, description="points above (or below, negative) the utility of no deal"
+    )
+    value: Points | None = Field(default=None, description="the BATNA as a number on 0-100")
+    why: Text = ""
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> BatnaFile:
+        if (self.no_deal is None) == (self.value is None):
+            raise ValueError("write either 'no_deal: OFFSET' or 'value: NUMBER'")
+        return self
+
+
 class ProfileFile(_Sourced):
     """One perspective's estimate of one party's (or faction's) preferences."""
 
@@ -259,7 +275,10 @@ class ProfileFile(_Sourced):
     perspective: Id
     weights: dict[str, Weight]
     values: dict[str, dict[str, Points]] = Field(default_factory=dict)
-    batna: Points
+    batna: Points | BatnaFile = Field(
+        description="the value of no agreement: a number on 0-100, {value: N, why}, or "
+        "{no_deal: OFFSET, why} (the utility of every issue at its status quo, plus OFFSET)"
+    )
     red_lines: list[RedLineFile | Condition] = Field(default_factory=list)
     spread: SpreadFile = Field(default_factory=SpreadFile)
     rationale: Text = ""
@@ -445,5 +464,5 @@ def _is_union_tag(part: object) -> bool:
     # pydantic puts union member names into error locations ("str", "function-after[...]")
     return isinstance(part, str) and (
         part in {"str", "int", "float", "list[union[str,int,float]]", "union[str,int,float]"}
-        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "OneOfFile", "union["))
+        or part.startswith(("function-", "list[", "dict[", "RedLineFile", "OneOfFile", "BatnaFile", "union["))
     )

@@ -22,7 +22,15 @@ from accord.model.elements import (
     level_id,
 )
 from accord.model.plans import OneOf, Plan, PlanVariant, Reading, Term, term_options, term_text
-from accord.model.preferences import Perspective, Profile, RedLine, Spread, complete_values
+from accord.model.preferences import (
+    BatnaBasis,
+    Perspective,
+    Profile,
+    RedLine,
+    Spread,
+    complete_values,
+    no_deal_utility,
+)
 from accord.model.problems import ModelError, Problem, ScenarioInvalid, format_path
 from accord.model.rules import RULE_KINDS, RuleKindSpec
 from accord.model.scenario import FORMAT_VERSION, Scenario
@@ -31,6 +39,7 @@ __all__ = [
     "FORMAT_VERSION",
     "ID_PATTERN",
     "RULE_KINDS",
+    "BatnaBasis",
     "Condition",
     "Constraint",
     "Faction",
@@ -63,6 +72,7 @@ __all__ = [
     "format_path",
     "freeze_condition",
     "level_id",
+    "no_deal_utility",
     "term_options",
     "term_text",
 ]

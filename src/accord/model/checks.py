@@ -18,9 +18,10 @@ from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
 from accord.model.logic import Clause, find_assignment, minimal_conflict
 from accord.model.plans import Plan, Term, term_options
-from accord.model.preferences import Perspective, Profile, ValueGap, complete_values
-from accord.model.problems import Path, Problem
+from accord.model.preferences import Perspective, Profile, ValueGap, complete_values, no_deal_utility
+from accord.model.problems import ModelError, Path, Problem
 from accord.model.rules import RULE_KINDS
+from accord.numeric import TOL
 
 
 class ScenarioParts(Protocol):
@@ -412,6 +413,7 @@ def _check_profiles(
         base: Path = ("profiles", k)
         _profile_refs(prof, base, known, out)
         _profile_values(prof, base, known.issues, out)
+        _batna_against_no_deal(prof, base, known.issues, out)
         for j, rl in enumerate(prof.red_lines):
             rpath = base + ("red_lines", j)
             if not _condition_refs(rl.terms, known.issues, rpath, out):
@@ -490,6 +492,32 @@ def _profile_values(prof: Profile, base: Path, issues: Mapping[str, Issue], out:
                     "between given levels, except 'none')",
                 )
             )
+
+
+def _batna_against_no_deal(
+    prof: Profile, base: Path, issues: Mapping[str, Issue], out: list[Problem]
+) -> None:
+    """Warn when a BATNA stated as a number is further from no deal than its spread, with no reason."""
+    basis = prof.batna_basis
+    if basis.kind != "value" or basis.why.strip():
+        return
+    try:
+        no_deal = no_deal_utility(issues, prof.weights, prof.values)
+    except (KeyError, ValueGap, ModelError):
+        return  # no deal is undefined, or the profile's gaps are reported elsewhere
+    gap = prof.batna - no_deal
+    if abs(gap) > prof.spread.batna + TOL:
+        out.append(
+            Problem(
+                path=base + ("batna",),
+                message=f"BATNA of {prof.holder} ({prof.batna:g}) is {abs(gap):.1f} points "
+                f"{'above' if gap > 0 else 'below'} the utility of no deal ({no_deal:.1f}), more than "
+                f"its spread ({prof.spread.batna:g}), and no reason is given",
+                hint="say why (batna: {value: N, why: ...}) or anchor it to no deal "
+                "(batna: {no_deal: OFFSET, why: ...})",
+                severity="warning",
+            )
+        )
 
 
 def _avoidable(clause: Clause, hard: list[Clause], index: IssueIndex) -> bool:

@@ -128,6 +128,57 @@ class Spread:
                 raise ModelError(name, f"spread must be a finite number >= 0, got {v!r}")
 
 
+BatnaKind = Literal["value", "no_deal"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class BatnaBasis:
+    """How a profile's BATNA was stated: a number, or relative to the no-deal package.
+
+    ``kind`` "value": the BATNA is stated as a number; "no_deal": it is the
+    utility of the no-deal package (every issue at its status quo) plus
+    ``offset`` points. ``why`` is the stated reason; ``no_deal_utility`` the
+    utility of no deal for this profile, when every weighted issue has a status
+    quo (``None`` otherwise).
+    """
+
+    kind: BatnaKind = "value"
+    offset: float = 0.0
+    why: str = ""
+    no_deal_utility: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("value", "no_deal"):
+            raise ModelError("batna", f"unknown BATNA kind {self.kind!r}", "value or no_deal")
+        if not math.isfinite(self.offset):
+            raise ModelError("batna.no_deal", f"offset must be a finite number, got {self.offset!r}")
+        if self.kind == "no_deal" and self.no_deal_utility is None:
+            raise ModelError("batna.no_deal", "a BATNA relative to no deal needs the no-deal utility")
+
+
+def no_deal_utility(
+    issues: Mapping[str, Issue], weights: Mapping[str, float], values: Mapping[str, Mapping[str, float]]
+) -> float:
+    """The utility of the no-deal package (every issue at its status quo) on 0-100.
+
+    ``u(no deal) = sum_i w_i * v_i(status_quo_i) / sum_i w_i`` over the weighted
+    issues. Raises :class:`ModelError` (field ``batna.no_deal``) naming a weighted
+    issue without a status quo, :class:`ValueGap` when a value is missing and
+    ``KeyError`` for an unknown issue.
+    """
+    total = 0.0
+    for issue_id, w in weights.items():
+        issue = issues[issue_id]
+        if issue.status_quo is None:
+            raise ModelError(
+                "batna.no_deal",
+                f"no deal is undefined: weighted issue {issue_id!r} has no status_quo",
+                "give every weighted issue a status_quo, or state the BATNA as a number",
+            )
+        total += w * complete_values(issue, values.get(issue_id, {}))[issue.index(issue.status_quo)]
+    return total / sum(weights.values())
+
+
 def _empty_values() -> Mapping[str, Mapping[str, float]]:
     return MappingProxyType({})
 
@@ -138,6 +189,8 @@ class Profile:
 
     ``values`` may be partial on a numeric issue: missing levels are
     interpolated linearly between the given ones (see :func:`complete_values`).
+    ``batna`` is resolved (a number on 0-100); ``batna_basis`` says how it was
+    stated (a number, or relative to no deal) and why.
     ``weights`` and ``values`` are read-only copies of what the caller passed.
     """
 
@@ -146,6 +199,7 @@ class Profile:
     weights: Mapping[str, float]
     values: Mapping[str, Mapping[str, float]] = field(default_factory=_empty_values)
     batna: float
+    batna_basis: BatnaBasis = field(default_factory=BatnaBasis)
     faction: str | None = None
     red_lines: tuple[RedLine, ...] = ()
     spread: Spread = field(default_factory=Spread)

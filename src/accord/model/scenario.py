@@ -10,8 +10,8 @@ from accord.model.checks import check_scenario
 from accord.model.constraints import Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track, check_id, freeze_tuples
 from accord.model.plans import Plan, PlanVariant
-from accord.model.preferences import Perspective, Profile
-from accord.model.problems import Problem, ScenarioInvalid
+from accord.model.preferences import Perspective, Profile, no_deal_utility
+from accord.model.problems import ModelError, Problem, ScenarioInvalid
 
 FORMAT_VERSION = 1
 """The version of the scenario file format (``accord: 1``)."""
@@ -140,6 +140,17 @@ class Scenario:
         own = {p.holder for p in self.profiles if p.perspective == wanted}
         fallback = {p.holder for p in self.profiles if p.perspective == self.default_perspective}
         return tuple(h for h in chosen if h not in own and h in fallback)
+
+    def no_deal(self, profile: Profile) -> float | None:
+        """The utility of no deal (every issue at its status quo) for ``profile``.
+
+        ``None`` when some issue the profile weighs has no status quo (see
+        :func:`accord.model.no_deal_utility`).
+        """
+        try:
+            return no_deal_utility({i.id: i for i in self.issues}, profile.weights, profile.values)
+        except ModelError:
+            return None
 
     def profiled_parties(self) -> tuple[str, ...]:
         """Parties (not factions) that have a profile in any perspective, in party order."""

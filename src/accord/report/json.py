@@ -155,11 +155,12 @@ def scenario_json(s: Scenario) -> dict[str, Any]:
 
 @to_json.register
 def _profiles(outcome: ProfilesOutcome) -> JSON:
-    return [profile_json(p) for p in outcome.profiles]
+    return [profile_json(p, no_deal=outcome.scenario.no_deal(p)) for p in outcome.profiles]
 
 
-def profile_json(prof: Profile) -> dict[str, Any]:
-    """One profile: weights, values, BATNA, red lines, spread, rationale, sources."""
+def profile_json(prof: Profile, *, no_deal: float | None = None) -> dict[str, Any]:
+    """One profile: weights, values, BATNA (and how it was stated), no deal, red lines, spread, rationale."""
+    basis = prof.batna_basis
     return {
         "party": prof.party,
         "faction": prof.faction,
@@ -167,6 +168,8 @@ def profile_json(prof: Profile) -> dict[str, Any]:
         "weights": dict(prof.weights),
         "values": {k: dict(v) for k, v in prof.values.items()},
         "batna": prof.batna,
+        "batna_basis": {"kind": basis.kind, "offset": basis.offset, "why": basis.why},
+        "no_deal": no_deal,
         "red_lines": [
             {"terms": {k: list(v) for k, v in rl.terms.items()}, "why": rl.why} for rl in prof.red_lines
         ],

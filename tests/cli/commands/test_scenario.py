@@ -104,10 +104,10 @@ parties:
 issues:
   - {id: крим, title: Crimea, status_quo: ru, options: [{id: ru}, {id: ua}]}
 profiles:
-  - {party: Україна, perspective: mine, weights: {крим: 1}, values: {крим: {ru: 0, ua: 100}}, batna: 40,
-     rationale: x}
-  - {party: 俄罗斯, perspective: mine, weights: {крим: 1}, values: {крим: {ru: 100, ua: 0}}, batna: 40,
-     rationale: x}
+  - {party: Україна, perspective: mine, weights: {крим: 1}, values: {крим: {ru: 0, ua: 100}},
+     batna: {value: 40, why: x}, rationale: x}
+  - {party: 俄罗斯, perspective: mine, weights: {крим: 1}, values: {крим: {ru: 100, ua: 0}},
+     batna: {value: 40, why: x}, rationale: x}
 plans:
   - {id: план, title: P, terms: {крим: ua}}
 """

@@ -171,7 +171,10 @@ def _profile(s: Scenario, prof: Profile) -> list[Block]:
             f"BATNA {prof.batna:g}; spread ±{spread.values:g} on values, ±{spread.batna:g} on BATNA, "
             f"±{spread.weights:.0%} on weights. These are estimates, not facts."
         ),
+        line(_no_deal_text(s, prof), tone="muted"),
     ]
+    if prof.batna_basis.why:
+        out.append(line(f"Why this BATNA: {prof.batna_basis.why}", tone="muted"))
     total = sum(prof.weights.values())
     rows = []
     for issue_id, w in sorted(prof.weights.items(), key=lambda kv: -kv[1]):
@@ -192,6 +195,19 @@ def _profile(s: Scenario, prof: Profile) -> list[Block]:
     if prof.sources:
         out.append(line(f"Sources: {cite(s, prof.sources)}", tone="muted"))
     return out
+
+
+def _no_deal_text(s: Scenario, prof: Profile) -> str:
+    """The utility of no deal next to the BATNA, and how the BATNA was stated."""
+    no_deal = s.no_deal(prof)
+    if no_deal is None:
+        return "No deal: undefined (an issue this party weighs has no status quo)."
+    basis = prof.batna_basis
+    if basis.kind == "no_deal":
+        return f"No deal (every issue at its status quo): {no_deal:.1f}; BATNA = no deal {basis.offset:+g}."
+    return (
+        f"No deal (every issue at its status quo): {no_deal:.1f}; BATNA {prof.batna - no_deal:+.1f} from it."
+    )
 
 
 def profiles(outcome: ProfilesOutcome) -> View:
