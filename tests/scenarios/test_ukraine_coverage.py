@@ -338,6 +338,14 @@ def test_every_profile_explains_its_numbers(scenario: Scenario) -> None:
             assert float(stated) == prof.batna, (
                 f"{where}: rationale says BATNA {stated}, profile has {prof.batna}"
             )
+        # every BATNA is anchored to the no-deal package, with a reason the rationale repeats
+        basis = prof.batna_basis
+        assert basis.kind == "no_deal" and basis.why.strip(), f"{where}: BATNA not anchored to no deal"
+        offset = f"{abs(basis.offset):g}"
+        sign = "plus" if basis.offset >= 0 else "minus"
+        assert f"no-deal package {sign} {offset}" in " ".join(text.split()), (
+            f"{where}: rationale does not state the BATNA as the no-deal package {sign} {offset}"
+        )
 
 
 # -- plans respect the constraints ----------------------------------------------------
