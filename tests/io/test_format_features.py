@@ -244,3 +244,63 @@ class TestBatnaAnchoredToNoDeal:
         assert not [w for w in warnings(quiet) if "BATNA of B" in w]
         reasoned = WITH_SQ.replace(B_BATNA, B_BATNA.replace("batna: 40", "batna: {value: 40, why: x}"))
         assert not [w for w in warnings(reasoned) if "BATNA of B" in w]
+
+
+A_RED = "    red_lines: [{border: new}]\n"
+
+
+class TestFloors:
+    def test_a_floor_compiles_into_a_red_line_over_the_options_below_it(self) -> None:
+        assert A_RED in MINI
+        # A values troops 1000: 0, 5000: 0 (held at the last anchor), none: 100; a floor of 40
+        # bars 1000 and 5000.
+        s = load(MINI.replace(A_RED, A_RED + "    floors: {troops: 40}\n"))
+        prof = s.profile("A")
+        assert prof is not None and dict(prof.floors) == {"troops": 40}
+        floor_lines = [rl for rl in prof.red_lines if rl.origin == "floor"]
+        assert [(dict(rl.terms), rl.origin) for rl in floor_lines] == [
+            ({"troops": ("1000", "5000")}, "floor")
+        ]
+        assert "floor" in floor_lines[0].why and "troops" in floor_lines[0].why
+
+    def test_every_engine_honours_the_floor_whatever_the_utility(self) -> None:
+        s = load(MINI.replace(A_RED, A_RED + "    floors: {troops: 40}\n"))
+        # old border with a 1000 cap gives A 75 > 45 but sits below A's troop floor
+        space = compile_space(s)
+        pkg = space.package_from_ids({"border": "old", "troops": "1000"})
+        assert space.utility(pkg)[0] > space.batna[0]
+        assert not space.acceptable(pkg)[0]
+        assert any("troops=1000" in c.origin.name for c in space.crossed(pkg, 0))
+
+    def test_a_floor_every_option_meets_adds_nothing(self) -> None:
+        prof = load(MINI.replace(A_RED, A_RED + "    floors: {troops: 0}\n")).profile("A")
+        assert prof is not None and [rl.origin for rl in prof.red_lines] == ["declared"]
+
+    def test_a_floor_no_option_meets_is_an_error_naming_the_field(self) -> None:
+        text = MINI.replace(A_RED, A_RED + "    floors: {border: 100.5}\n")
+        assert any("profiles[0].floors.border: must be less than or equal to 100" in e for e in errors(text))
+        text = MINI.replace("border: {old: 100, line: 40, new: 0}", "border: {old: 90, line: 40, new: 0}")
+        text = text.replace(A_RED, A_RED + "    floors: {border: 95}\n")
+        (err,) = [e for e in errors(text) if "floor" in e]
+        assert err.startswith(f"f.yaml:{line_of(text, 'floors:')}:")
+        assert "profiles[0].floors.border: no option of 'border' meets the floor 95" in err
+
+    def test_a_floor_on_an_unknown_or_unvalued_issue_is_an_error(self) -> None:
+        text = MINI.replace(A_RED, A_RED + "    floors: {moon: 5}\n")
+        assert any("profiles[0].floors.moon: unknown issue 'moon'" in e for e in errors(text))
+        text = MINI.replace("    batna: 40\n", "    batna: 40\n    floors: {troops: 20}\n").replace(
+            "troops: {1000: 100, 5000: 60, none: 0}", "troops: {1000: 100}"
+        )
+        assert any(
+            "profiles[1].floors.troops: a floor needs a value for every option" in e for e in errors(text)
+        )
+
+    def test_a_floor_that_makes_every_allowed_package_unacceptable_is_unavoidable(self) -> None:
+        # A floor of 50 on border bars line and new; with the red line on new the remaining
+        # option is old; a constraint forcing border=new whenever troops holds any value
+        # leaves no package that avoids it.
+        text = MINI.replace(A_RED, A_RED + "    floors: {border: 50}\n").replace(
+            "  - {id: c1, if: {border: new}, then: {troops: 1000}, why: a new border needs a small army}",
+            "  - {id: c1, if: {border: [old, line]}, then: {border: new}, why: forced}",
+        )
+        assert any("cannot be avoided" in e and "profiles[0]" in e for e in errors(text))

@@ -6,8 +6,20 @@ from collections.abc import Callable
 from types import MappingProxyType as M
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from accord.model import Issue, ModelError, Option, Perspective, Profile, RedLine, complete_values, level_id
+from accord.model import (
+    Issue,
+    ModelError,
+    Option,
+    Perspective,
+    Profile,
+    RedLine,
+    complete_values,
+    floor_red_line,
+    level_id,
+)
 
 
 def test_non_positive_weight_rejected(profile: Callable[..., Profile]) -> None:
@@ -90,3 +102,21 @@ def test_a_perspective_neither_mirrors_itself_nor_lists_a_party_twice() -> None:
         Perspective(id="p", parties=("A", "A"))
     with pytest.raises(ModelError, match="kind"):
         Perspective(id="p", kind="normative")  # type: ignore[arg-type]
+
+
+@given(
+    values=st.lists(st.integers(0, 100), min_size=1, max_size=6),
+    floor=st.integers(0, 100),
+)
+def test_a_floor_bars_exactly_the_options_valued_below_it(values: list[int], floor: int) -> None:
+    issue = Issue(id="x", title="X", options=tuple(Option(id=f"o{k}") for k in range(len(values))))
+    given_values = {f"o{k}": float(v) for k, v in enumerate(values)}
+    if max(values) < floor:
+        with pytest.raises(ModelError, match="meets the floor"):
+            floor_red_line(issue, floor, given_values)
+        return
+    rl = floor_red_line(issue, floor, given_values)
+    for k, v in enumerate(values):
+        crossed = rl is not None and rl.crossed_by({"x": f"o{k}"})
+        assert crossed == (v < floor)
+    assert rl is None or rl.origin == "floor"

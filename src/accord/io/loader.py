@@ -44,6 +44,7 @@ from accord.model import (
     Table,
     Term,
     Track,
+    floor_red_line,
     format_path,
     level_id,
     no_deal_utility,
@@ -550,6 +551,7 @@ class _Builder:
                     self.add(rpath, "a red line needs at least one issue")
                     raise _ItemError
                 red_lines.append(RedLine(terms=self.condition(rl, rpath)))
+        red_lines.extend(self.floors(m, values, path))
         batna, basis = self.batna(m, values, path)
         return Profile(
             party=m.party,
@@ -559,6 +561,7 @@ class _Builder:
             values=MappingProxyType(values),
             batna=batna,
             batna_basis=basis,
+            floors=MappingProxyType(dict(m.floors)),
             red_lines=tuple(red_lines),
             spread=Spread(weights=m.spread.weights, values=m.spread.values, batna=m.spread.batna),
             rationale=m.rationale,
@@ -587,6 +590,31 @@ class _Builder:
             except ModelError as exc:
                 self.add((*path, issue_id), exc.message, exc.hint)
                 raise _ItemError from None
+        return out
+
+    def floors(
+        self, m: sf.ProfileFile, values: Mapping[str, Mapping[str, float]], path: Path
+    ) -> list[RedLine]:
+        """The red lines the profile's per-issue floors compile into (see :func:`floor_red_line`)."""
+        out = []
+        holder = m.party if m.faction is None else f"{m.party}.{m.faction}"
+        for issue_id, floor in m.floors.items():
+            fpath = (*path, "floors", issue_id)
+            issue = self.issues.get(issue_id)
+            if issue is None:
+                known = ", ".join(sorted(self.issues)[:12])
+                self.add(fpath, f"unknown issue {issue_id!r}", f"known issue ids: {known}")
+                raise _ItemError
+            try:
+                rl = floor_red_line(issue, floor, values.get(issue_id, {}), holder)
+            except ValueGap as gap:
+                self.add(fpath, "a floor needs a value for every option: none for " + ", ".join(gap.missing))
+                raise _ItemError from None
+            except ModelError as exc:
+                self.add(fpath, exc.message, exc.hint)
+                raise _ItemError from None
+            if rl is not None:
+                out.append(rl)
         return out
 
     def batna(

@@ -280,6 +280,11 @@ class ProfileFile(_Sourced):
         "{no_deal: OFFSET, why} (the utility of every issue at its status quo, plus OFFSET)"
     )
     red_lines: list[RedLineFile | Condition] = Field(default_factory=list)
+    floors: dict[str, Points] = Field(
+        default_factory=dict,
+        description="issue -> least value (0-100, own scale) the party accepts on it, whatever else; "
+        "compiled into red lines",
+    )
     spread: SpreadFile = Field(default_factory=SpreadFile)
     rationale: Text = ""
 

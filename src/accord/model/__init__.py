@@ -29,6 +29,7 @@ from accord.model.preferences import (
     RedLine,
     Spread,
     complete_values,
+    floor_red_line,
     no_deal_utility,
 )
 from accord.model.problems import ModelError, Problem, ScenarioInvalid, format_path
@@ -69,6 +70,7 @@ __all__ = [
     "complete_values",
     "condition_holds",
     "condition_text",
+    "floor_red_line",
     "format_path",
     "freeze_condition",
     "level_id",

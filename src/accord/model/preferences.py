@@ -90,19 +90,30 @@ class Perspective:
             raise ModelError("parties", f"{dup!r} is listed twice")
 
 
+RedLineOrigin = Literal["declared", "floor", "factions"]
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RedLine:
-    """A combination of options a party will not accept at any price."""
+    """A combination of options a party will not accept at any price.
+
+    ``origin`` says where it comes from: ``declared`` in the file, compiled from a
+    per-issue ``floor`` (:func:`floor_red_line`), or held by a weight majority of
+    the party's ``factions`` (a derived profile).
+    """
 
     terms: Condition
     why: str = ""
     sources: tuple[str, ...] = ()
+    origin: RedLineOrigin = "declared"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "terms", copy_condition(self.terms))
         freeze_tuples(self, "sources")
         if not self.terms:
             raise ModelError("terms", "a red line needs at least one issue")
+        if self.origin not in ("declared", "floor", "factions"):
+            raise ModelError("origin", f"unknown red line origin {self.origin!r}")
 
     def crossed_by(self, package: Mapping[str, str]) -> bool:
         """Whether ``package`` (``{issue: option}``) crosses the red line."""
@@ -200,6 +211,7 @@ class Profile:
     values: Mapping[str, Mapping[str, float]] = field(default_factory=_empty_values)
     batna: float
     batna_basis: BatnaBasis = field(default_factory=BatnaBasis)
+    floors: Mapping[str, float] = field(default_factory=lambda: MappingProxyType({}))
     faction: str | None = None
     red_lines: tuple[RedLine, ...] = ()
     spread: Spread = field(default_factory=Spread)
@@ -208,6 +220,10 @@ class Profile:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "weights", read_only(self.weights))
+        object.__setattr__(self, "floors", read_only(self.floors))
+        for issue, floor in self.floors.items():
+            if not isinstance(floor, int | float) or not (SCALE_MIN <= floor <= SCALE_MAX):
+                raise ModelError(f"floors.{issue}", f"a floor must be within 0-100, got {floor!r}")
         object.__setattr__(
             self, "values", MappingProxyType({k: read_only(v) for k, v in self.values.items()})
         )
@@ -236,6 +252,36 @@ class Profile:
     def holder(self) -> str:
         """``US`` or ``US.NSC`` for a faction's profile."""
         return self.party if self.faction is None else f"{self.party}.{self.faction}"
+
+
+def floor_red_line(
+    issue: Issue, floor: float, given: Mapping[str, float], holder: str = ""
+) -> RedLine | None:
+    """The red line a per-issue floor compiles into: the options valued below ``floor``.
+
+    A floor is a non-compensatory limit (no gain elsewhere makes up for it): the
+    party rejects any package giving it less than ``floor`` on ``issue`` on its
+    own value scale (``given``, completed by :func:`complete_values`). ``None``
+    when every option meets the floor. Raises :class:`ModelError` (field
+    ``floors.ISSUE``) when no option meets it, and :class:`ValueGap` when the
+    issue is not fully valued.
+    """
+    values = complete_values(issue, given)
+    below = tuple(o.id for o, v in zip(issue.options, values, strict=True) if v < floor)
+    if len(below) == len(issue.options):
+        raise ModelError(
+            f"floors.{issue.id}",
+            f"no option of {issue.id!r} meets the floor {floor:g} (the best is valued {max(values):g})",
+            "lower the floor, or value some option at or above it",
+        )
+    if not below:
+        return None
+    who = f"{holder} " if holder else ""
+    return RedLine(
+        terms={issue.id: below},
+        why=f"floor: {who}accepts nothing below {floor:g} on {issue.id} (non-compensatory)",
+        origin="floor",
+    )
 
 
 class ValueGap(ValueError):
