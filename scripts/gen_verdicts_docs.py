@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "docs" / "verdicts.md"
 SCENARIO = "ukraine"
-PARTIES = ("UA", "RU", "US", "EU", "TR", "CN", "UN")
+PARTIES = ("UA", "RU", "US", "EU", "TR")
 FACTIONS = ("US", "US.NSC", "US.State", "US.DoD")
 # Kyiv's and Moscow's stated views judged together, each party by its own government.
 GOVERNMENTS = (("UA", "ua-government"), ("RU", "ru-government"))
@@ -108,7 +108,7 @@ def _factions(s: Scenario) -> str:
 def _zopas(s: Scenario) -> str:
     rows = []
     for persp in s.perspectives:
-        for label, parties in (("UA, RU", ("UA", "RU")), ("all seven", PARTIES)):
+        for label, parties in (("UA, RU", ("UA", "RU")), ("all five", PARTIES)):
             best = max_min_surplus(s, [(p, persp.id) for p in parties])
             text = "no package meets the red lines and constraints" if best is None else f"{best:+.1f}"
             rows.append([persp.id, label, "yes" if best is not None and best > 0 else "no", text])
@@ -181,7 +181,7 @@ def render() -> str:
         " the estimates); a reviewer reads them here. `settle-now` and `negotiate-from-strength` are"
         " prescriptive: what an argument says the parties *should* accept, not a forecast.\n",
         "## Plans × perspectives\n",
-        "Each cell: acceptable to all, or who blocks, with the smallest surplus among the seven parties.\n",
+        "Each cell: acceptable to all, or who blocks, with the smallest surplus among the five parties.\n",
         _summary(s),
         "## Zones of possible agreement\n",
         "Whether some package is acceptable to every listed party (red lines and constraints"
