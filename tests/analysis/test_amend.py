@@ -15,7 +15,8 @@ from tests.analysis.reference import (
 from tests.strategies import spaces
 
 from accord.analysis import amend as amend_module
-from accord.analysis.amend import solve_amendment
+from accord.analysis.amend import complete_plan, solve_amendment
+from accord.model import OneOf
 from accord.space import TOL, Space, SpaceError
 
 
@@ -129,3 +130,13 @@ def test_joint_proposers_break_ties_by_their_worst_off_member() -> None:
     assert solve_amendment(space, (0, 0), proposers=["P4"], must_accept=must).package == (1, 0)
     joint = solve_amendment(space, (0, 0), proposers=["P3", "P4"], must_accept=must)
     assert joint.package == (1, 0) and joint.proposers == (2, 3)
+
+
+def test_a_plan_providing_an_issue_in_one_of_several_forms_must_be_held_at_one() -> None:
+    space = Space.from_arrays([[[0, 5, 5], [0, 5, 5]], [[0, 1], [0, 1]]], [1, 1], parties=["P1", "P2"])
+    terms = {"i1": OneOf(options=("o1", "o2")), "i2": "o1"}
+    with pytest.raises(SpaceError) as err:
+        complete_plan(space, terms)
+    assert err.value.field == "plan" and "one of several forms (o1 | o2)" in err.value.message
+    assert complete_plan(space.fix({"i1": "o2"}), terms) == (1, 0)
+    assert complete_plan(space, {"i1": OneOf(options=("o3",)), "i2": "o2"}) == (2, 1)

@@ -18,7 +18,7 @@ from tests.strategies import scenarios
 
 from accord.analysis import evaluate_plans
 from accord.io import load_scenario
-from accord.model import Scenario
+from accord.model import Scenario, Term, term_options
 
 
 def _padded(tmp_path: Path, *, padding: int = 7, extra: str = "") -> Scenario:
@@ -95,21 +95,22 @@ def test_infeasible_plan_is_not_blamed_on_a_party(tmp_path: Path, limit: int) ->
     assert "()" not in pe.verdict()
 
 
-def _feasible(s: Scenario, terms: dict[str, str], names: set[str]) -> bool:
-    """Whether some completion of ``terms`` meets the constraints named (brute force)."""
-    open_issues = [i for i in s.issues if i.id not in terms]
-    for combo in itertools.product(*(i.option_ids for i in open_issues)):
-        pkg = dict(terms, **{i.id: o for i, o in zip(open_issues, combo, strict=True)})
+def _feasible(s: Scenario, terms: dict[str, tuple[str, ...]], names: set[str]) -> bool:
+    """Whether some completion of ``terms`` (issue -> options allowed) meets the constraints named."""
+    choices = [terms.get(i.id, i.option_ids) for i in s.issues]
+    for combo in itertools.product(*choices):
+        pkg = {i.id: o for i, o in zip(s.issues, combo, strict=True)}
         if all(c.holds(pkg) for c in s.constraints if c.id in names):
             return True
     return False
 
 
-def _settled(s: Scenario, plan_terms: dict[str, str | None]) -> dict[str, str]:
-    terms = {k: v for k, v in plan_terms.items() if v is not None}
+def _settled(s: Scenario, plan_terms: dict[str, Term]) -> dict[str, tuple[str, ...]]:
+    """The options each issue may take: the plan's (one, or its forms), else the status quo."""
+    terms = {k: term_options(v) for k, v in plan_terms.items()}
     for i in s.issues:
         if i.id not in terms and i.status_quo is not None:
-            terms[i.id] = i.status_quo
+            terms[i.id] = (i.status_quo,)
     return terms
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from accord.io import check_text
+from accord.analysis import evaluate_plans
+from accord.io import check_file, check_text
 from accord.model import OneOf
 from accord.space import compile_space
 
@@ -304,3 +305,123 @@ class TestFloors:
             "  - {id: c1, if: {border: [old, line]}, then: {border: new}, why: forced}",
         )
         assert any("cannot be avoided" in e and "profiles[0]" in e for e in errors(text))
+
+
+M_PARTY = "  - {id: M, name: Mediatia, role: mediator}"
+M_FACTIONS = "  - {id: M, name: Mediatia, role: mediator, factions: [{id: X, weight: 2}, {id: Y, weight: 1}]}"
+FACTION_PROFILES = """  - party: M
+    faction: X
+    perspective: base
+    weights: {border: 1}
+    values: {border: {old: 90, line: 60, new: 0}}
+    batna: 30
+    red_lines: [{border: new}]
+    rationale: x [toy]
+  - party: M
+    faction: Y
+    perspective: base
+    weights: {border: 1}
+    values: {border: {old: 0, line: 30, new: 100}}
+    batna: 60
+    rationale: y [toy]
+"""
+
+
+def with_factions(text: str = MINI) -> str:
+    assert M_PARTY in text
+    return text.replace(M_PARTY, M_FACTIONS).replace("profiles:\n", "profiles:\n" + FACTION_PROFILES, 1)
+
+
+class TestFactionsWithWeights:
+    def test_a_party_without_a_profile_gets_its_weighted_factions_aggregate(self) -> None:
+        s = load(with_factions())
+        prof = s.profile("M")
+        assert prof is not None and prof.derived_from == ("M.X", "M.Y")
+        assert "Derived from its factions" in prof.rationale
+        # 2/3 of X and 1/3 of Y: line = (2*60 + 30)/3 = 50; BATNA (2*30 + 60)/3 = 40
+        assert prof.values["border"]["line"] == pytest.approx(50.0) and prof.batna == pytest.approx(40.0)
+        assert [(rl.text(), rl.origin) for rl in prof.red_lines] == [("border=new", "factions")]
+        assert "M" in s.profiled_parties()
+        ev = evaluate_plans(s, parties=["M"])
+        # p1: old border -> (2*90 + 0)/3 = 60 > 40
+        assert ev.plan("p1").parties[0].utility == pytest.approx(60.0)
+
+    def test_a_party_profile_that_disagrees_with_its_factions_is_a_warning_naming_the_plans(self) -> None:
+        own = """  - party: M
+    perspective: base
+    weights: {border: 1}
+    values: {border: {old: 0, line: 100, new: 0}}
+    batna: 50
+    rationale: own [toy]
+"""
+        text = with_factions().replace("profiles:\n", "profiles:\n" + own, 1)
+        (warn,) = [w for w in warnings(text) if "factions" in w]
+        assert warn.startswith(f"f.yaml:{line_of(text, '  - party: M')}:")
+        assert "profiles[0]: the profile of M under 'base' and the weighted aggregate" in warn
+        # own: p1 old -> 0 (no); aggregate 60 (yes). p2 line -> 100 (yes); aggregate 50 (yes).
+        assert warn.split("\n")[0].endswith("reach different verdicts on: p1")
+
+    def test_a_bad_faction_weight_names_its_field(self) -> None:
+        text = with_factions().replace("{id: X, weight: 2}", "{id: X, weight: 0}")
+        assert any("parties[2].factions[0].weight: must be greater than 0" in e for e in errors(text))
+
+
+QUOTE = (
+    '    quotes: [{source: toy, text: "the line \\u2014 as it stands", where: para 2, claim: the freeze}]\n'
+)
+
+
+class TestQuotes:
+    def quoted_file(self, tmp_path: Path, text: str = "They keep\nthe line - as it stands.") -> Path:
+        (tmp_path / "toy.txt").write_text(text, encoding="utf-8")
+        body = MINI.replace(
+            "  toy: {title: Made up for tests}", "  toy: {title: Made up for tests, file: toy.txt}"
+        )
+        body = body.replace("    proposer: M\n", "    proposer: M\n" + QUOTE)
+        path = tmp_path / "q.yaml"
+        path.write_text(body, encoding="utf-8")
+        return path
+
+    def test_quotes_load_on_every_element_and_pass_when_found(self, tmp_path: Path) -> None:
+        path = self.quoted_file(tmp_path)
+        report = check_file(path, sources=tmp_path)
+        assert report.errors == () and report.scenario is not None
+        (quote,) = report.scenario.plan("p2").quotes
+        assert (quote.source, quote.where, quote.claim) == ("toy", "para 2", "the freeze")
+
+    def test_a_quote_not_in_its_source_is_an_error_at_its_line(self, tmp_path: Path) -> None:
+        path = self.quoted_file(tmp_path, text="They move the line.")
+        assert check_file(path).errors == ()  # quotes are checked only when asked
+        report = check_file(path, sources=tmp_path)
+        (err,) = [e.render() for e in report.errors]
+        assert err.startswith(f"{path}:{line_of(path.read_text(encoding='utf-8'), 'quotes:')}:")
+        assert "plans[1].quotes[0].text: quote not found in toy.txt (source 'toy')" in err
+
+    def test_a_quote_from_an_undeclared_source_or_without_text_is_an_error(self) -> None:
+        text = MINI.replace(
+            "    proposer: M\n", "    proposer: M\n" + QUOTE.replace("source: toy", "source: nope")
+        )
+        assert any("plans[1].quotes[0].source: unknown source 'nope'" in e for e in errors(text))
+        text = MINI.replace("    proposer: M\n", "    proposer: M\n    quotes: [{source: toy, text: ''}]\n")
+        assert any("plans[1].quotes[0].text:" in e for e in errors(text))
+
+
+def test_the_features_file_loads_with_its_quotes_checked() -> None:
+    report = check_file(DATA / "features.yaml", sources=DATA)
+    assert report.errors == () and report.warnings == (), [p.render() for p in report.problems]
+    s = report.scenario
+    assert s is not None and s.plan("p1").proposers == ("A", "M")
+    m = s.profile("M")
+    assert m is not None and m.derived_from == ("M.X", "M.Y")  # Z has no weight
+    assert s.fallbacks("other") == ("B", "M")
+
+
+def test_a_perspective_may_claim_factions_and_names_an_unknown_one() -> None:
+    text = (DATA / "features.yaml").read_text(encoding="utf-8")
+    claims = "parties: [A, B, M],"
+    assert claims in text
+    assert load(text.replace(claims, "parties: [A, B, M, M.X],")).perspective("base").parties[-1] == "M.X"
+    (warn,) = [w for w in warnings(text.replace(claims, "parties: [A, B, M, M.Z],")) if "claims" in w]
+    assert "perspective 'base' claims to cover M.Z but has no profile for it" in warn
+    bad = text.replace(claims, "parties: [A, M.Q],")
+    assert any("perspectives[0].parties[1]: unknown faction of M 'Q'" in e for e in errors(bad))

@@ -24,6 +24,7 @@ from accord.io.yamlsource import yaml_line_count
 DATA = Path(__file__).parents[1] / "data"
 SEEDS = [
     (DATA / "mini.yaml").read_text(encoding="utf-8"),
+    (DATA / "features.yaml").read_text(encoding="utf-8"),  # every format feature of issue 9
     (resources.files("accord") / "io" / "template.yaml").read_text(encoding="utf-8"),
 ]
 N_FILES = 10_000

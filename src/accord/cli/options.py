@@ -132,6 +132,15 @@ EvaluatePlansOpt = Annotated[
     typer.Option("--plan", help="Plan id (or PLAN@READING); repeat for several. Default: all."),
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")]
+SourcesDirOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--sources",
+        metavar="DIR",
+        help="Check every quote against its source's file, found in DIR.",
+        file_okay=False,
+    ),
+]
 SchemaOutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write to a file instead of stdout.")
 ]
@@ -186,15 +195,18 @@ def read_stdin() -> str:
         fail(f"{STDIN_NAME} is not UTF-8 text (byte {exc.start})", "SCENARIO")
 
 
-def check_source(scenario: str | Path) -> CheckedFile:
-    """Check a scenario file, or standard input for ``-`` (YAML or JSON), reporting every problem."""
+def check_source(scenario: str | Path, sources: Path | None = None) -> CheckedFile:
+    """Check a scenario file, or standard input for ``-`` (YAML or JSON), reporting every problem.
+
+    With ``sources`` the quotes are checked against the source files in that directory.
+    """
     from accord.io import check_file, check_text
 
     if str(scenario) == STDIN:
         text = read_stdin()
         # No file name to tell JSON by: JSON opens with '{' (YAML rarely does), and gets JSON's errors.
-        return check_text(text, name=STDIN_NAME, json_syntax=text.lstrip().startswith("{"))
-    return check_file(scenario)
+        return check_text(text, name=STDIN_NAME, json_syntax=text.lstrip().startswith("{"), sources=sources)
+    return check_file(scenario, sources=sources)
 
 
 def load_scenario(scenario: str) -> Scenario:

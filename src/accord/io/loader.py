@@ -49,7 +49,8 @@ from accord.model import (
     level_id,
     no_deal_utility,
 )
-from accord.model.checks import ScenarioDraft, check_scenario
+from accord.model.checks import ScenarioDraft, check_quotes, check_scenario
+from accord.model.factions import derive_party_profiles
 from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
 
@@ -124,8 +125,13 @@ def load_scenario(path: str | FsPath) -> Scenario:
     return report.scenario
 
 
-def check_file(path: str | FsPath) -> Report:
-    """Check a scenario file and report every problem found."""
+def check_file(path: str | FsPath, *, sources: str | FsPath | None = None) -> Report:
+    """Check a scenario file and report every problem found.
+
+    With ``sources`` (a directory) every quote whose source declares a ``file``
+    is checked against that file, resolved relative to the directory
+    (:func:`accord.model.checks.check_quotes`).
+    """
     p = FsPath(path)
     name = str(path)
     try:
@@ -140,11 +146,13 @@ def check_file(path: str | FsPath) -> Report:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return _fatal(name, f"not UTF-8 text (byte {exc.start})")
-    return check_text(text, name=name, json_syntax=p.suffix.lower() == ".json")
+    return check_text(text, name=name, json_syntax=p.suffix.lower() == ".json", sources=sources)
 
 
-def check_text(text: str, *, name: str = "<text>", json_syntax: bool = False) -> Report:
-    """Check scenario text (YAML or JSON)."""
+def check_text(
+    text: str, *, name: str = "<text>", json_syntax: bool = False, sources: str | FsPath | None = None
+) -> Report:
+    """Check scenario text (YAML or JSON); ``sources``: see :func:`check_file`."""
     try:
         doc = parse_text(text, json_syntax=json_syntax)
     except SourceError as exc:
@@ -157,7 +165,7 @@ def check_text(text: str, *, name: str = "<text>", json_syntax: bool = False) ->
             scenario=None,
             problems=(FileProblem(file=name, line=line, column=column, field="(file)", message=exc.message),),
         )
-    return _Builder(doc, name).run()
+    return _Builder(doc, name, None if sources is None else FsPath(sources)).run()
 
 
 def _fatal(name: str, message: str) -> Report:
@@ -180,9 +188,10 @@ def _ignoring_path(convert: Callable[[Any], T]) -> Callable[[Any, Path], T]:
 class _Builder:
     """Validates a parsed document item by item and builds the scenario from what is sound."""
 
-    def __init__(self, doc: Document, name: str) -> None:
+    def __init__(self, doc: Document, name: str, sources: FsPath | None = None) -> None:
         self.doc = doc
         self.name = name
+        self.sources_dir = sources
         self.problems: list[FileProblem] = []
         # file index of each domain item kept, per collection
         self.kept: dict[str, list[int]] = {}
@@ -274,6 +283,10 @@ class _Builder:
             )
         if not parts["issues"] or not perspectives:
             return self.report(None)
+        derived = derive_party_profiles(
+            parts["parties"], parts["profiles"], parts["issues"], [p.id for p in perspectives]
+        )
+        parts = {**parts, "profiles": (*parts["profiles"], *derived)}
         try:
             scenario = Scenario(
                 accord=header.accord,
@@ -288,6 +301,11 @@ class _Builder:
             self.add_problems(exc.problems)
             return self.report(None)
         self.add_problems(scenario.warnings)
+        if self.sources_dir is not None:
+            quotes = check_quotes(scenario, _reader(self.sources_dir))
+            self.add_problems(quotes)
+            if quotes:
+                return self.report(None)
         return self.report(scenario)
 
     def implicit_perspectives(self, parts: dict[str, tuple[Any, ...]]) -> tuple[Perspective, ...]:
@@ -426,6 +444,7 @@ class _Builder:
                         url=parsed.url,
                         file=parsed.file,
                         note=parsed.note,
+                        quotes=sf.quote_items(parsed.quotes),
                     )
                 )
             except ModelError as exc:
@@ -452,6 +471,7 @@ class _Builder:
             exceptions=tuple(m.exceptions),
             params=tuple(params),
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
 
     def to_issue(self, m: sf.IssueFile, path: Path) -> Issue:
@@ -473,7 +493,13 @@ class _Builder:
             for j, o in enumerate(m.options):
                 try:
                     options.append(
-                        Option(id=o.id, label=o.label, description=o.description, sources=o.source_ids())
+                        Option(
+                            id=o.id,
+                            label=o.label,
+                            description=o.description,
+                            sources=o.source_ids(),
+                            quotes=o.quote_items(),
+                        )
                     )
                 except ModelError as exc:
                     self.add((*path, "options", j, exc.field), exc.message, exc.hint)
@@ -495,6 +521,7 @@ class _Builder:
             categories=tuple(m.categories),
             pax=tuple(m.pax),
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
         self.issues[issue.id] = issue
         return issue
@@ -521,6 +548,7 @@ class _Builder:
                 if_=self.condition(m.excludes, (*path, "excludes")),
                 why=m.why,
                 sources=m.source_ids(),
+                quotes=m.quote_items(),
             )
         assert m.if_ is not None and m.then is not None
         return Constraint(
@@ -530,6 +558,7 @@ class _Builder:
             then=self.condition(m.then, (*path, "then")),
             why=m.why,
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
 
     def to_profile(self, m: sf.ProfileFile, path: Path) -> Profile:
@@ -543,7 +572,10 @@ class _Builder:
             if isinstance(rl, sf.RedLineFile):
                 red_lines.append(
                     RedLine(
-                        terms=self.condition(rl.terms, (*rpath, "terms")), why=rl.why, sources=rl.source_ids()
+                        terms=self.condition(rl.terms, (*rpath, "terms")),
+                        why=rl.why,
+                        sources=rl.source_ids(),
+                        quotes=rl.quote_items(),
                     )
                 )
             else:
@@ -566,6 +598,7 @@ class _Builder:
             spread=Spread(weights=m.spread.weights, values=m.spread.values, batna=m.spread.batna),
             rationale=m.rationale,
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
 
     def term(self, issue_id: str, raw: sf.PlanTerm) -> Term | None:
@@ -631,7 +664,8 @@ class _Builder:
         except (KeyError, ValueGap):
             no_deal = None  # an unknown issue or a missing value: the cross-checks report it
         except ModelError as exc:
-            if isinstance(raw, sf.BatnaFile) and raw.no_deal is not None:
+            # No weights is the profile's own error; no status quo is this BATNA's, if anchored.
+            if m.weights and isinstance(raw, sf.BatnaFile) and raw.no_deal is not None:
                 self.add((*path, "batna", "no_deal"), exc.message, exc.hint)
                 raise _ItemError from None
             no_deal = None
@@ -665,6 +699,7 @@ class _Builder:
                     terms=MappingProxyType(rterms),
                     note=r.note,
                     sources=r.source_ids(),
+                    quotes=r.quote_items(),
                 )
             )
         return Plan(
@@ -678,7 +713,17 @@ class _Builder:
             notes=m.notes,
             readings=tuple(readings),
             sources=m.source_ids(),
+            quotes=m.quote_items(),
         )
+
+
+def _reader(directory: FsPath) -> Callable[[str], str]:
+    """Read a source file named relative to ``directory`` (UTF-8, undecodable bytes replaced)."""
+
+    def read(name: str) -> str:
+        return (directory / name).read_text(encoding="utf-8", errors="replace")
+
+    return read
 
 
 class _ItemError(Exception):
@@ -712,23 +757,35 @@ def _party(m: sf.PartyFile) -> Party:
         name=m.name,
         role=Role(m.role),
         description=m.description,
-        factions=tuple(Faction(id=f.id, name=f.name, description=f.description) for f in m.factions),
+        factions=tuple(
+            Faction(id=f.id, name=f.name, description=f.description, weight=f.weight) for f in m.factions
+        ),
         sources=m.source_ids(),
+        quotes=m.quote_items(),
     )
 
 
 def _table(m: sf.TableFile) -> Table:
     return Table(
-        id=m.id, name=m.name, parties=tuple(m.parties), description=m.description, sources=m.source_ids()
+        id=m.id,
+        name=m.name,
+        parties=tuple(m.parties),
+        description=m.description,
+        sources=m.source_ids(),
+        quotes=m.quote_items(),
     )
 
 
 def _track(m: sf.TrackFile) -> Track:
-    return Track(id=m.id, name=m.name, description=m.description, sources=m.source_ids())
+    return Track(
+        id=m.id, name=m.name, description=m.description, sources=m.source_ids(), quotes=m.quote_items()
+    )
 
 
 def _phase(m: sf.PhaseFile) -> Phase:
-    return Phase(id=m.id, name=m.name, description=m.description, sources=m.source_ids())
+    return Phase(
+        id=m.id, name=m.name, description=m.description, sources=m.source_ids(), quotes=m.quote_items()
+    )
 
 
 def _perspective(m: sf.PerspectiveFile) -> Perspective:
@@ -743,4 +800,5 @@ def _perspective(m: sf.PerspectiveFile) -> Perspective:
         mirror=m.mirror,
         parties=tuple(m.parties),
         sources=m.source_ids(),
+        quotes=m.quote_items(),
     )

@@ -27,7 +27,7 @@ from pydantic import (
 )
 from pydantic_core import ErrorDetails
 
-from accord.model.elements import ID_HINT, ID_PATTERN
+from accord.model.elements import ID_HINT, ID_PATTERN, Quote
 
 ID_SCHEMA_PATTERN = "^[^\\s!-/:-@\\[-`{-~][^\\s!-,./:-@\\[-^`{-~]{0,63}$"
 """The id rule as the published JSON Schema states it.
@@ -77,9 +77,25 @@ class _Model(BaseModel):
     )
 
 
+class QuoteFile(_Model):
+    """A short verbatim quote from a declared source."""
+
+    source: Id = Field(description="the source key (declared under sources)")
+    text: Annotated[str, Field(min_length=1, max_length=100_000)] = Field(description="the words, verbatim")
+    where: Text = Field(default="", description="where in the source, e.g. para 12")
+    claim: Text = Field(default="", description="what the quote supports")
+
+
 class _Sourced(_Model):
     source: Id | None = Field(default=None, description="One source key (shorthand for sources).")
     sources: list[Id] = Field(default_factory=list, description="Source keys, from the scenario's sources.")
+    quotes: list[QuoteFile] = Field(
+        default_factory=list, description="Short verbatim quotes from the sources that back this element."
+    )
+
+    def quote_items(self) -> tuple[Quote, ...]:
+        """The quotes as domain objects."""
+        return quote_items(self.quotes)
 
     def source_ids(self) -> tuple[str, ...]:
         """``source`` and ``sources`` together, ``source`` first, without repeats."""
@@ -87,6 +103,11 @@ class _Sourced(_Model):
         if self.source is not None and self.source not in ids:
             ids.insert(0, self.source)
         return tuple(ids)
+
+
+def quote_items(quotes: list[QuoteFile]) -> tuple[Quote, ...]:
+    """File quotes as domain :class:`accord.model.Quote` s."""
+    return tuple(Quote(source=q.source, text=q.text, where=q.where, claim=q.claim) for q in quotes)
 
 
 class SourceFile(_Model):
@@ -98,6 +119,7 @@ class SourceFile(_Model):
     url: Text = ""
     file: Text = ""
     note: Text = ""
+    quotes: list[QuoteFile] = Field(default_factory=list)
 
 
 class FactionFile(_Model):
@@ -106,6 +128,7 @@ class FactionFile(_Model):
     id: Id
     name: Text = ""
     description: Text = ""
+    weight: Weight | None = Field(default=None, description="its say in the party's decision (positive)")
 
 
 class PartyFile(_Sourced):

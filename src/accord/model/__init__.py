@@ -14,12 +14,20 @@ from accord.model.elements import (
     Option,
     Party,
     Phase,
+    Quote,
     Role,
     Rule,
     Source,
     Table,
     Track,
     level_id,
+)
+from accord.model.factions import (
+    Disagreement,
+    aggregate_factions,
+    derive_party_profiles,
+    faction_disagreements,
+    weighted_factions,
 )
 from accord.model.plans import OneOf, Plan, PlanVariant, Reading, Term, term_options, term_text
 from accord.model.preferences import (
@@ -43,6 +51,7 @@ __all__ = [
     "BatnaBasis",
     "Condition",
     "Constraint",
+    "Disagreement",
     "Faction",
     "Issue",
     "ModelError",
@@ -55,6 +64,7 @@ __all__ = [
     "PlanVariant",
     "Problem",
     "Profile",
+    "Quote",
     "Reading",
     "RedLine",
     "Role",
@@ -67,9 +77,12 @@ __all__ = [
     "Table",
     "Term",
     "Track",
+    "aggregate_factions",
     "complete_values",
     "condition_holds",
     "condition_text",
+    "derive_party_profiles",
+    "faction_disagreements",
     "floor_red_line",
     "format_path",
     "freeze_condition",
@@ -77,4 +90,5 @@ __all__ = [
     "no_deal_utility",
     "term_options",
     "term_text",
+    "weighted_factions",
 ]

@@ -16,12 +16,23 @@ from typing import Protocol
 from accord.model.clauses import IssueIndex
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
+from accord.model.factions import faction_disagreements
 from accord.model.logic import Clause, find_assignment, minimal_conflict
 from accord.model.plans import Plan, Term, term_options
 from accord.model.preferences import Perspective, Profile, ValueGap, complete_values, no_deal_utility
 from accord.model.problems import ModelError, Path, Problem
+from accord.model.quotes import check_quotes, iter_quotes, normalise_quote_text
 from accord.model.rules import RULE_KINDS
 from accord.numeric import TOL
+
+__all__ = [
+    "ScenarioDraft",
+    "ScenarioParts",
+    "check_quotes",
+    "check_scenario",
+    "iter_quotes",
+    "normalise_quote_text",
+]
 
 
 class ScenarioParts(Protocol):
@@ -148,7 +159,30 @@ def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
     hard = _check_constraints(s, known, index, out)
     _check_profiles(s, known, index, hard, out)
     _check_plans(s, known, out)
+    _check_factions(s, out)
+    for path, quote in iter_quotes(s):
+        if quote.source not in known.sources:
+            out.append(_unknown("source", quote.source, known.sources, path + ("source",)))
     return tuple(out)
+
+
+def _check_factions(s: ScenarioParts, out: list[Problem]) -> None:
+    """Warn where a party's own profile and its weighted factions' aggregate disagree on a plan."""
+    for d in faction_disagreements(s.parties, s.profiles, s.issues, s.constraints, s.plans):
+        k = next(
+            j for j, p in enumerate(s.profiles) if p.holder == d.party and p.perspective == d.perspective
+        )
+        listing = ", ".join(d.plans[:8]) + (f" (and {len(d.plans) - 8} more)" if len(d.plans) > 8 else "")
+        out.append(
+            Problem(
+                path=("profiles", k),
+                message=f"the profile of {d.party} under {d.perspective!r} and the weighted aggregate "
+                f"of its factions reach different verdicts on: {listing}",
+                hint="revise the party's profile or its factions' (or their weights); "
+                "see docs/format.md, 'Factions'",
+                severity="warning",
+            )
+        )
 
 
 def _check_perspectives(s: ScenarioParts, known: _Known, out: list[Problem]) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
-from accord.model.elements import check_id, freeze_tuples
+from accord.model.elements import Quote, check_id, freeze_tuples
 from accord.model.problems import ModelError
 
 Condition = Mapping[str, tuple[str, ...]]
@@ -70,11 +70,12 @@ class Constraint:
     then: Condition = field(default_factory=lambda: MappingProxyType({}))
     why: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "if_", copy_condition(self.if_))
         object.__setattr__(self, "then", copy_condition(self.then))
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "quotes")
         check_id(self.id)
         if self.kind not in ("implies", "excludes"):
             raise ModelError("kind", f"unknown constraint kind {self.kind!r}", "implies or excludes")

@@ -90,8 +90,29 @@ class Role(StrEnum):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Quote:
+    """A short verbatim quote from a declared source, backing a claim.
+
+    ``text`` is the words as the source gives them; ``where`` locates them
+    (e.g. "para 12"); ``claim`` says what they support. When the source declares
+    a ``file``, :func:`accord.model.checks.check_quotes` checks that the text
+    occurs in it.
+    """
+
+    source: str
+    text: str
+    where: str = ""
+    claim: str = ""
+
+    def __post_init__(self) -> None:
+        check_id(self.source, "source")
+        if not self.text.strip():
+            raise ModelError("text", "a quote needs its verbatim text")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Source:
-    """A document a number or an element is taken from."""
+    """A document a number or an element is taken from (``file``: its text, for checking quotes)."""
 
     id: str
     title: str
@@ -100,8 +121,10 @@ class Source:
     url: str = ""
     file: str = ""
     note: str = ""
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "quotes")
         check_id(self.id)
         if not self.title.strip():
             raise ModelError("title", "a source needs a title")
@@ -118,14 +141,22 @@ class Faction:
 
     Pickering (2022) notes that "up to 60 percent" of what must be resolved in a
     negotiation is internal, e.g. between the NSC, State and Defense in the US.
+    ``weight`` (positive, optional) is its say in the party's decision: the
+    party's profile can be derived from, or checked against, its weighted
+    factions' (:mod:`accord.model.factions`).
     """
 
     id: str
     name: str = ""
     description: str = ""
+    weight: float | None = None
 
     def __post_init__(self) -> None:
         check_id(self.id)
+        if self.weight is not None and (
+            not isinstance(self.weight, int | float) or not math.isfinite(self.weight) or self.weight <= 0
+        ):
+            raise ModelError("weight", f"a faction's weight must be a positive number, got {self.weight!r}")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -142,9 +173,10 @@ class Party:
     factions: tuple[Faction, ...] = ()
     description: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "factions", "sources")
+        freeze_tuples(self, "factions", "sources", "quotes")
         check_id(self.id)
         if not isinstance(self.role, Role):
             raise ModelError("role", f"unknown role {self.role!r}", _role_hint())
@@ -168,9 +200,10 @@ class Table:
     parties: tuple[str, ...]
     description: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "parties", "sources")
+        freeze_tuples(self, "parties", "sources", "quotes")
         check_id(self.id)
         _check_ids(self.parties, "parties")
         _check_ids(self.sources, "sources")
@@ -184,9 +217,10 @@ class Track:
     name: str = ""
     description: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "quotes")
         check_id(self.id)
         _check_ids(self.sources, "sources")
 
@@ -199,9 +233,10 @@ class Phase:
     name: str = ""
     description: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "quotes")
         check_id(self.id)
         _check_ids(self.sources, "sources")
 
@@ -223,9 +258,10 @@ class Rule:
     exceptions: tuple[str, ...] = ()
     params: tuple[tuple[str, RuleParam], ...] = ()
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "exceptions", "params", "sources")
+        freeze_tuples(self, "exceptions", "params", "sources", "quotes")
         check_id(self.id)
         check_id(self.kind, "kind")
         _check_ids(self.exceptions, "exceptions")
@@ -252,9 +288,10 @@ class Option:
     description: str = ""
     level: float | None = None
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "quotes")
         check_id(self.id)
         if self.level is not None and not math.isfinite(self.level):
             raise ModelError("level", f"level {self.level!r} is not a finite number")
@@ -286,9 +323,10 @@ class Issue:
     categories: tuple[str, ...] = ()
     pax: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "options", "categories", "pax", "sources")
+        freeze_tuples(self, "options", "categories", "pax", "sources", "quotes")
         check_id(self.id)
         if len(self.options) < 1:
             raise ModelError("options", "an issue needs at least one option")

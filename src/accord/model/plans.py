@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from accord.model.elements import check_id, first_duplicate, freeze_tuples, read_only
+from accord.model.elements import Quote, check_id, first_duplicate, freeze_tuples, read_only
 from accord.model.problems import ModelError
 
 READING_SEP = "@"
@@ -85,10 +85,11 @@ class Reading:
     terms: Mapping[str, Term | None]
     note: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "terms", read_only(_normal_terms(self.terms, "terms")))
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "quotes")
         check_id(self.id)
 
 
@@ -113,13 +114,14 @@ class Plan:
     notes: str = ""
     readings: tuple[Reading, ...] = ()
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
         terms = _normal_terms(self.terms, "terms")
         if any(t is None for t in terms.values()):
             raise ModelError("terms", "a plan's term names an option; leave an open issue out")
         object.__setattr__(self, "terms", read_only(terms))
-        freeze_tuples(self, "readings", "sources", "proposers", "drafted_by")
+        freeze_tuples(self, "readings", "sources", "proposers", "drafted_by", "quotes")
         check_id(self.id)
         for name in ("proposers", "drafted_by"):
             ids = getattr(self, name)

@@ -22,7 +22,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from accord.model.constraints import Condition, condition_holds, condition_text, copy_condition
-from accord.model.elements import Issue, check_id, first_duplicate, freeze_tuples, read_only
+from accord.model.elements import Issue, Quote, check_id, first_duplicate, freeze_tuples, read_only
 from accord.model.problems import ModelError
 
 SCALE_MIN = 0.0
@@ -74,9 +74,10 @@ class Perspective:
     mirror: str | None = None
     parties: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "sources", "parties")
+        freeze_tuples(self, "sources", "parties", "quotes")
         check_id(self.id)
         check_as_of(self.as_of)
         if self.kind not in PERSPECTIVE_KINDS:
@@ -105,11 +106,12 @@ class RedLine:
     terms: Condition
     why: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
     origin: RedLineOrigin = "declared"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "terms", copy_condition(self.terms))
-        freeze_tuples(self, "sources")
+        freeze_tuples(self, "sources", "quotes")
         if not self.terms:
             raise ModelError("terms", "a red line needs at least one issue")
         if self.origin not in ("declared", "floor", "factions"):
@@ -177,6 +179,8 @@ def no_deal_utility(
     issue without a status quo, :class:`ValueGap` when a value is missing and
     ``KeyError`` for an unknown issue.
     """
+    if not weights:
+        raise ModelError("weights", "a profile needs at least one weighted issue")
     total = 0.0
     for issue_id, w in weights.items():
         issue = issues[issue_id]
@@ -201,7 +205,9 @@ class Profile:
     ``values`` may be partial on a numeric issue: missing levels are
     interpolated linearly between the given ones (see :func:`complete_values`).
     ``batna`` is resolved (a number on 0-100); ``batna_basis`` says how it was
-    stated (a number, or relative to no deal) and why.
+    stated (a number, or relative to no deal) and why. ``floors`` are the
+    per-issue limits already compiled into ``red_lines``. ``derived_from`` names
+    the factions a derived party profile aggregates (empty for a stated one).
     ``weights`` and ``values`` are read-only copies of what the caller passed.
     """
 
@@ -217,8 +223,11 @@ class Profile:
     spread: Spread = field(default_factory=Spread)
     rationale: str = ""
     sources: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    derived_from: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
+        freeze_tuples(self, "derived_from")
         object.__setattr__(self, "weights", read_only(self.weights))
         object.__setattr__(self, "floors", read_only(self.floors))
         for issue, floor in self.floors.items():
@@ -227,7 +236,7 @@ class Profile:
         object.__setattr__(
             self, "values", MappingProxyType({k: read_only(v) for k, v in self.values.items()})
         )
-        freeze_tuples(self, "red_lines", "sources")
+        freeze_tuples(self, "red_lines", "sources", "quotes")
         check_id(self.party, "party")
         check_id(self.perspective, "perspective")
         if self.faction is not None:

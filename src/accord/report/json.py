@@ -175,6 +175,7 @@ def profile_json(prof: Profile, *, no_deal: float | None = None) -> dict[str, An
         ],
         "spread": {"weights": prof.spread.weights, "values": prof.spread.values, "batna": prof.spread.batna},
         "rationale": prof.rationale,
+        "derived_from": list(prof.derived_from),
         "sources": list(prof.sources),
     }
 

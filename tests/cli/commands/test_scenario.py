@@ -145,3 +145,36 @@ def test_a_scenario_without_issues_is_invalid(capsys: Any, tmp_path: Path) -> No
     code, out, _ = run(capsys, "validate", str(path))
     assert code == 1 and "OK" not in out
     assert f"{path}:5:1: error: issues: no issues declared" in out
+
+
+def test_validate_checks_quotes_against_the_sources_directory(capsys: Any, tmp_path: Path) -> None:
+    (tmp_path / "toy.txt").write_text("Made up, word for word.", encoding="utf-8")
+    text = (ROOT / "tests" / "data" / "mini.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  toy: {title: Made up for tests}", "  toy: {title: Made up for tests, file: toy.txt}"
+    )
+    text = text.replace(
+        "    proposer: M\n", "    proposer: M\n    quotes: [{source: toy, text: word for a word}]\n"
+    )
+    path = tmp_path / "q.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, "validate", str(path), "--sources", str(tmp_path))
+    assert code != 0 and "plans[1].quotes[0].text: quote not found in toy.txt" in out
+    code, out, _ = run(capsys, "validate", str(path), "--sources", str(tmp_path), "--json")
+    assert code != 0 and any("quote not found" in p["message"] for p in json.loads(out)["problems"])
+    path.write_text(text.replace("word for a word", "word for word"), encoding="utf-8")
+    assert run(capsys, "validate", str(path), "--sources", str(tmp_path))[0] == 0
+    code, _, err = run(capsys, "validate", str(path), "--sources", str(tmp_path / "nowhere"))
+    assert code != 0 and "--sources" in err and "Traceback" not in err
+
+
+def test_show_party_prints_the_batna_and_the_no_deal_utility(capsys: Any) -> None:
+    features = str(ROOT / "tests" / "data" / "features.yaml")
+    code, out, _ = run(capsys, "show", features, "--party", "A", "--json")
+    (base, _other) = json.loads(out)
+    # A under base: no deal = .75*40 + .25*100 = 55, BATNA anchored 10 below it
+    assert code == 0 and base["no_deal"] == 55.0 and base["batna"] == 45.0
+    assert base["batna_basis"] == {"kind": "no_deal", "offset": -10.0, "why": "the line is costly"}
+    code, out, _ = run(capsys, "show", features, "--party", "A")
+    assert code == 0 and "No deal (every issue at its status quo): 55.0; BATNA = no deal -10" in out
+    assert "Why this BATNA: the line is costly" in out

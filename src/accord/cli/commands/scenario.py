@@ -19,6 +19,7 @@ from accord.cli.options import (
     SchemaOutputOpt,
     ShowPartyOpt,
     ShowPlanOpt,
+    SourcesDirOpt,
     ValidateFileArg,
     check_source,
     load_scenario,
@@ -55,8 +56,12 @@ def show(
         emit(workbench.ScenarioOutcome(scenario=s), as_json=as_json, show=terminal.print_scenario)
 
 
-def validate(file: ValidateFileArg, as_json: JsonOpt = False) -> None:
-    """Check a scenario file and report every problem with file, line, field and hint."""
+def validate(file: ValidateFileArg, as_json: JsonOpt = False, sources: SourcesDirOpt = None) -> None:
+    """Check a scenario file and report every problem with file, line, field and hint.
+
+    With --sources DIR, every quote whose source names a file is checked against that
+    file in DIR (whitespace, quote marks and dashes normalised).
+    """
     from accord.report.terminal.scenario import print_validation
     from accord.scenarios import REGISTRY, builtin_path
     from accord.workbench.scenario import Validation
@@ -64,7 +69,9 @@ def validate(file: ValidateFileArg, as_json: JsonOpt = False) -> None:
     if not file.exists() and str(file) in REGISTRY:
         file = builtin_path(str(file))
     name = STDIN_NAME if str(file) == STDIN else str(file)
-    outcome = Validation.of(name, check_source(file))
+    if sources is not None and not sources.is_dir():
+        fail(f"no directory {str(sources)!r}", "--sources")
+    outcome = Validation.of(name, check_source(file, sources))
     emit(outcome, as_json=as_json, show=print_validation)
     if not outcome.ok:
         raise typer.Exit(EXIT_CHECK_FAILED)
