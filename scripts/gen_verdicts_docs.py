@@ -193,7 +193,7 @@ def render() -> str:
         "## Each perspective, party by party\n",
         *_perspective_sections(s),
         "## The US and its factions (analyst baseline)\n",
-        "Pickering's NSC, State and Defense, next to the unitary US profile.\n",
+        "Pickering's NSC, State and Defense (weights 2, 1, 1), next to the US profile derived from them.\n",
         _factions(s),
     ]
     return "\n".join(parts)
