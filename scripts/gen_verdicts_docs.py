@@ -57,8 +57,10 @@ def _decisive(ev: PlanEvaluation) -> str:
     worst = min(ev.parties, key=lambda v: v.surplus)
     if ev.acceptable_to_all:
         return f"all ✓ (min {worst.surplus:+.1f}{'~' if not worst.firm else ''})"
-    blockers = ",".join(ev.blocked_by) or "?"
-    return f"✗ {blockers} (min {worst.party} {worst.surplus:+.1f}{'~' if not worst.firm else ''})"
+    mark = "~" if not worst.firm else ""
+    if not ev.blocked_by:  # nobody refuses, someone's verdict turns on a form left open
+        return f"? open: {','.join(ev.undecided)} (min {worst.party} {worst.surplus:+.1f}{mark})"
+    return f"✗ {','.join(ev.blocked_by)} (min {worst.party} {worst.surplus:+.1f}{mark})"
 
 
 def _covered(s: Scenario, perspective: str) -> tuple[str, ...]:

@@ -328,7 +328,8 @@ def test_every_profile_explains_its_numbers(scenario: Scenario) -> None:
         where = f"{prof.holder}@{prof.perspective}"
         text = prof.rationale
         if prof.derived_from:  # the weighted aggregate of its factions, each explained in its own right
-            assert all(scenario.profile(f, prof.perspective, fallback=False) for f in prof.derived_from), where
+            factions = [scenario.profile(f, prof.perspective, fallback=False) for f in prof.derived_from]
+            assert all(factions), where
             continue
         assert len(text.split()) >= 30, f"{where}: rationale too short"
         assert "estimate" in text.lower(), f"{where}: rationale must say the numbers are estimates"
