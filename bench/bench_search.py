@@ -1,25 +1,32 @@
-"""accord's exact package search against negmas 0.16, on the same random instances.
+"""accord's exact package search against negmas 0.16's fastest exact routes, on the same random instances.
 
 Usage::
 
-    python bench/bench_search.py              # the issue-3 cases (negmas needs ~10 min, ~7 GB)
+    python bench/bench_search.py              # every section below (negmas needs a few minutes)
     python bench/bench_search.py --quick      # small cases, seconds
     python bench/bench_search.py --no-peer    # accord only (also when .bench-venv is missing)
+    python bench/bench_search.py --enumerate  # also negmas's generic enumerator (minutes, ~16 GB)
 
-For each case it writes one instance with ``bench/instances.py``, runs negmas's
-``pareto_frontier`` + ``nash_points`` through ``bench/peer_negmas.py`` inside
-``.bench-venv`` (a subprocess; accord never imports negmas, which is AGPL), and
-runs accord on the same JSON file in a fresh subprocess of this script (so its
-peak memory is measured alone): building the space from the contribution
-arrays, the exact frontier, and the Nash point. It checks that both frontiers
-hold the same utility vectors and that the Nash points agree, and prints the
-ratios. accord-only cases (too large for any enumerating tool) and the
-built-in ``ukraine`` scenario follow.
+For each case it writes one instance with ``bench/instances.py`` and runs
+negmas through ``bench/peer_negmas.py`` inside ``.bench-venv`` (a subprocess;
+accord never imports negmas, which is AGPL), and accord on the same JSON file
+in a fresh subprocess of this script (so its peak memory is measured alone):
+building the space from the contribution arrays, the exact frontier, and the
+Nash point. It checks that both frontiers hold the same utility vectors and that
+the Nash points agree, and prints the ratios (negmas time / accord time).
 
-Times are wall-clock seconds (``time.perf_counter``); accord's are the best of
-``--repeat`` runs in a warm process, negmas's are single runs of
-``pareto_frontier`` (the call that enumerates). Peak memory is the peak RSS of
-each side's process (``ru_maxrss``).
+negmas's routes (``peer_negmas.py --method``):
+
+* two parties: ``MOBANOSParetoSampler`` (its exact issue-by-issue construction for
+  additive utilities, candidate cap lifted), then ``nash_points`` on that frontier;
+* three or more: every package's utilities with numpy from the ufuns' tables, then
+  ``pareto_frontier_numpy``, then ``nash_points`` (brute force is its only exact
+  route for more than two parties);
+* ``--enumerate``: its generic ``pareto_frontier`` (calls every ufun on every package).
+
+Times are wall-clock seconds (``time.perf_counter``), the best of ``--repeat``
+runs in a warm process on both sides (negmas's generic enumerator: one run).
+Peak memory is the peak RSS of each side's process (``ru_maxrss``).
 """
 
 from __future__ import annotations
@@ -44,9 +51,16 @@ sys.path.insert(0, str(HERE))
 
 from instances import batna_array, contributions, load_instance, make_instance, save_instance  # noqa: E402
 
-# (parties, issues, options) compared with negmas; negmas's time grows with the 4^n packages.
-PEER_CASES = [(2, 12, 4), (3, 12, 4), (2, 13, 4)]
-QUICK_CASES = [(2, 8, 4), (3, 8, 4), (2, 10, 4)]
+# (parties, issues, options, negmas method) compared with negmas.
+PEER_CASES = [
+    *((2, n, 4, "mobanos") for n in (10, 20, 30, 40, 50, 60)),
+    (3, 10, 4, "numpy"),
+    (3, 12, 4, "numpy"),
+    (4, 10, 4, "numpy"),
+]
+QUICK_CASES = [(2, 10, 4, "mobanos"), (2, 20, 4, "mobanos"), (3, 8, 4, "numpy")]
+# negmas's generic enumerator (--enumerate): its time and memory grow with the 4^n packages.
+ENUMERATE_CASES = [(2, 12, 4, "enumerate"), (3, 12, 4, "enumerate"), (2, 13, 4, "enumerate")]
 # accord alone: far beyond enumeration.
 SOLO_CASES = [(2, 40, 5, ("nash",)), (3, 20, 4, ("nash", "egalitarian")), (4, 20, 4, ("nash", "egalitarian"))]
 
@@ -76,12 +90,16 @@ def accord_child(
         return solve_frontier(space, max_points=max_points), solve_bargaining(space, "nash")
 
     frontier_and_nash()  # warm-up: first-call costs (imports, caches) are not the algorithm
-    times = []
+    times, frontier_times = [], []
     for _ in range(repeat):
         t0 = time.perf_counter()
         front, nash = frontier_and_nash()
         times.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        solve_frontier(Space.from_arrays(contrib, batna), max_points=max_points)
+        frontier_times.append(time.perf_counter() - t0)
     result.update(
+        time_frontier_s=min(frontier_times),
         time_frontier_nash_s=min(times),
         time_frontier_nash_median_s=statistics.median(times),
         frontier=front.utilities.tolist(),
@@ -120,12 +138,12 @@ def run_accord(
 # -- negmas side (its own venv, by subprocess, JSON only) -----------------------------------------
 
 
-def run_peer(instance: Path, work: Path, timeout: float) -> dict[str, Any] | None:
+def run_peer(instance: Path, work: Path, timeout: float, method: str, repeat: int) -> dict[str, Any] | None:
     if not VENV_PYTHON.exists():
         return None
-    out = work / f"{instance.stem}.negmas.json"
+    out = work / f"{instance.stem}.{method}.negmas.json"
     cmd = [str(VENV_PYTHON), str(HERE / "peer_negmas.py"), str(instance), "--out", str(out),
-           "--timeout", str(timeout)]  # fmt: skip
+           "--timeout", str(timeout), "--method", method, "--repeat", str(repeat)]  # fmt: skip
     subprocess.run(cmd, check=False)
     if not out.exists():
         return {"status": "error", "error": "the peer wrote no result"}
@@ -147,41 +165,44 @@ def case_name(k: int, n: int, m: int) -> str:
     return f"{k}x{n}x{m}"
 
 
-def compare_case(k: int, n: int, m: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+def compare_case(k: int, n: int, m: int, method: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     inst_path = work / f"inst-{case_name(k, n, m)}.json"
     save_instance(make_instance(k, n, m, args.seed), inst_path)
     ours = run_accord(inst_path, work, [], args.repeat)
-    peer = None if args.no_peer else run_peer(inst_path, work, args.timeout)
+    peer_repeat = 1 if method == "enumerate" else args.repeat
+    peer = None if args.no_peer else run_peer(inst_path, work, args.timeout, method, peer_repeat)
     row: dict[str, Any] = {
         "case": case_name(k, n, m),
-        "packages": m**n,
-        "accord_s": ours["time_frontier_nash_s"],
-        "accord_mib": ours["peak_rss_mib"],
+        "negmas route": method,
         "frontier": len(ours["frontier"]),
-        "exact": ours["frontier_exact"] and ours["nash_exact"],
+        "accord_s": ours["time_frontier_nash_s"],
     }
     if peer is None:
         row["peer"] = "not run" if args.no_peer else "no .bench-venv (bash bench/setup-bench-env.sh)"
-        return row
-    row["peer"] = peer.get("status")
-    row["negmas_mib"] = peer.get("peak_rss_mib")
-    if peer.get("status") == "ok":
+    elif peer.get("status") == "ok":
         row["negmas_s"] = peer["time_pareto_s"] + peer.get("time_nash_s", 0.0)
-        row["negmas_pareto_s"] = peer["time_pareto_s"]
-        row["same_frontier"] = same_frontier(ours["frontier"], peer["frontier"])
-        nb = peer.get("nash_batna")
-        row["same_nash"] = bool(
-            nb is not None
-            and ours["nash"] is not None
-            and np.allclose(nb["utilities"], ours["nash"], atol=1e-9)
-        )
-        row["speedup"] = row["negmas_s"] / row["accord_s"]
+        row["ratio"] = row["negmas_s"] / row["accord_s"]
+        row["frontier_ratio"] = peer["time_pareto_s"] / ours["time_frontier_s"]
+        row["same"] = _same(ours, peer)
     elif peer.get("status") == "timeout":
         row["negmas_s"] = f"> {peer.get('timeout_s')}"
-        row["speedup"] = f"> {float(peer.get('timeout_s') or 0) / row['accord_s']:,.0f}"
+        row["ratio"] = f"> {float(peer.get('timeout_s') or 0) / row['accord_s']:,.0f}"
     else:
-        row["error"] = peer.get("error", "")
+        row["peer"] = f"error: {peer.get('error', '')}"[:60]
+    row["exact"] = ours["frontier_exact"] and ours["nash_exact"]
+    row["accord_mib"] = ours["peak_rss_mib"]
+    if peer is not None:
+        row["negmas_mib"] = peer.get("peak_rss_mib")
     return row
+
+
+def _same(ours: dict[str, Any], peer: dict[str, Any]) -> bool:
+    """Same frontier (utility vectors) and the same Nash point (BATNA as disagreement point)."""
+    nb = peer.get("nash_batna")
+    same_nash = bool(
+        nb is not None and ours["nash"] is not None and np.allclose(nb["utilities"], ours["nash"], atol=1e-9)
+    )
+    return same_frontier(ours["frontier"], peer["frontier"]) and same_nash
 
 
 def solo_case(
@@ -260,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small cases only (seconds)")
     ap.add_argument("--no-peer", action="store_true", help="do not run negmas")
+    ap.add_argument("--enumerate", action="store_true", help="also negmas's generic enumerator (~16 GB)")
     ap.add_argument("--timeout", type=float, default=240.0, help="seconds before negmas is stopped")
     ap.add_argument("--repeat", type=int, default=7, help="accord runs per case (best is reported)")
     ap.add_argument("--seed", type=int, default=0)
@@ -274,11 +296,17 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     peer_cases = QUICK_CASES if args.quick else PEER_CASES
+    if args.enumerate:
+        peer_cases = [*peer_cases, *ENUMERATE_CASES]
     report: dict[str, Any] = {"seed": args.seed}
     with tempfile.TemporaryDirectory(prefix="accord-bench-") as tmp:
         work = Path(tmp)
         print(f"== accord vs negmas 0.16: exact frontier + Nash point (seed {args.seed}) ==")
-        rows = [compare_case(k, n, m, work, args) for k, n, m in peer_cases]
+        print("ratio: negmas time / accord time (frontier + Nash); frontier_ratio: the frontier alone")
+        rows = []
+        for case in peer_cases:
+            rows.append(compare_case(*case, work, args))
+            print(f"  {rows[-1]['case']} ({case[3]}) done", file=sys.stderr, flush=True)
         print_table(rows)
         report["versus_negmas"] = rows
         if not args.quick:
@@ -292,11 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     report["ukraine"] = uk
     if args.json is not None:
         args.json.write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
-    bad = [
-        r["case"]
-        for r in report["versus_negmas"]
-        if r.get("same_frontier") is False or r.get("same_nash") is False
-    ]
+    bad = [r["case"] for r in report["versus_negmas"] if r.get("same") is False]
     if bad:
         print(f"\nMISMATCH with negmas on: {', '.join(bad)}", file=sys.stderr)
         return 1

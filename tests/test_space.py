@@ -130,3 +130,54 @@ def test_fragile_counts_a_tie_within_tolerance() -> None:
     u = space.utility((0, 0))
     assert u[0] > 0.3
     assert space.fragile(u).tolist() == [True]
+
+
+# -- mixed perspectives ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mixed() -> Scenario:
+    return load_scenario(DATA / "mixed.yaml")
+
+
+def _row(scenario: Scenario, party: str, perspective: str) -> tuple[float, tuple[float, ...]]:
+    """A party's BATNA and the utilities of its profile under ``perspective``, from the profile itself."""
+    prof = scenario.profile(party, perspective)
+    assert prof is not None and prof.perspective == perspective
+    total = sum(prof.weights.values())
+    share = prof.weights["border"] / total
+    return prof.batna, tuple(prof.values["border"][option] * share for option in ("old", "line", "new"))
+
+
+def test_mixed_choice_compiles_each_party_under_its_own_perspective(mixed: Scenario) -> None:
+    space = compile_space(mixed, perspective="A=a-view,B=b-view")
+    assert space.requested == ("a-view", "b-view")
+    assert space.perspectives == ("a-view", "b-view")
+    assert space.perspective == "base" and space.fallbacks == ()
+    for p, (party, persp) in enumerate((("A", "a-view"), ("B", "b-view"))):
+        batna, border = _row(mixed, party, persp)
+        assert space.batna[p] == batna
+        assert tuple(space.contrib[0][p]) == pytest.approx(border)
+    # The same rows as compiling each party under its perspective alone.
+    alone = compile_space(mixed, perspective="a-view", parties=["A"])
+    assert np.array_equal(alone.contrib[1][0], space.contrib[1][0])
+    assert space.choice == "base,A=a-view,B=b-view"
+
+
+def test_party_without_a_profile_falls_back_and_says_so(mixed: Scenario) -> None:
+    space = compile_space(mixed, perspective="b-view,A=a-view")
+    assert space.requested == ("a-view", "b-view")
+    assert space.perspectives == ("a-view", "b-view")
+    space = compile_space(mixed, perspective={"*": "a-view"})
+    assert space.requested == ("a-view", "a-view")
+    assert space.perspectives == ("a-view", "base")
+    assert space.fallbacks == ("B",)
+    assert space.select_parties(["B"]).fallbacks == ("B",)
+    assert space.select_parties(["A"]).requested == ("a-view",)
+
+
+def test_mixed_choice_errors_name_the_perspective_field(mixed: Scenario) -> None:
+    for spec in ("A=nowhere", "Z=a-view", "A=a-view,A=b-view"):
+        with pytest.raises(SpaceError) as info:
+            compile_space(mixed, perspective=spec)
+        assert info.value.field == "perspective"

@@ -29,6 +29,7 @@ import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
 from accord.model import Issue, Profile, Scenario, complete_values
+from accord.model.choice import PerspectiveChoice, PerspectiveSpec
 from accord.model.clauses import IssueIndex
 from accord.model.logic import Clause
 from accord.model.problems import SpaceError
@@ -68,10 +69,13 @@ class Space:
     clause carrying its :class:`accord.model.logic.Origin`.
 
     Whose estimate: ``scenario`` and ``perspective`` name what was compiled, with
-    the requested perspective's ``perspective_name`` and ``perspective_owner``.
-    ``perspectives[p]`` is the perspective that owns party ``p``'s profile (the
-    requested one, or the default perspective when ``p`` has no profile under it)
-    and ``owners[p]`` that perspective's owner (``""`` when it names none).
+    the requested perspective's ``perspective_name`` and ``perspective_owner``
+    (under a mixed choice, the perspective of the parties assigned none).
+    ``requested[p]`` is the perspective asked for party ``p`` (the requested one,
+    or the one assigned to ``p`` in a mixed choice), ``perspectives[p]`` the one
+    that owns the profile used (the scenario's default perspective when ``p`` has
+    no profile under the one asked for: :attr:`fallbacks`) and ``owners[p]`` that
+    perspective's owner (``""`` when it names none).
 
     How unsure: per party the profile's stated spreads, ``weight_spread``
     (relative), ``value_spread`` and ``batna_spread`` (points on 0-100); all zero
@@ -92,6 +96,7 @@ class Space:
     domains: tuple[frozenset[int], ...] = ()
     weights: FloatArray | None = None
     perspectives: tuple[str, ...] = ()
+    requested: tuple[str, ...] = ()
     owners: tuple[str, ...] = ()
     weight_spread: FloatArray = field(default_factory=_no_spread)
     value_spread: FloatArray = field(default_factory=_no_spread)
@@ -133,8 +138,8 @@ class Space:
     def _freeze_sequences(self) -> None:
         """Make every sequence field a tuple (of tuples, for the nested ones)."""
         for name in (
-            "issues", "parties", "constraints", "domains", "perspectives", "owners", "status_quo",
-            "issue_titles", "notes",
+            "issues", "parties", "constraints", "domains", "perspectives", "requested", "owners",
+            "status_quo", "issue_titles", "notes",
         ):  # fmt: skip
             value = getattr(self, name)
             if not isinstance(value, tuple):
@@ -152,6 +157,8 @@ class Space:
             self._set("red_lines", tuple(() for _ in self.parties))
         if not self.perspectives:
             self._set("perspectives", tuple("" for _ in self.parties))
+        if not self.requested:
+            self._set("requested", self.perspectives)
         if not self.owners:
             self._set("owners", tuple("" for _ in self.parties))
         if not self.status_quo:
@@ -292,6 +299,22 @@ class Space:
 
     # -- estimates -------------------------------------------------------
     @property
+    def choice(self) -> str:
+        """The perspectives as text: ``perspective``, then ``PARTY=ID`` for each row asked under another."""
+        rows = zip(self.parties, self.requested, strict=True)
+        pairs = (f"{p}={q}" for p, q in rows if q != self.perspective)
+        return ",".join([self.perspective, *pairs])
+
+    @property
+    def fallbacks(self) -> tuple[str, ...]:
+        """The parties without a profile under the perspective asked for, estimated under the default."""
+        return tuple(
+            party
+            for party, asked, used in zip(self.parties, self.requested, self.perspectives, strict=True)
+            if asked != used
+        )
+
+    @property
     def estimate_spread(self) -> FloatArray:
         """Per party: the stated spread of its estimate on values plus that on its BATNA.
 
@@ -326,6 +349,7 @@ class Space:
             red_lines=tuple(self.red_lines[k] for k in idx),
             weights=None if self.weights is None else self.weights[idx, :],
             perspectives=tuple(self.perspectives[k] for k in idx),
+            requested=tuple(self.requested[k] for k in idx),
             owners=tuple(self.owners[k] for k in idx),
             weight_spread=self.weight_spread[idx],
             value_spread=self.value_spread[idx],
@@ -350,7 +374,7 @@ def _unknown(what: str, name: str, known: Sequence[str]) -> str:
 def compile_space(
     scenario: Scenario,
     *,
-    perspective: str | None = None,
+    perspective: PerspectiveSpec = None,
     parties: Sequence[str] | None = None,
     tables: Sequence[str] | None = None,
     tracks: Sequence[str] | None = None,
@@ -358,19 +382,18 @@ def compile_space(
 ) -> Space:
     """Compile ``scenario`` under ``perspective`` for ``parties``.
 
-    ``parties`` may name factions as ``US.NSC``; by default every party with a
-    profile takes part. A party without a profile under ``perspective`` gets its
-    default-perspective profile, and ``Space.perspectives`` records whose
-    estimate each row is. With ``tables``/``tracks`` the issues outside them
-    are held at their status quo (they are not on the table).
+    ``perspective``: one id for every party, or a mixed choice (a
+    :class:`accord.model.choice.PerspectiveChoice`, its text ``"UA=ua-government"``
+    or ``{party: id}``). ``parties`` may name factions as ``US.NSC`` (default: all
+    with a profile). A party without a profile under the perspective asked for
+    gets its default one; ``Space.requested``/``Space.perspectives`` record both.
+    ``tables``/``tracks`` hold the issues outside them at their status quo.
     """
-    persp = perspective or scenario.default_perspective
-    if persp not in {p.id for p in scenario.perspectives}:
-        raise SpaceError("perspective", _unknown("perspective", persp, [p.id for p in scenario.perspectives]))
+    choice = PerspectiveChoice.of(perspective)
+    choice.check(scenario)
+    persp = choice.default_for(scenario)
     holders = tuple(parties) if parties else scenario.profiled_parties()
-    if not holders:
-        raise SpaceError("parties", f"scenario {scenario.id!r} has no profiles to compute with")
-    profiles = tuple(_profile(scenario, h, persp) for h in holders)
+    requested, profiles = _profiles(scenario, choice, holders)
     weights, contrib = _utilities(scenario.issues, profiles)
     index = IssueIndex(scenario.issues)
     owner = {p.id: p.owner for p in scenario.perspectives}
@@ -388,6 +411,7 @@ def compile_space(
         ),
         weights=weights,
         perspectives=tuple(prof.perspective for prof in profiles),
+        requested=requested,
         owners=tuple(owner[prof.perspective] for prof in profiles),
         weight_spread=np.array([prof.spread.weights for prof in profiles], dtype=np.float64),
         value_spread=np.array([prof.spread.values for prof in profiles], dtype=np.float64),
@@ -407,6 +431,16 @@ def compile_space(
     if fixed:
         space = space.fix(fixed)
     return space
+
+
+def _profiles(
+    scenario: Scenario, choice: PerspectiveChoice, holders: Sequence[str]
+) -> tuple[tuple[str, ...], tuple[Profile, ...]]:
+    """Per holder the perspective asked for and the profile compiled (its own, else the default's)."""
+    if not holders:
+        raise SpaceError("parties", f"scenario {scenario.id!r} has no profiles to compute with")
+    requested = tuple(choice.requested(scenario, h) for h in holders)
+    return requested, tuple(_profile(scenario, h, r) for h, r in zip(holders, requested, strict=True))
 
 
 def _profile(scenario: Scenario, holder: str, perspective: str) -> Profile:

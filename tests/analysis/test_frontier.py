@@ -204,3 +204,35 @@ def test_a_constant_party_does_not_break_the_supported_points() -> None:
     assert not res.exact and len(res) > 0
     for u in res.utilities:
         assert not _dominated(u, utils)
+
+
+@SETTINGS
+@given(st.integers(3, 5), st.integers(1, 5), st.integers(1, 4), st.integers(0, 2**32 - 1))
+def test_many_party_frontier_equals_brute_force(k: int, n: int, m: int, seed: int) -> None:
+    """3-5 parties with continuous random utilities: nearly every package may be efficient."""
+    space = random_space(k, n, m, seed)
+    _, utils = enumerate_feasible(space)
+    res = solve_frontier(space)
+    assert res.exact and res.note == ""
+    assert same_vectors(pareto(utils), res.utilities)
+
+
+@SETTINGS
+@given(spaces(max_parties=5), st.integers(0, 2**32 - 1))
+def test_joined_super_issues_build_feasible_packages_with_their_values(space: Space, seed: int) -> None:
+    """pair_blocks: every issue in one block; each joint option is feasible and worth its contributions."""
+    from accord.analysis.kernel.superissues import decompose, pair_blocks
+
+    decomp = decompose(space, reduce=True)
+    joined = pair_blocks(decomp, limit=16)
+    assert len(joined.blocks) <= len(decomp.blocks)
+    issues = sorted(i for b in joined.blocks for i in b.issues)
+    assert issues == sorted(i for b in decomp.blocks for i in b.issues)
+    if not decomp.feasible or not joined.blocks:
+        return
+    rng = np.random.default_rng(seed)
+    choices = np.array([[rng.integers(b.size) for b in joined.blocks] for _ in range(8)], dtype=np.int64)
+    for ch, pkg in zip(choices, joined.packages(choices), strict=True):
+        assert space.feasible(tuple(int(x) for x in pkg))
+        total = joined.offset + sum(b.values[c] for b, c in zip(joined.blocks, ch, strict=True))
+        np.testing.assert_allclose(space.utility(pkg), total, atol=1e-9)

@@ -113,6 +113,10 @@ class TestProvidedInOneOfSeveralForms:
         text = MINI.replace("terms: {troops: null}}", "terms: {troops: {one_of: []}}}")
         assert any("plans[1].readings[0].terms.troops: list at least one option" in e for e in errors(text))
 
+    def test_null_lists_no_limit_on_a_numeric_issue_only(self) -> None:
+        text = MINI.replace(P2_TERMS, "    terms: {border: [line, null], troops: 5000}")
+        assert any("plans[1].terms.border: null is no option here" in e for e in errors(text))
+
     def test_a_malformed_long_form_is_an_error_without_internal_names(self) -> None:
         text = MINI.replace(P2_TERMS, "    terms: {border: {one_of: [line], colour: red}, troops: 5000}")
         errs = errors(text)

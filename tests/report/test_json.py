@@ -68,9 +68,15 @@ def test_unknown_objects_have_no_json_form() -> None:
 
 
 def test_refusing_nan() -> None:
-    with pytest.raises(ValueError):
-        dumps({"x": math.nan})
-    assert dumps({"é": 1}) == '{\n  "é": 1\n}\n'
+    for pretty in (False, True):
+        with pytest.raises(ValueError):
+            dumps({"x": math.nan}, pretty=pretty)
+
+
+def test_compact_by_default_indented_when_pretty() -> None:
+    data = {"é": [1, 0.1 + 0.2]}
+    assert dumps(data) == '{"é":[1,0.30000000000000004]}\n'
+    assert dumps(data, pretty=True) == '{\n  "é": [\n    1,\n    0.30000000000000004\n  ]\n}\n'
 
 
 # -- full precision: a surplus recomputed from the JSON keeps its sign ---------------------

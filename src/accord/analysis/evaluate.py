@@ -52,6 +52,7 @@ from accord.analysis.kernel.clausemax import maximise
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import Acceptability, Evaluation, IssueShare, PartyVerdict, PlanEvaluation
 from accord.model import PlanVariant, Scenario, term_options
+from accord.model.choice import PerspectiveChoice, PerspectiveSpec
 from accord.model.logic import Clause, find_assignment
 from accord.numeric import TOL
 from accord.space import Space, compile_space
@@ -75,7 +76,7 @@ COMPLETION_LIMIT = 200_000
 def evaluate_plans(
     scenario: Scenario,
     *,
-    perspective: str | None = None,
+    perspective: PerspectiveSpec = None,
     plans: Sequence[str] | None = None,
     parties: Sequence[str] | None = None,
     completion_limit: int = COMPLETION_LIMIT,
@@ -85,16 +86,16 @@ def evaluate_plans(
     ``plans`` selects plan ids (``istanbul-2022``) or variant ids
     (``draft-treaty-2022@wsj``); a plan id selects all its readings. Plans with
     more than ``completion_limit`` completions are judged by branch and bound
-    over the clauses rather than by enumeration.
+    over the clauses rather than by enumeration. ``perspective`` is one id or a
+    mixed choice (:func:`accord.space.compile_space`); the result's
+    ``perspective`` is its text form and the provenance records whose estimate
+    each party's row is.
     """
     t0 = time.perf_counter()
-    space = compile_space(scenario, perspective=perspective, parties=parties)
+    choice = PerspectiveChoice.of(perspective)
+    space = compile_space(scenario, perspective=choice, parties=parties)
     variants = _select_variants(scenario, plans)
-    spreads = []
-    for holder in space.parties:
-        prof = scenario.profile(holder, space.perspective)
-        assert prof is not None  # compile_space found it
-        spreads.append(prof.spread.values + prof.spread.batna)
+    spreads = [float(x) for x in space.estimate_spread]
     results = tuple(evaluate_variant(space, v, spreads, completion_limit=completion_limit) for v in variants)
     exact = all(pe.exact for pe in results)
     if exact:
@@ -107,14 +108,16 @@ def evaluate_plans(
             f"{completion_limit:,} completions"
         )
     params: dict[str, object] = {
-        "perspective": space.perspective,
+        "perspective": space.choice,
+        "perspectives": choice.as_dict(scenario),
+        "estimates_by": dict(zip(space.parties, space.perspectives, strict=True)),
         "plans": None if plans is None else tuple(plans),
         "parties": None if parties is None else tuple(parties),
         "completion_limit": completion_limit,
     }
     return Evaluation(
         scenario=scenario.id,
-        perspective=space.perspective,
+        perspective=space.choice,
         parties=space.parties,
         plans=results,
         provenance=SOLVERS.get("evaluation").provenance(

@@ -22,9 +22,9 @@ import numpy as np
 
 from accord.analysis.kernel.graph import clause_graph
 from accord.analysis.kernel.maxima import maxima
-from accord.analysis.kernel.sampling import feasible_set
+from accord.analysis.kernel.sampling import count_feasible
 from accord.analysis.kernel.stages import StageRun, default_order, run_stages, suffix_box
-from accord.analysis.kernel.superissues import Decomposition, decompose
+from accord.analysis.kernel.superissues import Decomposition, decompose, pair_blocks
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import FrontierResult
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray
@@ -53,12 +53,11 @@ def solve_frontier(
     ``individually_rational`` only packages acceptable to every party count.
     Packages come sorted by the first party's utility, descending.
 
-    Frontiers of three or more parties can be very large. When the partial
-    frontier grows beyond ``max_points`` (or ``time_limit`` runs out) the search
-    stops and the result, marked ``exact=False``, lists supported efficient
-    packages instead. By default ``max_points`` is 100,000 for up to three
-    parties and 12,000 for more, where filtering dominated points costs time
-    quadratic in their number.
+    Frontiers of three or more parties can be very large. When the partial frontier
+    outgrows ``max_points`` (or ``time_limit`` runs out) the search stops and the
+    result, ``exact=False``, lists supported efficient packages instead. By default
+    ``max_points`` is 100,000 for up to three parties and 12,000 for more, where
+    filtering dominated points costs time quadratic in their number.
     """
     t0 = time.perf_counter()
     max_points = _max_points(max_points, len(space.parties))
@@ -76,10 +75,12 @@ def solve_frontier(
     exact, n_feasible = True, 0
     if decomp.feasible:
         deadline = None if time_limit is None else t0 + time_limit
-        run = _run(decomp, space.batna, individually_rational, deadline, max_points)
-        status, packages, utils, note = _efficient(space, decomp, run, individually_rational, max_points)
+        decomp, run = _stages(decomp, space.batna, individually_rational, deadline, max_points)
+        status, packages, utils, note = _efficient(
+            space, decomp, run, individually_rational, max_points, time_limit
+        )
         exact = run.complete
-        n_feasible = feasible_set(space, graph=graph).count
+        n_feasible = count_feasible(space, graph=graph)
     return FrontierResult(
         status=status,
         parties=space.parties,
@@ -106,6 +107,30 @@ def _max_points(max_points: int | None, k: int) -> int:
     if max_points < 1:
         raise SpaceError("max_points", "must be at least 1")
     return max_points
+
+
+PAIR_BLOCKS = 32
+"""Join small super-issues in pairs when a space has at most this many (a small space's fixed cost)."""
+
+
+def _stages(
+    decomp: Decomposition,
+    batna: FloatArray,
+    individually_rational: bool,
+    deadline: float | None,
+    max_points: int,
+) -> tuple[Decomposition, StageRun]:
+    """The stage run, over small super-issues joined in pairs first when there are few.
+
+    Joined blocks have more options, so a stage has more candidates: when that
+    trips the candidate cap (not the time limit), the blocks run as they are.
+    """
+    if len(decomp.blocks) <= PAIR_BLOCKS:
+        joined = pair_blocks(decomp)
+        run = _run(joined, batna, individually_rational, deadline, max_points)
+        if run.complete or run.stop_reason == "time limit" or joined is decomp:
+            return joined, run
+    return decomp, _run(decomp, batna, individually_rational, deadline, max_points)
 
 
 def _run(
@@ -136,37 +161,85 @@ def _run(
 
 
 def _efficient(
-    space: Space, decomp: Decomposition, run: StageRun, individually_rational: bool, max_points: int
+    space: Space,
+    decomp: Decomposition,
+    run: StageRun,
+    individually_rational: bool,
+    max_points: int,
+    time_limit: float | None = None,
 ) -> tuple[Status, IntArray, FloatArray, str]:
     """The status, the efficient packages and their utilities (by the first party's utility), a note.
 
     From the run's survivors when it completed; else supported points by weighted sums.
     """
-    note = ""
     if run.complete:
-        choices = run.block_choices(maxima(run.values), len(decomp.blocks))
-    else:
-        choices = _supported(decomp)
-        note = (
-            f"the frontier is too large to list exactly within the limits ({run.stop_reason}, "
-            f"max_points={max_points:,}); these packages are efficient (weighted-sum maximisers) "
-            "but not all of the frontier"
-        )
-    k = len(space.parties)
-    packages = (
-        decomp.packages(choices) if choices.shape[0] else np.zeros((0, len(space.issues)), dtype=np.int64)
+        rows = maxima(run.values)
+        utils = _rebuild(space, decomp, run, rows, None)
+        if individually_rational:
+            ok = (utils - space.batna > TOL).all(axis=1)
+            rows, utils = rows[ok], utils[ok]
+            if rows.size == 0:
+                return (
+                    "no_zopa",
+                    _no_packages(space),
+                    utils,
+                    "no feasible package gives every party more than its BATNA",
+                )
+        order_rows = _by_utilities(utils)
+        out = np.empty((rows.size, len(space.issues)), dtype=np.int64)
+        _rebuild(space, decomp, run, rows[order_rows], out)
+        return "ok", out, utils[order_rows], ""
+    choices = _supported(decomp)
+    note = (
+        f"not the whole frontier: listing it stopped at a limit ({run.stop_reason}; max_points={max_points:,}"
+        f"{'' if time_limit is None else f', time_limit={time_limit:g} s'}); these packages are efficient "
+        "(weighted-sum maximisers) but not all of the frontier; raise max_points (--max-points) "
+        "or the time limit for more"
     )
-    utils = space.utilities(packages) if packages.shape[0] else np.zeros((0, k))
+    packages = decomp.packages(choices) if choices.shape[0] else _no_packages(space)
+    utils = space.utilities(packages) if packages.shape[0] else np.zeros((0, len(space.parties)))
     if individually_rational and utils.shape[0]:
         ok = (utils - space.batna > TOL).all(axis=1)
         packages, utils = packages[ok], utils[ok]
-    if not run.complete and utils.shape[0]:
+    if utils.shape[0]:
         keep = maxima(utils)
         packages, utils = packages[keep], utils[keep]
-    order_rows = np.lexsort(tuple(-utils[:, j] for j in range(k - 1, -1, -1)))
-    if individually_rational and packages.shape[0] == 0 and run.complete:
-        return "no_zopa", packages, utils, "no feasible package gives every party more than its BATNA"
+    order_rows = _by_utilities(utils)
     return "ok", packages[order_rows], utils[order_rows], note
+
+
+def _no_packages(space: Space) -> IntArray:
+    return np.zeros((0, len(space.issues)), dtype=np.int64)
+
+
+def _by_utilities(utils: FloatArray) -> IntArray:
+    """Row order by the first party's utility descending, then the second's, and so on."""
+    k = utils.shape[1]
+    return np.asarray(np.lexsort(tuple(-utils[:, j] for j in range(k - 1, -1, -1))), dtype=np.int64)
+
+
+def _rebuild(
+    space: Space,
+    decomp: Decomposition,
+    run: StageRun,
+    rows: IntArray,
+    out: IntArray | None,
+    chunk: int = 4096,
+) -> FloatArray:
+    """The utilities of the run's survivors ``rows``; their packages go into ``out`` when given.
+
+    A chunk at a time: all the block choices and packages at once would hold
+    several copies of an array that grows as points x issues (at 640 issues, the
+    most memory of the whole run). Utilities are summed in issue order
+    (:meth:`Space.utilities`), as everywhere else.
+    """
+    utils = np.empty((rows.size, len(space.parties)))
+    for lo in range(0, rows.size, chunk):
+        pk = decomp.packages(run.block_choices(rows[lo : lo + chunk], len(decomp.blocks)))
+        utils[lo : lo + chunk] = space.utilities(pk)
+        if out is not None:
+            out[lo : lo + chunk] = pk
+    return utils
 
 
 def weight_directions(k: int, resolution: int) -> FloatArray:

@@ -30,7 +30,16 @@ from accord.analysis.bargaining import (
 from accord.analysis.kernel.logproduct import nash_frank_wolfe, nash_lottery_surplus, nash_sqp, nash_two
 from accord.analysis.kernel.lp import lottery_of
 from accord.analysis.kernel.objectives import egalitarian_objective, nash_objective
-from accord.analysis.kernel.search import SearchProblem, directions, heuristic, optimise
+from accord.analysis.kernel.search import (
+    Best,
+    SearchProblem,
+    branch_and_bound,
+    directions,
+    heuristic,
+    optimise,
+    prepare,
+)
+from accord.analysis.kernel.superissues import pair_blocks
 from accord.analysis.results import BargainingResult
 from accord.space import Space
 
@@ -54,8 +63,19 @@ def solve_nash(
     )  # fmt: skip
 
 
+SMALL_FRONTIER = 20_000
+"""Two parties: list the frontier when it stays within this many partial packages."""
+
+
 def nash_pure(prob: SearchProblem, space: Space) -> Found:
     """The individually rational package with the largest product of surpluses (exact)."""
+    if prob.k == 2:
+        small = prepare(
+            pair_blocks(prob.decomp), prob.batna, deadline=prob.deadline, max_states=SMALL_FRONTIER
+        )
+        best = _on_the_frontier(small)
+        if best is not None:
+            return pure_found(small, space, best, lambda s: float(np.prod(s)))
     lam = rationality_weights(prob)
     extra = [] if lam is None else [lam]
     probe = egalitarian_objective(prob)
@@ -66,6 +86,22 @@ def nash_pure(prob: SearchProblem, space: Space) -> Found:
     obj = nash_objective(prob, [] if y is None else [y])
     best = optimise(prob, obj, dirs, ir_weights=lam)
     return pure_found(prob, space, best, lambda s: float(np.prod(s)))
+
+
+def _on_the_frontier(prob: SearchProblem) -> Best | None:
+    """Two parties: the best individually rational package of the efficient frontier, if it is small.
+
+    The product of positive surpluses grows with each of them, so its maximum lies
+    on the frontier; two parties' frontier is a staircase, usually of a few
+    thousand points even over many issues, and listing it stage by stage (branch
+    and bound without an incumbent: dominance and rationality prune) costs less
+    than the heuristics and bounds the general search starts with. None when the
+    run stops (``prob.max_states``, :data:`SMALL_FRONTIER` here, or the time
+    limit): the general search then runs. Small super-issues are joined in pairs
+    first (:func:`~accord.analysis.kernel.superissues.pair_blocks`).
+    """
+    best = branch_and_bound(prob, nash_objective(prob, []), None)
+    return best if best.exact else None
 
 
 def nash_lottery(prob: SearchProblem, space: Space) -> Found:

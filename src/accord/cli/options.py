@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from accord.model import Scenario
+    from accord.model.choice import PerspectiveChoice
     from accord.workbench.drafts import Draft
     from accord.workbench.scenario import CheckedFile, Finding
 
@@ -53,10 +54,29 @@ AmendPlanArg = Annotated[
 
 # -- options shared by several commands ----------------------------------------------------
 
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON instead of tables.")]
+JsonOpt = Annotated[
+    bool,
+    typer.Option(
+        "--json", help="Print machine-readable JSON instead of tables (indented at a terminal, else compact)."
+    ),
+]
+JsonlOpt = Annotated[
+    bool,
+    typer.Option(
+        "--jsonl",
+        help="Print JSON Lines, written as produced: a header, one line per package, a summary.",
+    ),
+]
 PerspectiveOpt = Annotated[
     str | None,
-    typer.Option("--perspective", "-p", help="Whose estimates to use (default: the scenario's default)."),
+    typer.Option(
+        "--perspective",
+        "-p",
+        metavar="ID|PARTY=ID,...",
+        help="Whose estimates to use: one perspective for every party, or PARTY=ID pairs "
+        "(UA=ua-government,RU=ru-government) with an optional bare ID as the default for the "
+        "rest (default: the scenario's default).",
+    ),
 ]
 PartiesOpt = Annotated[
     str | None,
@@ -256,6 +276,19 @@ def split_list(value: str | None, flag: str | None = None) -> tuple[str, ...] | 
     return items or None
 
 
+def parse_perspective(value: str | None) -> PerspectiveChoice | None:
+    """``"base,UA=ua-gov"`` -> a choice (None: the default); a malformed one fails on --perspective.
+
+    Whether the perspectives and parties exist is checked against the scenario later.
+    """
+    if value is None:
+        return None
+    from accord.model.choice import PerspectiveChoice
+
+    with fields():
+        return PerspectiveChoice.parse(value)
+
+
 def parse_fixes(values: list[str] | None) -> dict[str, str]:
     """``["crimea=talks_15y"]`` -> ``{"crimea": "talks_15y"}``."""
     out: dict[str, str] = {}
@@ -339,7 +372,7 @@ class Restrictions(TypedDict):
     """The fields every search request shares (:class:`accord.workbench.records.SearchRequest`)."""
 
     scenario: Scenario
-    perspective: str | None
+    perspective: PerspectiveChoice | None
     parties: tuple[str, ...] | None
     tables: tuple[str, ...] | None
     tracks: tuple[str, ...] | None
@@ -360,9 +393,10 @@ def restrictions(
     time_limit: float | None,
 ) -> Restrictions:
     """Load the scenario and parse the options every search shares."""
+    choice = parse_perspective(perspective)
     return Restrictions(
         scenario=load_scenario(scenario),
-        perspective=perspective,
+        perspective=choice,
         parties=split_list(parties, "--parties"),
         tables=split_list(tables, "--tables"),
         tracks=split_list(tracks, "--tracks"),

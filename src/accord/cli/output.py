@@ -20,13 +20,25 @@ console = make_console()
 OutcomeT = TypeVar("OutcomeT")
 
 
-def emit(outcome: OutcomeT, *, as_json: bool, show: Callable[[Console, OutcomeT], None]) -> None:
-    """Print ``outcome`` as JSON (:func:`accord.report.json.to_json`) or with ``show`` as tables."""
-    if as_json:
-        # Imported on use: the serializer names every outcome type, and --help needs none.
-        from accord.report.json import dumps, to_json
+def emit(
+    outcome: OutcomeT, *, as_json: bool, show: Callable[[Console, OutcomeT], None], jsonl: bool = False
+) -> None:
+    """Print ``outcome`` as JSON (:func:`accord.report.json.to_json`), JSON Lines, or with ``show`` as tables.
 
-        sys.stdout.write(dumps(to_json(outcome)))
+    JSON is indented for a terminal and compact otherwise (a pipe or a file: no one
+    reads it by eye there, and compact JSON is written several times faster).
+    ``jsonl`` (a frontier only) writes JSON Lines (:mod:`accord.report.stream`).
+    """
+    if as_json or jsonl:
+        # Imported on use: the serializer names every outcome type, and --help needs none.
+        from accord.report.stream import write_json, write_jsonl
+        from accord.workbench.records import FrontierOutcome
+
+        if jsonl:
+            assert isinstance(outcome, FrontierOutcome)
+            write_jsonl(outcome, sys.stdout)
+        else:
+            write_json(outcome, sys.stdout, pretty=sys.stdout.isatty())
     else:
         show(console, outcome)
 

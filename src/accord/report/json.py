@@ -2,7 +2,9 @@
 
 Each outcome of :mod:`accord.workbench` maps to the JSON document the command
 line prints (dicts, lists, strings, numbers, booleans, None); :func:`dumps` writes
-it the one way the command line prints it. Floats go out at full precision
+it compactly (no spaces: ``json``'s C encoder, several times faster than the
+indenting one) or, for a person at a terminal, indented. A frontier can be
+written point by point instead (:mod:`accord.report.stream`). Floats go out at full precision
 (:func:`num`: ``repr`` round-trips, so a surplus recomputed from the JSON has the
 sign the engine found), with no ``-0.0`` and nothing non-finite.
 
@@ -24,10 +26,13 @@ from typing import Any
 import numpy as np
 
 from accord.analysis.evaluate import Evaluation, PartyVerdict, PlanEvaluation
+from accord.analysis.sensitivity import FlipDistances
 from accord.model import Plan, Profile, Scenario, Term
 from accord.numeric import FloatArray
+from accord.report.views.estimates import flip_text, flip_texts
 from accord.space import Space
-from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome
+from accord.workbench.estimates import Estimates
+from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome, Flips
 from accord.workbench.records import AmendOutcome, FrontierOutcome, SearchOutcome, SolveOutcome, ZopaOutcome
 from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
 
@@ -46,9 +51,19 @@ def num(x: float) -> float | None:
     return v + 0.0  # -0.0 + 0.0 == +0.0
 
 
-def dumps(data: JSON) -> str:
-    """``data`` as the command line prints it: indented, UTF-8 kept, NaN refused, one final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+COMPACT = (",", ":")
+"""Separators of compact JSON (no spaces)."""
+
+
+def dumps(data: JSON, *, pretty: bool = False) -> str:
+    """``data`` as the command line prints it: UTF-8 kept, NaN refused, one final newline.
+
+    Compact by default; ``pretty`` indents by two spaces (Python's pure-Python
+    encoder, several times slower: for people reading at a terminal).
+    """
+    if pretty:
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json.dumps(data, separators=COMPACT, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 @singledispatch
@@ -241,22 +256,70 @@ def _validation(outcome: Validation) -> JSON:
 
 @to_json.register
 def _evaluation(outcome: EvaluationOutcome) -> JSON:
-    return evaluation_json(outcome.evaluation)
+    return {
+        **evaluation_json(outcome.evaluation, outcome.flips),
+        "estimates": estimates_json(outcome.estimates),
+    }
 
 
-def evaluation_json(ev: Evaluation) -> dict[str, Any]:
-    """An evaluation: every plan with every party's verdict."""
+def estimates_json(est: Estimates) -> dict[str, Any]:
+    """Whose estimates: the choice, the default, the parties assigned their own, those that fell back."""
+    return {
+        "perspective": est.perspective,
+        "default": est.default,
+        "assigned": dict(est.assigned),
+        "fallbacks": dict(est.borrowed),
+    }
+
+
+def _move(distance: float, direction: str, spread: float) -> dict[str, Any]:
+    return {"distance": num(distance), "direction": direction, "spread": num(spread)}
+
+
+def flip_json(f: FlipDistances | None) -> dict[str, Any] | None:
+    """How far each estimate must move to flip a verdict, with the stated spreads (None: open issues)."""
+    if f is None:
+        return None
+    up, down = ("rise", "fall") if f.accepted else ("fall", "rise")
+    weight = None
+    if f.weight is not None:
+        w = f.weight
+        weight = {
+            "issue": w.issue,
+            "factor": num(w.factor),
+            "change": num(w.change),
+            "spread": num(f.weight_spread),
+        }
+    return {
+        "decisive": f.decisive,
+        "text": flip_text(f),
+        "margin": num(f.margin),
+        "red_lines": list(f.red_lines),
+        "batna": _move(f.batna, up, f.batna_spread),
+        "values": _move(f.values, down, f.value_spread),
+        "weight": weight,
+        "texts": list(flip_texts(f)),
+    }
+
+
+def evaluation_json(ev: Evaluation, flips: Flips | None = None) -> dict[str, Any]:
+    """An evaluation: every plan with every party's verdict (and flip distances, when given)."""
     return {
         "scenario": ev.scenario,
         "perspective": ev.perspective,
         "method": ev.method,
         "parties": list(ev.parties),
-        "plans": [plan_json(pe) for pe in ev.plans],
+        "plans": [plan_json(pe, (flips or {}).get(pe.plan)) for pe in ev.plans],
+        "provenance": {"algorithm": ev.algorithm, "parameters": result_json(ev.parameters)},
     }
 
 
-def plan_json(pe: PlanEvaluation) -> dict[str, Any]:
-    """One evaluated plan (variant)."""
+def _flip_of(flips: tuple[FlipDistances, ...] | None, k: int) -> dict[str, Any] | None:
+    return None if flips is None else flip_json(flips[k])
+
+
+def plan_json(pe: PlanEvaluation, flips: tuple[FlipDistances, ...] | None = None) -> dict[str, Any]:
+    """One evaluated plan (variant); ``flips``: each party's flip distances, in verdict order."""
     return {
         "id": pe.plan,
         "title": pe.title,
@@ -273,11 +336,11 @@ def plan_json(pe: PlanEvaluation) -> dict[str, Any]:
         "blocked_by": list(pe.blocked_by),
         "undecided": list(pe.undecided),
         "verdict": pe.verdict(),
-        "parties": {v.party: verdict_json(v) for v in pe.parties},
+        "parties": {v.party: verdict_json(v, _flip_of(flips, k)) for k, v in enumerate(pe.parties)},
     }
 
 
-def verdict_json(v: PartyVerdict) -> dict[str, Any]:
+def verdict_json(v: PartyVerdict, flip: dict[str, Any] | None = None) -> dict[str, Any]:
     """One party's verdict on a plan, with the issues that weigh most for and against."""
     return {
         "utility": num(v.utility),
@@ -290,7 +353,9 @@ def verdict_json(v: PartyVerdict) -> dict[str, Any]:
         "red_lines_possible": list(v.red_lines_possible),
         "perspective": v.perspective,
         "firm": v.firm,
+        "fragile": not v.firm,
         "spread": num(v.spread),
+        "flip": flip,
         "weighs_for": [{"issue": s.issue, "option": s.option, "share": num(s.share)} for s in v.weighs_for()],
         "weighs_against": [
             {"issue": s.issue, "option": s.option, "share": num(s.share)} for s in v.weighs_against()
@@ -304,6 +369,7 @@ def _comparison(outcome: ComparisonOutcome) -> JSON:
     return {
         "scenario": outcome.scenario.id,
         "perspective": ev.perspective,
+        "estimates": estimates_json(outcome.estimates),
         "issues": [i.id for i in outcome.scenario.issues],
         "plans": [
             {
@@ -313,7 +379,15 @@ def _comparison(outcome: ComparisonOutcome) -> JSON:
                 "acceptable_to_all": pe.acceptable_to_all,
                 "blocked_by": list(pe.blocked_by),
                 "parties": {
-                    v.party: {"surplus": num(v.surplus), "acceptability": v.acceptability} for v in pe.parties
+                    v.party: {
+                        "surplus": num(v.surplus),
+                        "acceptability": v.acceptability,
+                        "perspective": v.perspective,
+                        "red_lines": list(v.red_lines),
+                        "fragile": not v.firm,
+                        "flip": _flip_of(outcome.flips.get(pe.plan), k),
+                    }
+                    for k, v in enumerate(pe.parties)
                 },
             }
             for pe in ev.plans
@@ -346,20 +420,26 @@ def _fragile(outcome: SearchOutcome, utilities: FloatArray | None) -> dict[str, 
     return None if fragile is None else dict(fragile)
 
 
+def _flips(outcome: SearchOutcome, package: Sequence[int] | None) -> dict[str, Any] | None:
+    flips = outcome.flips(package)
+    return None if flips is None else {f.party: flip_json(f) for f in flips}
+
+
 def _meta(outcome: SearchOutcome) -> dict[str, Any]:
     space = outcome.space
     return {
         "scenario": outcome.scenario.id,
-        "perspective": space.perspective,
+        "perspective": space.choice,
+        "estimates": estimates_json(outcome.estimates),
         "estimates_by": dict(zip(space.parties, space.perspectives, strict=True)),
         "parties": list(space.parties),
         "batna": _by_party(space, space.batna),
     }
 
 
-@to_json.register
-def _frontier(outcome: FrontierOutcome) -> JSON:
-    space, res = outcome.space, outcome.result
+def frontier_head(outcome: FrontierOutcome) -> dict[str, Any]:
+    """Everything the frontier's JSON says but its points (in the order the document has it)."""
+    res = outcome.result
     return {
         **_meta(outcome),
         "status": res.status,
@@ -371,11 +451,19 @@ def _frontier(outcome: FrontierOutcome) -> JSON:
         "conflict": list(res.conflict),
         "note": res.note,
         "seconds": round(res.seconds, 4),
-        "points": [
-            {"utilities": _by_party(space, u), "package": space.package_ids(tuple(int(x) for x in p))}
-            for p, u in zip(res.packages, res.utilities, strict=True)
-        ],
     }
+
+
+def point_json(space: Space, package: Sequence[int], utilities: FloatArray) -> dict[str, Any]:
+    """One frontier point: its utilities by party and its package by issue."""
+    return {"utilities": _by_party(space, utilities), "package": space.package_ids(package)}
+
+
+@to_json.register
+def _frontier(outcome: FrontierOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    points = [point_json(space, p.tolist(), u) for p, u in zip(res.packages, res.utilities, strict=True)]
+    return {**frontier_head(outcome), "points": points}
 
 
 @to_json.register
@@ -392,6 +480,7 @@ def _solution(outcome: SolveOutcome) -> JSON:
         "utilities": _by_party(space, res.utilities),
         "surplus": _by_party(space, res.surplus),
         "fragile": _fragile(outcome, res.utilities),
+        "flips": _flips(outcome, None if res.lotteries and len(res.lottery) > 1 else res.package),
         "objective": None if res.objective is None else num(res.objective),
         "ideal": _by_party(space, res.ideal),
         "lottery": [
@@ -421,6 +510,7 @@ def _zopa(outcome: ZopaOutcome) -> JSON:
             "package": _package(space, res.best),
             "utilities": _by_party(space, res.best_utilities),
             "fragile": _fragile(outcome, res.best_utilities),
+            "flips": _flips(outcome, res.best),
             "min_surplus": None if res.min_surplus is None else num(res.min_surplus),
             "exact": res.best_exact,
         },
@@ -460,6 +550,7 @@ def _amendment(outcome: AmendOutcome) -> JSON:
         "package": _package(space, res.package),
         "utilities": _by_party(space, res.utilities),
         "fragile": _fragile(outcome, res.utilities),
+        "flips": _flips(outcome, res.package),
         "algorithm": res.algorithm,
         "parameters": dict(res.parameters),
         "conflict": list(res.conflict),

@@ -99,6 +99,6 @@ def picture(outcome: SearchOutcome) -> Picture:
         batna=space.batna,
         marks=(*plan_marks(scenario, space), *marks),
         title=f"{what} — {scenario.title}",
-        subtitle=f"estimates under perspective {space.perspective}"
+        subtitle=f"estimates under perspective {space.choice}"
         + ("" if front.exact else "; frontier not exact (supported points)"),
     )

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from accord.analysis.results import AmendResult, BargainingResult, FrontierResult, ZopaResult
+from accord.analysis.sensitivity import FlipDistances, flip_distances
 from accord.model import Scenario
+from accord.model.choice import PerspectiveChoice, PerspectiveSpec
 from accord.numeric import FloatArray
 from accord.space import Space, compile_space
 from accord.workbench.estimates import Estimates
@@ -31,12 +33,14 @@ def _names(value: Sequence[str] | None) -> tuple[str, ...] | None:
 class SearchRequest:
     """What every search shares: whose estimates, which parties, which restrictions.
 
-    ``tables``/``tracks`` hold the issues outside them at their status quo;
-    ``fixes`` holds issues at options (issue id -> option id).
+    ``perspective`` is one id for every party or a mixed choice (held as a
+    :class:`accord.model.choice.PerspectiveChoice`); ``tables``/``tracks`` hold the
+    issues outside them at their status quo; ``fixes`` holds issues at options
+    (issue id -> option id).
     """
 
     scenario: Scenario
-    perspective: str | None = None
+    perspective: PerspectiveSpec = None
     parties: tuple[str, ...] | None = None
     tables: tuple[str, ...] | None = None
     tracks: tuple[str, ...] | None = None
@@ -48,6 +52,7 @@ class SearchRequest:
         for name in ("parties", "tables", "tracks"):
             object.__setattr__(self, name, _names(getattr(self, name)))
         object.__setattr__(self, "fixes", MappingProxyType(dict(self.fixes)))
+        object.__setattr__(self, "perspective", PerspectiveChoice.of(self.perspective))
 
     def compile(self, parties: Sequence[str] | None = None) -> Space:
         """The space of this request (for ``parties`` when given, else the requested ones)."""
@@ -119,6 +124,10 @@ class SearchOutcome:
         flags = self.space.fragile(utilities)
         return MappingProxyType({party: bool(flags[p]) for p, party in enumerate(self.space.parties)})
 
+    def flips(self, package: Sequence[int] | None) -> tuple[FlipDistances, ...] | None:
+        """Per party (space order), how far each estimate must move to flip its verdict on ``package``."""
+        return None if package is None else flip_distances(self.space, package)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class FrontierOutcome(SearchOutcome):
@@ -172,22 +181,12 @@ class AmendOutcome(SearchOutcome):
 
 
 def estimates(space: Space) -> Estimates:
-    """Whose estimates ``space`` holds: its perspective and the rows that borrow another."""
-    borrowed = tuple(
-        (party, used)
-        for party, used in zip(space.parties, space.perspectives, strict=True)
-        if used != space.perspective
-    )
-    return Estimates(
-        perspective=space.perspective,
-        name=space.perspective_name,
-        owner=space.perspective_owner,
-        borrowed=borrowed,
-    )
+    """Whose estimates ``space`` holds: its perspective(s) and the rows that fall back to the default."""
+    return Estimates.of(space)
 
 
 def proposer_tiebreak(
-    scenario: Scenario, proposers: Sequence[str], chosen: Sequence[str], perspective: str | None
+    scenario: Scenario, proposers: Sequence[str], chosen: Sequence[str], perspective: PerspectiveSpec
 ) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """Who joins the space only to break ties, the proposers that break them, and a note.
 
@@ -197,7 +196,10 @@ def proposer_tiebreak(
     out of the tie-break (the note says so); with none left, ties go to the
     largest least surplus.
     """
-    missing = tuple(p for p in proposers if p not in chosen and scenario.profile(p, perspective) is None)
+    choice = PerspectiveChoice.of(perspective)
+    missing = tuple(
+        p for p in proposers if p not in chosen and scenario.profile(p, choice.requested(scenario, p)) is None
+    )
     used = tuple(p for p in proposers if p not in missing)
     extra = tuple(p for p in used if p not in chosen)
     if not missing:

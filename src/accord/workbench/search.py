@@ -9,11 +9,15 @@ estimates the space holds.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TypeVar
+
 from accord.analysis.amend import solve_amendment
 from accord.analysis.bargaining import solve_bargaining
 from accord.analysis.frontier import solve_frontier
+from accord.analysis.results import AmendResult, BargainingResult, FrontierResult, ZopaResult
 from accord.analysis.zopa import solve_zopa
-from accord.space import SpaceError
+from accord.space import Space, SpaceError
 from accord.workbench.records import (
     AmendOutcome,
     AmendRequest,
@@ -27,6 +31,23 @@ from accord.workbench.records import (
     proposer_tiebreak,
 )
 
+ResultT = TypeVar("ResultT", FrontierResult, BargainingResult, ZopaResult, AmendResult)
+
+
+def recorded(result: ResultT, space: Space) -> ResultT:
+    """``result`` with whose estimates it used in its provenance (design.md, rule 5).
+
+    The engines read a space and record their own options; the perspectives
+    asked for (``perspective``, the text form of the choice) and used per party
+    (``estimates_by``) come from the space.
+    """
+    params = {
+        **result.provenance.parameters,
+        "perspective": space.choice,
+        "estimates_by": dict(zip(space.parties, space.perspectives, strict=True)),
+    }
+    return replace(result, provenance=replace(result.provenance, parameters=params))
+
 
 def frontier(request: FrontierRequest) -> FrontierOutcome:
     """The efficient frontier (:func:`accord.analysis.frontier.solve_frontier`)."""
@@ -38,7 +59,9 @@ def frontier(request: FrontierRequest) -> FrontierOutcome:
         time_limit=request.time_limit,
         max_points=request.max_points,
     )
-    return FrontierOutcome(request=request, result=res, space=space, estimates=estimates(space))
+    return FrontierOutcome(
+        request=request, result=recorded(res, space), space=space, estimates=estimates(space)
+    )
 
 
 def solve(request: SolveRequest) -> SolveOutcome:
@@ -51,7 +74,7 @@ def solve(request: SolveRequest) -> SolveOutcome:
         ignore_red_lines=request.ignore_red_lines,
         time_limit=request.time_limit,
     )
-    return SolveOutcome(request=request, result=res, space=space, estimates=estimates(space))
+    return SolveOutcome(request=request, result=recorded(res, space), space=space, estimates=estimates(space))
 
 
 def zopa(request: ZopaRequest) -> ZopaOutcome:
@@ -64,7 +87,7 @@ def zopa(request: ZopaRequest) -> ZopaOutcome:
         samples=request.samples,
         seed=request.seed,
     )
-    return ZopaOutcome(request=request, result=res, space=space, estimates=estimates(space))
+    return ZopaOutcome(request=request, result=recorded(res, space), space=space, estimates=estimates(space))
 
 
 def amend(request: AmendRequest) -> AmendOutcome:
@@ -91,7 +114,7 @@ def amend(request: AmendRequest) -> AmendOutcome:
     )
     return AmendOutcome(
         request=request,
-        result=res,
+        result=recorded(res, space),
         variant=variant.id,
         title=variant.title,
         must_accept=tuple(chosen),

@@ -198,3 +198,23 @@ def test_amend_a_draft(capsys: Any) -> None:
     assert json.loads(out)["plan"] == "draft"
     code, out, _ = run(capsys, "amend", MINI, "--base", "p2", "--set", "border=new")
     assert code == 0 and "Smallest amendment of draft — Draft: p2 with border=new" in out
+
+
+def test_frontier_jsonl_streams_the_json_points(capsys: Any) -> None:
+    code, out, _ = run(capsys, "frontier", MINI, "--jsonl")
+    assert code == 0
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert [x["kind"] for x in lines] == ["header", "point", "point", "point", "summary"]
+    _code, doc, _ = run(capsys, "frontier", MINI, "--json")
+    assert [{k: v for k, v in p.items() if k != "kind"} for p in lines[1:-1]] == json.loads(doc)["points"]
+    assert lines[-1]["count"] == 3 and lines[-1]["exact"] is True
+
+
+def test_json_is_compact_off_a_terminal(capsys: Any) -> None:
+    _code, out, _ = run(capsys, "solve", MINI, "--json")
+    assert out.count("\n") == 1 and ": " not in out
+
+
+def test_frontier_json_and_jsonl_exclude_each_other(capsys: Any) -> None:
+    code, out, err = run(capsys, "frontier", MINI, "--json", "--jsonl")
+    assert code != 0 and out == "" and "--jsonl" in err

@@ -27,7 +27,9 @@ def test_estimate_note_names_borrowed_estimates() -> None:
     est = Estimates(perspective="ua", name="Kyiv", owner="UA", borrowed=(("US", "base"),))
     text = "".join(s.text for s in views.estimate_note(est))
     assert text.startswith("Perspective: ua (Kyiv, held by UA). ")
-    assert text.endswith("Without a profile under this perspective: US (base).")
+    assert text.endswith(
+        "Fell back to the default perspective (no profile under the one asked for): US (base)."
+    )
 
 
 def test_infeasible_lists_the_conditions_in_conflict() -> None:

@@ -21,6 +21,8 @@ per-coordinate ranks; exact duplicates still keep the lowest index).
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -46,14 +48,11 @@ def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | N
         ranks = _grouped(ranks, np.asarray(groups, dtype=np.int64))
     k = ranks.shape[1]
     # Sweep order: lexicographically descending, so a point can be covered only by earlier ones.
-    keys = [-ranks[:, j] for j in range(k - 1, -1, -1)]
-    if k >= 4:
-        # Best-first for the bitset sweep: by the sum of ranks, then as above. A
-        # covering point has a larger rank sum (or is an equal vector, which comes
-        # first lexicographically), so it still comes earlier; and points with
-        # high rank sums cover many others, which keeps the set of coverers small.
-        keys.append(-ranks.sum(axis=1))
-    order = _sort_order(keys)
+    # With four or more coordinates, best-first by the sum of ranks before that: a covering
+    # point has a larger rank sum (or is an equal vector, which comes first
+    # lexicographically), so it still comes earlier; and points with high rank sums
+    # cover many others, which keeps the set of coverers small.
+    order = _sort_order(ranks, by_sum=k >= 4)
     sorted_ranks = ranks[order]
     if k == 1:
         keep = np.array([0], dtype=np.int64)
@@ -73,19 +72,27 @@ def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | N
     return order[keep]
 
 
-def _sort_order(keys: list[IntArray]) -> IntArray:
-    """``np.lexsort(keys)`` (last key primary), by one argsort when it can.
+def _sort_order(ranks: IntArray, *, by_sum: bool) -> IntArray:
+    """Rows by descending ranks, coordinate 0 first (``by_sum``: by descending rank sum before that).
 
-    One stable argsort of a mixed-radix key when the keys' ranges fit in 63
-    bits, as they do for ranks of a few hundred values.
+    Ties keep the row order. One stable argsort of a mixed-radix key when the
+    ranges fit in 63 bits, as they do for ranks of a few hundred values; else ``np.lexsort``.
     """
-    lows = [int(k.min()) for k in keys]
-    spans = [int(k.max()) - lo + 1 for k, lo in zip(keys, lows, strict=True)]
-    if np.log2(np.prod(np.asarray(spans, dtype=np.float64))) >= 62:
-        return np.lexsort(tuple(keys)).astype(np.int64)
-    combined = np.zeros(keys[0].shape[0], dtype=np.int64)
-    for key, lo, span in zip(reversed(keys), reversed(lows), reversed(spans), strict=True):
-        combined = combined * span + (key - lo)
+    if ranks.shape[1] == 2 and not by_sum:
+        # The common case (two parties), in one call: lexsort is stable too.
+        return np.lexsort((-ranks[:, 1], -ranks[:, 0])).astype(np.int64)
+    top, low = ranks.max(axis=0), ranks.min(axis=0)  # grouped ranks may be negative
+    cols = [top[j] - ranks[:, j] for j in range(ranks.shape[1])]  # 0 = best
+    spans = [int(t - lo) + 1 for t, lo in zip(top, low, strict=True)]
+    if by_sum:
+        total = ranks.sum(axis=1)
+        cols.insert(0, int(total.max()) - total)
+        spans.insert(0, int(total.max() - total.min()) + 1)
+    if sum(math.log2(x) for x in spans) >= 62:
+        return np.lexsort(tuple(reversed(cols))).astype(np.int64)
+    combined = cols[0].astype(np.int64)
+    for col, span in zip(cols[1:], spans[1:], strict=True):
+        combined = combined * span + col
     return np.argsort(combined, kind="stable").astype(np.int64)
 
 
@@ -271,9 +278,12 @@ def _ranks(pts: FloatArray, tol: float) -> IntArray:
     last bits; chained within ``tol``, such values get one rank, so the sweeps
     compare exactly and the lexicographic order puts every covering point first.
     """
+    # All coordinates at once: ties get one rank whatever their order.
+    o = np.argsort(pts, axis=0)
+    cols = np.arange(pts.shape[1])
+    v = pts[o, cols]
+    steps = np.zeros(pts.shape, dtype=np.int64)
+    np.cumsum(v[1:] - v[:-1] > tol, axis=0, out=steps[1:])
     out = np.empty(pts.shape, dtype=np.int64)
-    for j in range(pts.shape[1]):
-        o = np.argsort(pts[:, j])  # ties get one rank whatever their order
-        v = pts[o, j]
-        out[o, j] = np.concatenate(([0], np.cumsum(np.diff(v) > tol)))
+    out[o, cols] = steps
     return out

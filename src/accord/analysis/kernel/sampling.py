@@ -179,10 +179,31 @@ def feasible_set(
 
 
 def count_feasible(
-    space: Space, *, red_lines: bool = True, red_line_parties: Iterable[int] | None = None
+    space: Space,
+    *,
+    red_lines: bool = True,
+    red_line_parties: Iterable[int] | None = None,
+    graph: ClauseGraph | None = None,
 ) -> int:
-    """The exact number of feasible packages, without listing them."""
-    return feasible_set(space, red_lines=red_lines, red_line_parties=red_line_parties).count
+    """The exact number of feasible packages, without listing them.
+
+    A free issue (no clause) counts its domain; only linked components are built.
+    ``graph`` as for :func:`feasible_set`.
+    """
+    if graph is None:
+        graph = clause_graph(space, red_lines=red_lines, red_line_parties=red_line_parties)
+    if not graph.satisfiable:
+        return 0
+    total = 1
+    for root in graph.roots:
+        issues, clauses = list(graph.groups[root]), list(graph.clauses_of.get(root, ()))
+        free = len(issues) == 1 and not clauses
+        total *= (
+            len(graph.domains[issues[0]]) if free else _build(issues, clauses, graph.domains, space).count
+        )
+        if total == 0:
+            return 0
+    return total
 
 
 def _build(

@@ -108,8 +108,10 @@ def run_stages(
             cand, par, ch = cand[keep], par[keep], ch[keep]
         values = cand
         run.values = values
-        run.parents.append(par)
-        run.choices.append(ch)
+        # Narrow integers: the back-pointers of every stage are kept to the end, and
+        # with hundreds of stages they, not the values, are most of the memory.
+        run.parents.append(par.astype(np.int32 if n < 2**31 else np.int64))
+        run.choices.append(ch.astype(np.int16 if m < 2**15 else np.int64))
         run.stages_done = t + 1
         run.peak_states = max(run.peak_states, values.shape[0])
         if values.shape[0] == 0:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from numpy.typing import NDArray
@@ -143,10 +143,10 @@ def decompose(
         return _in_conflict(space, graph.clauses, k)
     forced = [-1] * graph.n_issues
     blocks: list[SuperIssue] = []
+    free = _free_options(graph, gain, reduce)
     for root in graph.roots:
-        issues = list(graph.groups[root])
-        clauses = list(graph.clauses_of.get(root, ()))
-        assignments, values = _component(
+        issues, clauses = list(graph.groups[root]), list(graph.clauses_of.get(root, ()))
+        assignments, values = free.get(root) or _component(
             issues, clauses, graph.domains, gain, reduce, max_block_options, space
         )
         if assignments.shape[0] == 0:
@@ -164,6 +164,28 @@ def decompose(
         offset=sum((gain[i][f] for i, f in enumerate(forced) if f >= 0), np.zeros(k)),
         reduced=reduce,
     )
+
+
+def _free_options(
+    graph: ClauseGraph, gain: list[FloatArray], reduce: bool
+) -> dict[int, tuple[IntArray, FloatArray]]:
+    """Per free issue (no clause links it to another), its block's assignments and values.
+
+    Its options are its joint assignments; with ``reduce``, the non-dominated ones,
+    found for all free issues by one grouped :func:`maxima` call (a call per issue,
+    and the schedule of a linked component, are most of a small space's cost).
+    """
+    issues = [r for r in graph.roots if len(graph.groups[r]) == 1 and not graph.clauses_of.get(r)]
+    opts = [np.asarray(sorted(graph.domains[i]), dtype=np.int64) for i in issues]
+    if not reduce or not issues:
+        return {i: (o[:, None], gain[i][o]) for i, o in zip(issues, opts, strict=True)}
+    sizes = np.array([o.size for o in opts])
+    group = np.repeat(np.arange(len(issues)), sizes)
+    keep = np.sort(maxima(np.vstack([gain[i][o] for i, o in zip(issues, opts, strict=True)]), groups=group))
+    flat = np.concatenate(opts)
+    bounds = np.searchsorted(group[keep], np.arange(len(issues) + 1))
+    kept = [flat[keep[bounds[j] : bounds[j + 1]]] for j in range(len(issues))]
+    return {i: (o[:, None], gain[i][o]) for i, o in zip(issues, kept, strict=True)}
 
 
 def _gains(space: Space, cols: list[int], extra: Sequence[FloatArray] | None) -> list[FloatArray]:
@@ -281,3 +303,46 @@ def _in_conflict(space: Space, clauses: Sequence[Clause], k: int) -> Decompositi
         offset=np.zeros(k),
         conflict=origins,
     )
+
+
+def pair_blocks(decomp: Decomposition, limit: int = 64) -> Decomposition:
+    """A reduced ``decomp`` with small super-issues joined in pairs (each pair's product within ``limit``).
+
+    A pair's joint options are the sums of both blocks' options, reduced to the
+    non-dominated ones, for every pair by one grouped :func:`maxima` call. The
+    feasible packages and every monotone answer are unchanged; the stages that
+    follow are half as many, and on a small space their fixed cost per stage is
+    most of the run.
+    """
+    if not decomp.feasible:
+        return decomp
+    if not decomp.reduced:
+        raise ValueError("only a reduced decomposition can have its blocks joined")
+    small = sorted((b.size, j) for j, b in enumerate(decomp.blocks) if b.size * b.size <= limit)
+    pairs: list[tuple[int, int]] = []
+    while len(small) >= 2:
+        (sa, a), (sb, b) = small.pop(0), small.pop(0)
+        if sa * sb > limit:
+            break
+        pairs.append((a, b))
+    if not pairs:
+        return decomp
+    joined = [_joint(decomp.blocks[a], decomp.blocks[b]) for a, b in pairs]
+    group = np.repeat(np.arange(len(joined)), [v.shape[0] for _, v in joined])
+    keep = np.sort(maxima(np.vstack([v for _, v in joined]), groups=group))
+    bounds = np.searchsorted(group[keep], np.arange(len(joined) + 1))
+    starts = np.cumsum([0, *(v.shape[0] for _, v in joined)])
+    paired = {j for p in pairs for j in p}
+    blocks = [b for j, b in enumerate(decomp.blocks) if j not in paired]
+    for g, ((a, b), (rows, vals)) in enumerate(zip(pairs, joined, strict=True)):
+        kept = keep[bounds[g] : bounds[g + 1]] - starts[g]
+        issues = decomp.blocks[a].issues + decomp.blocks[b].issues
+        blocks.append(SuperIssue(issues=issues, assignments=rows[kept], values=vals[kept]))
+    return replace(decomp, blocks=tuple(blocks))
+
+
+def _joint(a: SuperIssue, b: SuperIssue) -> tuple[IntArray, FloatArray]:
+    """Every joint assignment of two super-issues (``a``'s issues first) with its values."""
+    ia = np.repeat(np.arange(a.size), b.size)
+    ib = np.tile(np.arange(b.size), a.size)
+    return np.hstack((a.assignments[ia], b.assignments[ib])), a.values[ia] + b.values[ib]

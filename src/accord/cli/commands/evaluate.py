@@ -12,6 +12,7 @@ from accord.cli.options import (
     SetOpt,
     TermsOpt,
     load_with_draft,
+    parse_perspective,
     split_list,
 )
 from accord.cli.output import emit
@@ -31,10 +32,11 @@ def evaluate(
     from accord.report.terminal.evaluation import print_evaluation
     from accord.workbench import evaluation as workbench
 
+    choice = parse_perspective(perspective)
     s, draft = load_with_draft(scenario, terms, base, edits)
     plans = (*(plan or ()), *((draft,) if draft else ()))
     request = workbench.EvaluateRequest(
-        scenario=s, perspective=perspective, plans=plans, parties=split_list(parties, "--parties")
+        scenario=s, perspective=choice, plans=plans, parties=split_list(parties, "--parties")
     )
     emit(workbench.evaluate(request), as_json=as_json, show=print_evaluation)
 
@@ -52,8 +54,9 @@ def compare(
     from accord.report.terminal.evaluation import print_comparison
     from accord.workbench import evaluation as workbench
 
+    choice = parse_perspective(perspective)
     s, _ = load_with_draft(scenario, terms, base, edits)
     request = workbench.CompareRequest(
-        scenario=s, perspective=perspective, parties=split_list(parties, "--parties")
+        scenario=s, perspective=choice, parties=split_list(parties, "--parties")
     )
     emit(workbench.compare(request), as_json=as_json, show=print_comparison)

@@ -13,6 +13,7 @@ from accord.cli.options import (
     BaseOpt,
     FixOpt,
     IgnoreRedLinesOpt,
+    JsonlOpt,
     JsonOpt,
     LotteriesOpt,
     MaxPointsOpt,
@@ -50,6 +51,7 @@ def frontier(
     show: ShowRowsOpt = 25,
     time_limit: TimeLimitOpt = None,
     as_json: JsonOpt = False,
+    jsonl: JsonlOpt = False,
     plot: PlotOpt = None,
 ) -> None:
     """Efficient frontier: the packages no other package improves on for every party."""
@@ -59,11 +61,14 @@ def frontier(
     from accord.workbench.records import FrontierRequest
 
     check_plot(plot)
+    if as_json and jsonl:
+        fail("choose one of --json and --jsonl", "--jsonl")
     shared = restrictions(scenario, perspective=perspective, parties=parties, tables=tables, tracks=tracks,
                           fix=fix, ignore_red_lines=ignore_red_lines, time_limit=time_limit)  # fmt: skip
     outcome = search.frontier(FrontierRequest(**shared, rational=rational, max_points=max_points))
     hints = Hints(more_rows="--show N, or --json for all", all_columns="--json lists every package")
-    emit(outcome, as_json=as_json, show=lambda console, o: print_frontier(console, o, show=show, hints=hints))
+    table = lambda c, o: print_frontier(c, o, show=show, hints=hints)  # noqa: E731
+    emit(outcome, as_json=as_json, jsonl=jsonl, show=table)
     draw(plot, outcome)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from accord.analysis.evaluate import Evaluation, IssueShare, PartyVerdict, PlanEvaluation
+from accord.analysis.sensitivity import FlipDistances
 from accord.model import Scenario
 from accord.report.views import (
     BLANK,
@@ -22,6 +23,7 @@ from accord.report.views import (
     span,
     table_width,
 )
+from accord.report.views.estimates import FLIP_NOTE, estimate_note, flip_cell, flip_texts
 from accord.report.views.scenario import heading
 from accord.workbench.estimates import Estimates
 from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome
@@ -31,26 +33,8 @@ MARK: dict[str, tuple[str, Tone]] = {"yes": ("✓", "good"), "no": ("✗", "bad"
 
 LEGEND = (
     "✓ acceptable  ✗ not acceptable  ? depends on open issues  ~ fragile: surplus within the "
-    "estimate's stated spread. Shares are each issue's points of the surplus over BATNA."
+    "estimate's stated spread. Shares are each issue's points of the surplus over BATNA. " + FLIP_NOTE
 )
-
-
-def estimate_note(est: Estimates) -> tuple[Span, ...]:
-    """Whose estimates an evaluation shows, and that they are estimates."""
-    owner = f", held by {est.owner}" if est.owner else ""
-    borrowed = bool(est.borrowed)
-    spans = [
-        span("Perspective: "),
-        span(est.perspective, "strong"),
-        span(
-            f" ({est.name or est.perspective}{owner}). "
-            "Utilities and BATNAs are estimates on a 0–100 scale, not facts or forecasts."
-        ),
-    ]
-    if borrowed:
-        who = ", ".join(f"{p} ({q})" for p, q in est.borrowed)
-        spans.append(span(f" Without a profile under {est.perspective}, these parties use another's: {who}."))
-    return tuple(spans)
 
 
 def shares_text(shares: tuple[IssueShare, ...]) -> str:
@@ -84,6 +68,7 @@ def _columns(borrowed: bool, reasons: bool) -> tuple[Column, ...]:
         ("BATNA", "right"),
         ("surplus", "right"),
         ("", "center"),
+        ("flips if", "left"),
     ]
     if borrowed:
         # Name the estimate per row only when some party borrows another perspective.
@@ -101,10 +86,11 @@ class _Verdict:
     perspective: str
     numbers: tuple[str, str, str]
     mark: Span
+    flip: str
     reasons: tuple[str, str, str]
 
     @classmethod
-    def of(cls, v: PartyVerdict, n: int) -> _Verdict:
+    def of(cls, v: PartyVerdict, n: int, flip: FlipDistances | None) -> _Verdict:
         mark, tone = MARK[v.acceptability]
         crossed = "; ".join(v.red_lines) or (
             "maybe: " + "; ".join(v.red_lines_possible) if v.red_lines_possible else "—"
@@ -115,11 +101,12 @@ class _Verdict:
             perspective=v.perspective,
             numbers=(utility_text(v), f"{v.batna:.1f}", f"{v.surplus:+.1f}{fragile}"),
             mark=span(mark, tone),
+            flip="red line" if flip is None and v.red_lines else flip_cell(flip),
             reasons=(crossed, shares_text(v.weighs_for(n)), shares_text(v.weighs_against(n))),
         )
 
     def row(self, borrowed: bool, reasons: bool) -> tuple[Cell, ...]:
-        cells: list[Cell] = [self.party, *self.numbers, self.mark]
+        cells: list[Cell] = [self.party, *self.numbers, self.mark, self.flip]
         if borrowed:
             cells.insert(1, self.perspective)
         return tuple(cells) + (self.reasons if reasons else ())
@@ -133,19 +120,24 @@ class _Verdict:
     def stacked(self, borrowed: bool) -> tuple[Line, Line]:
         u, b, sur = self.numbers
         by = f" (estimate by {self.perspective})" if borrowed else ""
-        numbers = f" utility {u}, BATNA {b}, surplus {sur}{by}"
+        flip = self.flip if self.flip in ("red line", "open issues") else f"flips if {self.flip}"
+        numbers = f" utility {u}, BATNA {b}, surplus {sur}{by}; {flip}"
         head = line(span(self.party, "strong-key"), " ", self.mark, numbers)
         return head, self.reason_line()
 
 
-def _verdict_blocks(pe: PlanEvaluation, perspective: str, n: int, width: int) -> list[Block]:
+def _verdict_blocks(
+    pe: PlanEvaluation, est: Estimates, n: int, width: int, flips: tuple[FlipDistances, ...] | None
+) -> list[Block]:
     """The parties' verdicts as one table when it fits ``width``.
 
     Otherwise the numbers as a table and the reasons as lines below it, or each
-    party stacked when even the numbers do not fit: nothing is cut.
+    party stacked when even the numbers do not fit: nothing is cut. Whose
+    estimate is a column when the rows' perspectives differ (a mixed choice, or a
+    party that fell back to the default).
     """
-    borrowed = any(v.perspective != perspective for v in pe.parties)
-    verdicts = [_Verdict.of(v, n) for v in pe.parties]
+    borrowed = any(v.perspective != est.default for v in pe.parties)
+    verdicts = [_Verdict.of(v, n, None if flips is None else flips[k]) for k, v in enumerate(pe.parties)]
     for reasons in (True, False):
         rows = tuple(v.row(borrowed, reasons) for v in verdicts)
         table = TableView(columns=_columns(borrowed, reasons), rows=rows, pad_edge=False)
@@ -154,7 +146,19 @@ def _verdict_blocks(pe: PlanEvaluation, perspective: str, n: int, width: int) ->
     return [block for v in verdicts for block in v.stacked(borrowed)]
 
 
-def _plan(pe: PlanEvaluation, perspective: str, detail: bool, width: int) -> list[Block]:
+def _flip_lines(flips: tuple[FlipDistances, ...] | None) -> list[Block]:
+    """Every flip distance of every party, one line each (the detail view)."""
+    if flips is None:
+        return [line("  Flip distances: open issues leave no single package to perturb.", tone="muted")]
+    out: list[Block] = []
+    for f in flips:
+        out += [line("  ", span(f.party, "key"), ": " + text, tone="muted") for text in flip_texts(f)]
+    return out
+
+
+def _plan(
+    pe: PlanEvaluation, outcome: EvaluationOutcome, width: int, flips: tuple[FlipDistances, ...] | None
+) -> list[Block]:
     who = ", ".join(x for x in (*pe.proposers, pe.date) if x)
     out: list[Block] = [
         BLANK,
@@ -169,7 +173,9 @@ def _plan(pe: PlanEvaluation, perspective: str, detail: bool, width: int) -> lis
     if pe.forms:
         listed = "; ".join(f"{issue} ({' | '.join(opts)})" for issue, opts in pe.forms.items())
         out.append(line("Provided in a form not known (utility shown as a range): " + listed, tone="warn"))
-    return out + _verdict_blocks(pe, perspective, 10 if detail else 2, width)
+    detail = outcome.detail
+    out += _verdict_blocks(pe, outcome.estimates, 10 if detail else 2, width, flips)
+    return out + (_flip_lines(flips) if detail else [])
 
 
 def evaluation(outcome: EvaluationOutcome, *, width: int = 120) -> View:
@@ -181,7 +187,7 @@ def evaluation(outcome: EvaluationOutcome, *, width: int = 120) -> View:
     s, ev = outcome.scenario, outcome.evaluation
     out: list[Block] = [heading(s.title, s.id), line(*estimate_note(outcome.estimates))]
     for pe in ev.plans:
-        out += _plan(pe, ev.perspective, outcome.detail, width)
+        out += _plan(pe, outcome, width, outcome.flips.get(pe.plan))
     out += [BLANK, line(LEGEND, tone="muted")]
     return tuple(out)
 
@@ -208,7 +214,16 @@ VERDICTS_TITLE = "Plans × parties: surplus over BATNA (✓ acceptable, ✗ not,
 def _surplus_cell(v: PartyVerdict) -> Span:
     mark, tone = MARK[v.acceptability]
     rl = " RL" if v.red_lines else ""
-    return span(f"{mark} {v.surplus:+.1f}{rl}", tone)
+    fragile = "" if v.firm else "~"
+    return span(f"{mark} {v.surplus:+.1f}{fragile}{rl}", tone)
+
+
+COMPARE_LEGEND = (
+    "~ fragile: the surplus is within the estimate's stated spread, so the verdict could flip. "
+    "RL: crosses a red line of that party (no move of the numbers flips it). Otherwise the "
+    "surplus is how far the BATNA (or all the package's values) must move to flip the verdict; "
+    "'accord evaluate --plan PLAN' gives every flip distance, weights included."
+)
 
 
 def _verdicts(ev: Evaluation, width: int) -> list[Block]:
@@ -359,7 +374,7 @@ def comparison(outcome: ComparisonOutcome, *, width: int) -> View:
     """Plans × parties verdicts, plans × issues terms (fitted to ``width``), verdict per perspective."""
     s, ev = outcome.scenario, outcome.evaluation
     out: list[Block] = [heading(s.title, s.id), line(*estimate_note(outcome.estimates)), BLANK]
-    out += [*_verdicts(ev, width), line("RL: crosses a red line of that party.", tone="muted"), BLANK]
+    out += [*_verdicts(ev, width), line(COMPARE_LEGEND, tone="muted"), BLANK]
     out += _terms(s, ev, width)
     if len(outcome.across) > 1:
         out += [BLANK, *_across(ev, outcome.across, width)]

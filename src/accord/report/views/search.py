@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.analysis.results import SOLUTION_TITLES
+from accord.analysis.sensitivity import FlipDistances
 from accord.numeric import TOL, FloatArray, IntArray
 from accord.report.views import (
     Block,
@@ -25,8 +26,8 @@ from accord.report.views import (
     span,
     table_width,
 )
+from accord.report.views.estimates import FLIP_NOTE, estimate_note, flip_cell, flip_text
 from accord.space import Space
-from accord.workbench.estimates import Estimates
 from accord.workbench.records import (
     FRAGILE_NOTE,
     AmendOutcome,
@@ -35,21 +36,6 @@ from accord.workbench.records import (
     SolveOutcome,
     ZopaOutcome,
 )
-
-
-def estimate_note(est: Estimates) -> tuple[Span, ...]:
-    """Whose estimates a search used, and which parties borrow another perspective."""
-    owner = f", held by {est.owner}" if est.owner else ""
-    text = (
-        f" ({est.name or est.perspective}{owner}). "
-        "Utilities and BATNAs are estimates on a 0–100 scale, not facts or forecasts."
-    )
-    if est.borrowed:
-        text += " Without a profile under this perspective: " + ", ".join(
-            f"{p} ({q})" for p, q in est.borrowed
-        )
-        text += "."
-    return (span("Perspective: "), span(est.perspective, "strong"), span(text))
 
 
 def _head(title: Sequence[Span | str], outcome: SearchOutcome) -> list[Block]:
@@ -78,21 +64,34 @@ def parties(
     *,
     before: FloatArray | None = None,
     ideal: FloatArray | None = None,
+    package: Sequence[int] | None = None,
     width: int = 120,
 ) -> list[Block]:
-    """The party table (utility, BATNA, surplus, verdict, whose estimate) and what "~" means.
+    """The party table (utility, BATNA, surplus, verdict, flip distance, whose estimate), what "~" means.
 
-    Whose estimate is a column of its own only when some party borrows another
-    perspective or the table fits ``width`` (the view's first lines name it).
+    Whose estimate is a column of its own only when the rows' perspectives
+    differ (a mixed choice or a fallback) or the table fits ``width`` (the view's
+    first lines name it). The decisive flip distance (for a ``package``) is a
+    column when it fits, else one line per party below the table.
     """
-    table = _party_table(outcome, utilities, before=before, ideal=ideal, by=True)
-    own = all(q == outcome.estimates.perspective for q in outcome.space.perspectives)
-    if own and table_width(table) > width:
-        table = _party_table(outcome, utilities, before=before, ideal=ideal, by=False)
+    flips = outcome.flips(package)
+    own = all(q == outcome.estimates.default for q in outcome.space.perspectives)
+    # Preference: everything; without whose estimate (when the heading names it);
+    # the flip distances as lines below; both.
+    layouts = [(by, in_table) for in_table in (True, False) for by in (True, False) if by or own]
+    for by, in_table in layouts:
+        shown = flips if in_table else None
+        table = _party_table(outcome, utilities, before=before, ideal=ideal, by=by, flips=shown)
+        if table_width(table) <= width:
+            break
     out: list[Block] = [table]
+    if flips is not None and not in_table:
+        out += [line("  ", span(f.party, "key"), ": " + flip_text(f), tone="muted") for f in flips]
     fragile_map = outcome.fragile(utilities) or {}
     if any(fragile_map.values()):
         out.append(line(FRAGILE_NOTE, tone="muted"))
+    if flips is not None:
+        out.append(line(FLIP_NOTE, tone="muted"))
     return out
 
 
@@ -103,6 +102,7 @@ def _party_table(
     before: FloatArray | None,
     ideal: FloatArray | None,
     by: bool,
+    flips: tuple[FlipDistances, ...] | None = None,
 ) -> TableView:
     space = outcome.space
     fragile = space.fragile(utilities)
@@ -112,6 +112,8 @@ def _party_table(
     columns += [col("utility", "right"), col("BATNA", "right"), col("surplus", "right"), col("", "center")]
     if ideal is not None:
         columns.append(col("ideal", "right"))
+    if flips is not None:
+        columns.append(col("flips if", no_wrap=True))
     if by:
         columns.append(col("estimate by"))
     rows = []
@@ -124,6 +126,8 @@ def _party_table(
         row += [f"{utilities[p]:.1f}", f"{space.batna[p]:.1f}", f"{s_p:+.1f}{mark}", _mark(s_p > TOL)]
         if ideal is not None:
             row.append(f"{ideal[p]:.1f}")
+        if flips is not None:
+            row.append(flip_cell(flips[p]))
         if by:
             row.append(space.perspectives[p])
         rows.append(tuple(row))
@@ -283,7 +287,8 @@ def solution(outcome: SolveOutcome, *, width: int = 120) -> View:
     proof = "optimality proven" if res.exact else f"best found; proven gap {res.gap:.3g}"
     if res.objective is not None:
         out += objective_lines(res.solution, res.objective, proof, res.algorithm)
-    out += parties(outcome, res.utilities, ideal=res.ideal, width=width)
+    pure = None if res.lotteries and len(res.lottery) > 1 else res.package
+    out += parties(outcome, res.utilities, ideal=res.ideal, package=pure, width=width)
     if res.lotteries and len(res.lottery) > 1:
         out += _lottery(outcome)
     out.append(package(space, res.package))
@@ -328,7 +333,7 @@ def zopa(outcome: ZopaOutcome, *, width: int = 120) -> View:
         return tuple(out)
     short = "" if res.min_surplus is None else f" (least surplus {res.min_surplus:+.2f})"
     out.append(line(f"The package with the largest minimum surplus{short}:"))
-    out += parties(outcome, res.best_utilities, width=width)
+    out += parties(outcome, res.best_utilities, package=res.best, width=width)
     out.append(package(outcome.space, res.best))
     return tuple(out)
 
@@ -373,7 +378,7 @@ def amendment(outcome: AmendOutcome, *, width: int = 120) -> View:
     out.append(line(f"{n} change{'s' if n != 1 else ''} ({proof}):", tone="success"))
     if res.changes:
         out.append(_changes(outcome))
-    out += parties(outcome, res.utilities, before=res.plan_utilities, width=width)
+    out += parties(outcome, res.utilities, before=res.plan_utilities, package=res.package, width=width)
     outside = [space.parties[p] for p in range(len(space.parties)) if p not in res.must_accept]
     if outside:
         out.append(line(f"{', '.join(outside)} shown for the tie-break only; need not accept.", tone="muted"))

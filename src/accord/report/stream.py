@@ -1,0 +1,108 @@
+"""Output written as it is encoded: compact JSON and JSON Lines of a frontier, point by point.
+
+A frontier can hold hundreds of thousands of packages of hundreds of issues.
+Built as one document of dicts (:func:`accord.report.json.to_json`) it costs
+memory in points x issues and the time of creating every dict; here the
+packages stay an integer array (one option index per issue) until each point is
+written, and each point is encoded from pre-encoded ``"issue":"option"``
+fragments. The text is the same as :func:`accord.report.json.dumps` would write
+for the whole document (tests parse both and compare).
+
+JSON Lines (https://jsonlines.org): one JSON object per line. A frontier's
+lines are a header (``"kind": "header"``: scenario, parties, perspective, BATNA,
+algorithm, parameters), then one line per efficient package (``"kind":
+"point"``, with ``utilities`` and ``package`` as in the JSON document's
+``points``), then a summary (``"kind": "summary"``: status, count, exact, note
+with the reason and the caps when not exact, seconds).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+
+import numpy as np
+
+from accord.numeric import FloatArray, IntArray
+from accord.report.json import COMPACT, dumps, frontier_head, num, to_json
+from accord.space import Space
+from accord.workbench.records import FrontierOutcome
+
+CHUNK = 512
+"""Points encoded per write: few enough to keep memory flat, enough to amortise the calls."""
+
+
+def _enc(value: Any) -> str:
+    return json.dumps(value, separators=COMPACT, ensure_ascii=False, allow_nan=False)
+
+
+def point_encoder(space: Space) -> Callable[[IntArray, FloatArray], list[str]]:
+    """A function encoding points (package rows, utility rows) as the members of compact JSON objects.
+
+    For each row ``"{" + member + "}"`` equals ``json.dumps(point_json(space, p, u))``
+    compactly. The ``"issue":"option"`` fragments are encoded once and picked by
+    array indexing, so a point costs one string join, not one dict per issue.
+    """
+    frags = [_enc({i: o})[1:-1] for i, opts in zip(space.issues, space.options, strict=True) for o in opts]
+    table = np.array(frags, dtype=object)
+    start = np.cumsum([0, *(len(o) for o in space.options[:-1])]) if space.options else np.zeros(0)
+    names = [_enc(p) + ":" for p in space.parties]
+
+    def encode(packages: IntArray, utilities: FloatArray) -> list[str]:
+        picked = table[packages + start].tolist() if packages.shape[1] else [[] for _ in packages]
+        out = []
+        for pk, us in zip(picked, utilities.tolist(), strict=True):
+            ut = ",".join(n + _enc(num(u)) for n, u in zip(names, us, strict=True))
+            out.append('"utilities":{' + ut + '},"package":{' + ",".join(pk) + "}")
+        return out
+
+    return encode
+
+
+def _points(outcome: FrontierOutcome, prefix: str, sep: str) -> Iterator[str]:
+    """The points as objects, ``CHUNK`` at a time, each opened by ``prefix`` and joined by ``sep``."""
+    res = outcome.result
+    encode = point_encoder(outcome.space)
+    for lo in range(0, len(res), CHUNK):
+        members = encode(res.packages[lo : lo + CHUNK], res.utilities[lo : lo + CHUNK])
+        yield sep.join(prefix + m + "}" for m in members)
+
+
+def frontier_chunks(outcome: FrontierOutcome) -> Iterator[str]:
+    """The frontier's compact JSON document in pieces (their concatenation is ``dumps(to_json(outcome))``)."""
+    head = dumps({**frontier_head(outcome), "points": []})
+    assert head.endswith("[]}\n")
+    yield head[: -len("]}\n")]
+    first = True
+    for chunk in _points(outcome, "{", ","):
+        yield chunk if first else "," + chunk
+        first = False
+    yield "]}\n"
+
+
+def frontier_lines(outcome: FrontierOutcome) -> Iterator[str]:
+    """The frontier as JSON Lines (header, one line per point, summary), in newline-ended pieces."""
+    head = frontier_head(outcome)
+    summary_keys = ("status", "exact", "note", "seconds")
+    header = {"kind": "header", **{k: v for k, v in head.items() if k not in summary_keys}}
+    yield _enc(header) + "\n"
+    for chunk in _points(outcome, '{"kind":"point",', "\n"):
+        yield chunk + "\n"
+    summary = {"kind": "summary", "count": len(outcome.result), **{k: head[k] for k in summary_keys}}
+    yield _enc(summary) + "\n"
+
+
+def write_json(outcome: object, out: TextIO, *, pretty: bool = False) -> None:
+    """Write ``outcome``'s JSON to ``out``: a frontier point by point unless ``pretty``."""
+    if isinstance(outcome, FrontierOutcome) and not pretty:
+        for piece in frontier_chunks(outcome):
+            out.write(piece)
+        return
+    out.write(dumps(to_json(outcome), pretty=pretty))
+
+
+def write_jsonl(outcome: FrontierOutcome, out: TextIO) -> None:
+    """Write the frontier of ``outcome`` as JSON Lines to ``out`` (:func:`frontier_lines`)."""
+    for piece in frontier_lines(outcome):
+        out.write(piece)
