@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 MINI = str(ROOT / "tests" / "data" / "mini.yaml")
 SECONDS = re.compile(r'("seconds": )[0-9.eE+-]+')
 PLANS = ("istanbul-2022", "us-28-point", "peace-formula", "parley-political", "usip-three-tables")
-PERSPECTIVES = ("analyst-baseline", "ua-government", "ru-government", "realist")
+PERSPECTIVES = ("analyst-baseline", "ua-government", "ru-government", "settle-now", "negotiate-from-strength")
 
 
 def _commands(valley: str) -> list[list[str]]:

@@ -64,13 +64,15 @@ def _json_commands() -> list[Any]:
 
 
 def _argv(command: Any, scenario: str) -> list[str]:
-    """The command's arguments filled in for ``scenario`` (its first plan for PLAN)."""
+    """The command's arguments filled in for ``scenario`` (for PLAN its first plan whose terms
+    each name one option: ``amend`` asks for a listed form to be held first)."""
     argv = [str(command.name)]
     for param in command.params:
         if not isinstance(param, typer.core.TyperArgument):
             continue
         if param.name == "plan":
-            argv.append(accord.load(scenario).plans[0].id)
+            plans = accord.load(scenario).plans
+            argv.append(next(p.id for p in plans if all(isinstance(v, str) for v in p.terms.values())))
         else:
             argv.append(scenario)
     return [*argv, "--json"]

@@ -119,7 +119,9 @@ def _searches(s: Any) -> list[Any]:
         for k in ("nash", "ks", "egalitarian", "utilitarian")
     ]
     out.append(search.zopa(rec.ZopaRequest(scenario=s)))
-    out += [search.amend(rec.AmendRequest(scenario=s, plan=p.id)) for p in s.plans[:6]]
+    # amend needs one package to start from: plans that list forms of an issue are left out
+    single = [p for p in s.plans if all(isinstance(v, str) for v in p.terms.values())]
+    out += [search.amend(rec.AmendRequest(scenario=s, plan=p.id)) for p in single[:6]]
     return out
 
 

@@ -5,9 +5,8 @@ tests parse that table and check each id against the scenario as the loader read
 it exists, it is of the kind the table states, and it cites its essay's source key (in
 its own ``sources`` or, for an option, faction or reading, in its issue's, party's or
 plan's). They also check the plans digest (``shared/plans.md``) is covered with its
-disputed readings, that every profile explains its numbers, and that the calibration
-tells the story the docs claim (a ZOPA under the analyst baseline, none between the
-governments' stated positions).
+disputed readings and that every profile explains its numbers. Verdicts are not pinned:
+docs/verdicts.md lists them for a reviewer.
 """
 
 from __future__ import annotations
@@ -18,12 +17,11 @@ from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from accord.io import load_scenario
 from accord.model import Scenario
-from accord.space import TOL, Space, compile_space
+from accord.model.plans import term_options
 
 ROOT = Path(__file__).resolve().parents[2]
 COVERAGE = ROOT / "docs" / "coverage.md"
@@ -282,15 +280,18 @@ def test_disputed_points_are_readings(scenario: Scenario) -> None:
     assert {t.get("army_cap") for t in draft} >= {"85000", "100000", "250000"}
     assert {t.get("crimea") for t in draft} >= {"unresolved", "russia_de_jure"}
     twenty = variant_terms("framework-20-point")
-    assert {t.get("line_of_control") for t in twenty} >= {"freeze_contact_line", "ua_leaves_donetsk"}
+    assert {t.get("line_of_control") for t in twenty} >= {"freeze_contact_line", "redeploy_working_group"}
     assert {t.get("znpp") for t in twenty} >= {"us_trilateral", "us_ua_jv"}
-    assert "znpp" not in scenario.plan("framework-20-point").terms, (
-        "no consensus on ZNPP: a reading, not a term"
-    )
+    # no consensus on ZNPP: provided in one of the two forms, never silent (Russian control)
+    znpp = scenario.plan("framework-20-point").terms["znpp"]
+    assert set(term_options(znpp)) == {"us_trilateral", "us_ua_jv"}
     istanbul = scenario.plan("istanbul-2022")
     verified = dict(scenario.plan_variant("istanbul-2022@verified-points-only").terms)
-    for unverified in ("crimea", "donbas", "line_of_control", "entry_into_force"):
-        assert unverified in istanbul.terms and unverified not in verified
+    status_quo = {i.id: i.status_quo for i in scenario.issues}
+    for unverified in ("crimea", "donbas", "line_of_control", "ceasefire", "entry_into_force"):
+        # not verified: the reported term or silence (the status quo), never "none" alone
+        reported = istanbul.terms[unverified]
+        assert set(term_options(verified[unverified])) == {reported, status_quo[unverified]}
     assert scenario.plan("us-28-point").readings
 
 
@@ -326,6 +327,10 @@ def test_every_profile_explains_its_numbers(scenario: Scenario) -> None:
     for prof in scenario.profiles:
         where = f"{prof.holder}@{prof.perspective}"
         text = prof.rationale
+        if prof.derived_from:  # the weighted aggregate of its factions, each explained in its own right
+            factions = [scenario.profile(f, prof.perspective, fallback=False) for f in prof.derived_from]
+            assert all(factions), where
+            continue
         assert len(text.split()) >= 30, f"{where}: rationale too short"
         assert "estimate" in text.lower(), f"{where}: rationale must say the numbers are estimates"
         cited = set(re.findall(r"\[([^\]]+)\]", text))
@@ -337,95 +342,24 @@ def test_every_profile_explains_its_numbers(scenario: Scenario) -> None:
             assert float(stated) == prof.batna, (
                 f"{where}: rationale says BATNA {stated}, profile has {prof.batna}"
             )
+        # every BATNA is anchored to the no-deal package, with a reason the rationale repeats
+        basis = prof.batna_basis
+        assert basis.kind == "no_deal" and basis.why.strip(), f"{where}: BATNA not anchored to no deal"
+        offset = f"{abs(basis.offset):g}"
+        sign = "plus" if basis.offset >= 0 else "minus"
+        assert f"no-deal package {sign} {offset}" in " ".join(text.split()), (
+            f"{where}: rationale does not state the BATNA as the no-deal package {sign} {offset}"
+        )
 
 
-# -- calibration: the story the docs tell ---------------------------------------------
-def plan_package(s: Scenario, space: Space, variant_id: str) -> tuple[int, ...]:
-    terms = dict(s.plan_variant(variant_id).terms)
-    return space.package_from_ids({i.id: terms.get(i.id, i.status_quo or "") for i in s.issues})
-
-
-@pytest.mark.parametrize(
-    ("variant", "accepts", "rejects"),
-    [
-        ("peace-formula", {"UA", "EU"}, {"RU"}),
-        ("us-28-point", {"RU", "US"}, {"UA", "EU"}),
-        ("framework-20-point@territory-a", {"UA", "US", "EU"}, {"RU"}),
-    ],
-)
-def test_baseline_verdicts_differ_by_plan(
-    scenario: Scenario, variant: str, accepts: set[str], rejects: set[str]
-) -> None:
-    space = compile_space(scenario, perspective="analyst-baseline", parties=["UA", "RU", "US", "EU"])
-    package = plan_package(scenario, space, variant)
-    assert space.feasible(package, red_lines=False), f"{variant} violates the scenario's constraints"
-    verdict = dict(zip(space.parties, space.acceptable(package), strict=True))
-    assert {p for p, ok in verdict.items() if ok} >= accepts
-    assert not any(verdict[p] for p in rejects)
-
-
+# -- plans respect the constraints ----------------------------------------------------
+# Which plans pass under which perspective is not pinned here: tests that pin verdicts
+# turn the authors' expectations into constraints on the estimates. The verdicts are in
+# docs/verdicts.md, generated by scripts/gen_verdicts_docs.py (test_verdicts_doc.py).
 def test_every_plan_variant_respects_the_constraints(scenario: Scenario) -> None:
-    space = compile_space(scenario, parties=["UA"])
-    bad = [
-        v.id
-        for v in scenario.plan_variants()
-        if not space.feasible(plan_package(scenario, space, v.id), red_lines=False)
-    ]
-    assert not bad, f"plans whose terms (open issues at status quo) break a constraint: {bad}"
+    """Some form of every plan (open issues at status quo, listed forms each tried) is feasible."""
+    from accord.analysis.evaluate import evaluate_plans
 
-
-def max_min_surplus(s: Scenario, holders: Sequence[tuple[str, str]]) -> float | None:
-    """Exact max over feasible packages of the smallest surplus over BATNA (MILP).
-
-    ``holders`` pairs a party with the perspective whose profile it uses, so that
-    Kyiv's and Moscow's stated views can meet in one problem. None: no package
-    satisfies the constraints and red lines at all.
-    """
-    from scipy.optimize import Bounds, LinearConstraint, milp
-
-    spaces = [compile_space(s, perspective=persp, parties=[h]) for h, persp in holders]
-    assert all(sp.perspectives[0] == persp for sp, (_, persp) in zip(spaces, holders, strict=True))
-    sizes = spaces[0].sizes
-    offset = np.concatenate([[0], np.cumsum(sizes)])
-    n = int(offset[-1]) + 1  # one binary per option, then the surplus t
-    rows: list[np.ndarray] = []
-    lower: list[float] = []
-    upper: list[float] = []
-
-    def add(row: np.ndarray, lo: float, hi: float) -> None:
-        rows.append(row)
-        lower.append(lo)
-        upper.append(hi)
-
-    for i in range(len(sizes)):  # exactly one option per issue
-        row = np.zeros(n)
-        row[offset[i] : offset[i + 1]] = 1
-        add(row, 1, 1)
-    for clause in [*spaces[0].constraints, *(c for sp in spaces for c in sp.red_lines[0])]:
-        row = np.zeros(n)
-        for member in clause.members:
-            row[[offset[member.issue] + k for k in member.options]] = 1
-        add(row, 1, np.inf)
-    for sp in spaces:  # u_p(x) - t >= BATNA_p
-        add(np.concatenate([*(c[0] for c in sp.contrib), [-1.0]]), float(sp.batna[0]), np.inf)
-    objective = np.zeros(n)
-    objective[-1] = -1.0
-    integrality = np.ones(n)
-    integrality[-1] = 0
-    bounds = Bounds(np.r_[np.zeros(n - 1), -100.0], np.r_[np.ones(n - 1), 100.0])
-    res = milp(objective, constraints=LinearConstraint(np.array(rows), lower, upper),
-               integrality=integrality, bounds=bounds)  # fmt: skip
-    return None if res.x is None else float(res.x[-1])
-
-
-def test_zopa_under_the_analyst_baseline(scenario: Scenario) -> None:
-    base = "analyst-baseline"
-    belligerents = max_min_surplus(scenario, [("UA", base), ("RU", base)])
-    assert belligerents is not None and belligerents > 1.0
-    everyone = max_min_surplus(scenario, [(p, base) for p in ("UA", "RU", "US", "EU")])
-    assert everyone is not None and everyone > 1.0
-
-
-def test_no_zopa_between_the_governments_stated_positions(scenario: Scenario) -> None:
-    best = max_min_surplus(scenario, [("UA", "ua-government"), ("RU", "ru-government")])
-    assert best is None or best <= TOL
+    evaluation = evaluate_plans(scenario, parties=["UA"])
+    bad = {p.plan: p.violations for p in evaluation.plans if p.violations}
+    assert not bad, f"plans no form of which meets the constraints: {bad}"
