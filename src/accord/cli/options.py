@@ -81,7 +81,9 @@ PerspectiveOpt = Annotated[
 PartiesOpt = Annotated[
     str | None,
     typer.Option(
-        "--parties", help="Comma-separated parties (factions as US.NSC); default: all with profiles."
+        "--parties",
+        help="Comma-separated parties (factions as US.NSC); default: all with profiles "
+        "(searches: all but mediators and observers).",
     ),
 ]
 TablesOpt = Annotated[

@@ -8,7 +8,18 @@ from typing import Protocol, TypeVar
 
 from accord.model.checks import check_scenario
 from accord.model.constraints import Constraint
-from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track, check_id, freeze_tuples
+from accord.model.elements import (
+    Issue,
+    Party,
+    Phase,
+    Role,
+    Rule,
+    Source,
+    Table,
+    Track,
+    check_id,
+    freeze_tuples,
+)
 from accord.model.plans import Plan, PlanVariant
 from accord.model.preferences import Perspective, Profile, no_deal_utility
 from accord.model.problems import ModelError, Problem, ScenarioInvalid
@@ -156,6 +167,21 @@ class Scenario:
         """Parties (not factions) that have a profile in any perspective, in party order."""
         have = {p.party for p in self.profiles if p.faction is None}
         return tuple(p.id for p in self.parties if p.id in have)
+
+    def negotiating_parties(self) -> tuple[str, ...]:
+        """Profiled parties whose acceptance an agreement needs: all but mediators and observers.
+
+        When every profiled party is a mediator or observer, all of them.
+
+        The package searches (solve, zopa, frontier, amend) take these by default: a
+        mediator's or observer's estimated preferences inform a plan's evaluation, but
+        they hold no veto over the agreement (Pickering 2022 places mediators outside
+        the negotiating parties).
+        """
+        outside = {Role.MEDIATOR, Role.OBSERVER}
+        by_id = {p.id: p for p in self.parties}
+        inside = tuple(p for p in self.profiled_parties() if by_id[p].role not in outside)
+        return inside or self.profiled_parties()
 
 
 def _find(items: tuple[T, ...], key: str, what: str) -> T:

@@ -58,11 +58,15 @@ class SearchRequest:
         object.__setattr__(self, "perspective", PerspectiveChoice.of(self.perspective))
 
     def compile(self, parties: Sequence[str] | None = None) -> Space:
-        """The space of this request (for ``parties`` when given, else the requested ones)."""
+        """The space of this request: for ``parties``, else the requested ones, else the negotiators.
+
+        The negotiators are the scenario's negotiating parties: mediators and
+        observers judge plans but hold no veto.
+        """
         return compile_space(
             self.scenario,
             perspective=self.perspective,
-            parties=parties if parties is not None else self.parties,
+            parties=parties if parties is not None else (self.parties or self.scenario.negotiating_parties()),
             tables=self.tables,
             tracks=self.tracks,
             fixed=dict(self.fixes),

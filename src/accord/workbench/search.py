@@ -103,7 +103,7 @@ def amend(request: AmendRequest) -> AmendOutcome:
     except KeyError:
         known = ", ".join(v.id for v in s.plan_variants())
         raise SpaceError("plan", f"no plan {request.plan!r} in {s.id}; plans: {known}") from None
-    chosen = request.parties or s.profiled_parties()
+    chosen = request.parties or s.negotiating_parties()
     extra, proposers, note = proposer_tiebreak(s, variant.plan.proposers, chosen, request.perspective)
     space = request.compile([*chosen, *extra])
     res = solve_amendment(

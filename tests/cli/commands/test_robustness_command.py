@@ -12,6 +12,7 @@ from accord.cli.app import main
 
 ROOT = Path(__file__).resolve().parents[3]
 MINI = str(ROOT / "tests" / "data" / "mini.yaml")
+SPREAD = str(ROOT / "tests" / "data" / "spread.yaml")
 
 
 def run(capsys: Any, *argv: str) -> tuple[int, str, str]:
@@ -55,9 +56,7 @@ def test_bad_input_names_the_option(capsys: Any, args: tuple[str, ...], flag: st
 def test_plot_writes_a_tornado(capsys: Any, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     target = tmp_path / "drivers.png"
-    code, _, err = run(
-        capsys, "robustness", "ukraine", "--samples", "400", "--perspective", "realist", "--plot", str(target)
-    )
+    code, _, err = run(capsys, "robustness", SPREAD, "--samples", "400", "--plot", str(target))
     assert code == 0 and target.stat().st_size > 0 and "Plot written" in err
 
 

@@ -126,7 +126,7 @@ def robustness(outcome: RobustnessOutcome, *, width: int = 120) -> View:
     """The probability table, the best plan among those sampled, and the drivers of its verdict."""
     res = outcome.result
     out = _head(outcome)
-    plan_width = max(len(r.plan) for r in res.plans)
+    plan_width = max(len("plan"), *(len(r.plan) for r in res.plans))
     table = _table(outcome, plan_width)
     while table_width(table) > width and plan_width > 12:
         plan_width -= 4
