@@ -162,9 +162,7 @@ def solve_amendment(
     deadline = None if time_limit is None else t0 + time_limit
     x0 = complete_plan(space, plan)
     must = _must(space, must_accept)
-    props = tuple(_party(space, p) for p in proposers)
-    if len(set(props)) != len(props):
-        raise SpaceError("proposers", "a proposer is listed twice")
+    props = _proposers(space, proposers)
     params: dict[str, object] = {
         "proposers": tuple(space.parties[p] for p in props),
         "must_accept": tuple(space.parties[p] for p in must),
@@ -200,6 +198,14 @@ def solve_amendment(
             exact=found.exact,
         ),
     )
+
+
+def _proposers(space: Space, proposers: Sequence[int | str]) -> tuple[int, ...]:
+    """The proposers' rows, each once; :class:`SpaceError` otherwise."""
+    props = tuple(_party(space, p) for p in proposers)
+    if len(set(props)) != len(props):
+        raise SpaceError("proposers", "a proposer is listed twice")
+    return props
 
 
 def _must(space: Space, must_accept: Sequence[int | str] | None) -> tuple[int, ...]:
