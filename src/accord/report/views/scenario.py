@@ -168,7 +168,7 @@ def _profile(s: Scenario, prof: Profile) -> list[Block]:
         BLANK,
         line(span(prof.holder, "strong-key"), f" under {persp.id}{name}", span(owner, "muted")),
         line(
-            f"BATNA {prof.batna:g}; spread ±{spread.values:g} on values, ±{spread.batna:g} on BATNA, "
+            f"BATNA {prof.batna:.1f}; spread ±{spread.values:g} on values, ±{spread.batna:g} on BATNA, "
             f"±{spread.weights:.0%} on weights. These are estimates, not facts."
         ),
         line(_no_deal_text(s, prof), tone="muted"),
