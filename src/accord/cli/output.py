@@ -48,12 +48,19 @@ def draw(path: Path | None, outcome: SearchOutcome) -> None:
     if path is None:
         return
     # matplotlib and the frontier engine load only when a plot is asked for.
-    from accord.report.plots import PlotError, plot_picture
+    from accord.report.plots import plot_picture
     from accord.workbench.picture import picture
 
     pic = picture(outcome)
+    write_plot(path, lambda target: plot_picture(target, pic))
+
+
+def write_plot(path: Path, plot: Callable[[Path], object]) -> None:
+    """Run ``plot`` on ``path``; a plot or file error is a ``--plot`` error, success is said on stderr."""
+    from accord.report.plots import PlotError
+
     try:
-        plot_picture(path, pic)
+        plot(path)
     except PlotError as exc:
         fail(str(exc), "--plot")
     except OSError as exc:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
 
 from accord.model.clauses import IssueIndex
 from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
 from accord.model.factions import faction_disagreements
 from accord.model.logic import Clause, find_assignment, minimal_conflict
+from accord.model.parts import ScenarioParts
 from accord.model.plans import Plan, Term, term_options
 from accord.model.preferences import Perspective, Profile, ValueGap, complete_values, no_deal_utility
 from accord.model.problems import ModelError, Path, Problem
@@ -33,70 +33,6 @@ __all__ = [
     "iter_quotes",
     "normalise_quote_text",
 ]
-
-
-class ScenarioParts(Protocol):
-    """The parts of a scenario the checks read (a :class:`accord.model.Scenario` has them all)."""
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The documents cited."""
-        ...
-
-    @property
-    def parties(self) -> tuple[Party, ...]:
-        """The parties."""
-        ...
-
-    @property
-    def tables(self) -> tuple[Table, ...]:
-        """The negotiating tables."""
-        ...
-
-    @property
-    def tracks(self) -> tuple[Track, ...]:
-        """The tracks."""
-        ...
-
-    @property
-    def phases(self) -> tuple[Phase, ...]:
-        """The phases."""
-        ...
-
-    @property
-    def rules(self) -> tuple[Rule, ...]:
-        """The process rules."""
-        ...
-
-    @property
-    def issues(self) -> tuple[Issue, ...]:
-        """The issues."""
-        ...
-
-    @property
-    def constraints(self) -> tuple[Constraint, ...]:
-        """The constraints."""
-        ...
-
-    @property
-    def perspectives(self) -> tuple[Perspective, ...]:
-        """The perspectives."""
-        ...
-
-    @property
-    def default_perspective(self) -> str | None:
-        """The default perspective's id (``None``: none could be determined, not checked)."""
-        ...
-
-    @property
-    def profiles(self) -> tuple[Profile, ...]:
-        """The profiles."""
-        ...
-
-    @property
-    def plans(self) -> tuple[Plan, ...]:
-        """The plans."""
-        ...
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

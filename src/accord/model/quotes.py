@@ -12,73 +12,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from typing import Protocol
 
-from accord.model.constraints import Constraint
-from accord.model.elements import Issue, Party, Phase, Quote, Rule, Source, Table, Track
-from accord.model.plans import Plan
-from accord.model.preferences import Perspective, Profile
+from accord.model.elements import Quote
+from accord.model.parts import ScenarioParts
 from accord.model.problems import Path, Problem
-
-
-class QuotedParts(Protocol):
-    """What the quote walk reads: the sources and the lists of elements that may carry quotes."""
-
-    @property
-    def sources(self) -> tuple[Source, ...]:
-        """The documents cited."""
-        ...
-
-    @property
-    def parties(self) -> tuple[Party, ...]:
-        """The parties."""
-        ...
-
-    @property
-    def tables(self) -> tuple[Table, ...]:
-        """The tables."""
-        ...
-
-    @property
-    def tracks(self) -> tuple[Track, ...]:
-        """The tracks."""
-        ...
-
-    @property
-    def phases(self) -> tuple[Phase, ...]:
-        """The phases."""
-        ...
-
-    @property
-    def rules(self) -> tuple[Rule, ...]:
-        """The rules."""
-        ...
-
-    @property
-    def issues(self) -> tuple[Issue, ...]:
-        """The issues (their options may carry quotes)."""
-        ...
-
-    @property
-    def constraints(self) -> tuple[Constraint, ...]:
-        """The constraints."""
-        ...
-
-    @property
-    def perspectives(self) -> tuple[Perspective, ...]:
-        """The perspectives."""
-        ...
-
-    @property
-    def profiles(self) -> tuple[Profile, ...]:
-        """The profiles (their red lines may carry quotes)."""
-        ...
-
-    @property
-    def plans(self) -> tuple[Plan, ...]:
-        """The plans (their readings may carry quotes)."""
-        ...
-
 
 _QUOTED = (
     "parties",
@@ -95,7 +32,7 @@ _QUOTED = (
 _NESTED = {"issues": "options", "profiles": "red_lines", "plans": "readings"}
 
 
-def iter_quotes(s: QuotedParts) -> Iterator[tuple[Path, Quote]]:
+def iter_quotes(s: ScenarioParts) -> Iterator[tuple[Path, Quote]]:
     """Every quote in ``s`` with its path: ``("plans", 3, "quotes", 0)``, ``("sources", KEY, ...)``."""
     for src in s.sources:
         for j, q in enumerate(src.quotes):
@@ -134,7 +71,7 @@ def normalise_quote_text(text: str) -> str:
     return " ".join(flat.split())
 
 
-def check_quotes(s: QuotedParts, read_text: Callable[[str], str]) -> tuple[Problem, ...]:
+def check_quotes(s: ScenarioParts, read_text: Callable[[str], str]) -> tuple[Problem, ...]:
     """Every quote whose source declares a ``file`` and whose text does not occur in it.
 
     ``read_text(file)`` returns the file's text (raising ``OSError`` when it cannot);

@@ -18,7 +18,7 @@ from accord.cli.options import (
     load_scenario,
     parse_perspective,
 )
-from accord.cli.output import emit
+from accord.cli.output import emit, write_plot
 
 if TYPE_CHECKING:
     from accord.workbench.robustness import RobustnessOutcome
@@ -113,12 +113,6 @@ def _bar(total: int) -> Iterator[Callable[[int], None]]:
 def _draw(path: Path | None, outcome: RobustnessOutcome) -> None:
     if path is None:
         return
-    from accord.report.plots import PlotError, plot_drivers
+    from accord.report.plots import plot_drivers
 
-    try:
-        plot_drivers(path, outcome)
-    except PlotError as exc:
-        fail(str(exc), "--plot")
-    except OSError as exc:
-        fail(f"cannot write {path}: {exc.strerror or exc}", "--plot")
-    err_console.print(f"Plot written to {path}")
+    write_plot(path, lambda target: plot_drivers(target, outcome))
