@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.commands import evaluate, robustness, scenario, search
+from accord.cli.commands import evaluate, process, robustness, scenario, search
 from accord.cli.errors import fail, run_guarded
 
 app = typer.Typer(
@@ -49,6 +49,12 @@ COMMANDS = (
 for _command in COMMANDS:
     app.command()(_command)
 
+GROUPS = (process.app,)
+"""Command groups (``accord process create`` ...), listed after the commands."""
+
+for _group in GROUPS:
+    app.add_typer(_group)
+
 
 def _print_version(value: bool) -> None:
     if value:
@@ -73,7 +79,9 @@ def _root(
 
 def command_names() -> tuple[str, ...]:
     """The names of the registered commands, in order."""
-    return tuple(c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None)
+    commands = (c.name or c.callback.__name__ for c in app.registered_commands if c.callback is not None)
+    groups = (g.typer_instance.info.name for g in app.registered_groups if g.typer_instance is not None)
+    return (*commands, *(str(name) for name in groups))
 
 
 def _quiet_broken_pipe() -> int:
