@@ -199,11 +199,14 @@ def scenarios(draw: st.DrawFn) -> Scenario:
 
 @st.composite
 def process_specs(draw: st.DrawFn) -> Any:
-    """A small process: 2-4 parties (one may mediate), 1-4 issues of 2-3 options, maybe tables, maybe NAUEA."""
+    """A small process: 2-4 parties (one may mediate), 1-4 issues of 2-3 options, maybe a table and NAUEA."""
     from accord.process import IssueSpec, ProcessSpec, TableSpec
 
     n_parties = draw(st.integers(2, 4))
-    roles = [draw(st.sampled_from(["belligerent", "belligerent", "guarantor", "mediator"])) for _ in range(n_parties)]
+    roles = [
+        draw(st.sampled_from(["belligerent", "belligerent", "guarantor", "mediator"]))
+        for _ in range(n_parties)
+    ]
     parties = tuple((f"P{k}", role) for k, role in enumerate(roles))
     ids = [p for p, _ in parties]
     tables = ()
@@ -223,7 +226,13 @@ def process_specs(draw: st.DrawFn) -> Any:
     nauea = draw(st.booleans())
     early = tuple(i.id for i in issues if nauea and draw(st.booleans()))
     return ProcessSpec(
-        scenario_id="gen", title="Generated", issues=issues, parties=parties, tables=tables, nauea=nauea, early=early
+        scenario_id="gen",
+        title="Generated",
+        issues=issues,
+        parties=parties,
+        tables=tables,
+        nauea=nauea,
+        early=early,
     )
 
 

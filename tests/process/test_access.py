@@ -53,7 +53,9 @@ OWNERS = ("UA", "RU", "TR", "mediator", None)
     ("role", "resource", "action", "owner"),
     list(itertools.product(ACTORS, [str(r) for r in Resource], [str(a) for a in Action], OWNERS)),
 )
-def test_every_role_resource_action_and_owner(role: str, resource: str, action: str, owner: str | None) -> None:
+def test_every_role_resource_action_and_owner(
+    role: str, resource: str, action: str, owner: str | None
+) -> None:
     actor = ACTORS[role]
     grant = EXPECTED[role].get(resource, {}).get(action)
     own = owner is not None and owner == actor.party

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import given, settings
+from tests.strategies import process_states
 
 import accord
 from accord.process import (
@@ -16,7 +17,6 @@ from accord.process import (
     ResponseKind,
     issue_status,
 )
-from tests.strategies import process_states
 
 
 def reference(state: Any) -> dict[str, tuple[str, str | None]]:
@@ -30,20 +30,21 @@ def reference(state: Any) -> dict[str, tuple[str, str | None]]:
         table = next(i.table for i in spec.issues if i.id == issue_id)
         return set(tables[table]) if table in tables else set(negotiators)
 
-    accepted_ids = []
-    for prop in state.proposals:
-        ok = True
-        for party in set().union(*(must_accept(i) for i in prop.terms)):
-            if party == prop.proposer:
-                said = "accept"
-            else:
-                said = None
-            for r in state.responses:  # in order: the last non-comment answer wins
-                if r.proposal == prop.id and r.party == party and r.kind != "comment":
-                    said = str(r.kind)
-            ok = ok and said == "accept"
-        if ok:
-            accepted_ids.append(prop.id)
+    def last_answer(prop: Any, party: str) -> str | None:
+        said = "accept" if party == prop.proposer else None
+        for r in state.responses:  # in order: the last non-comment answer wins
+            if r.proposal == prop.id and r.party == party and r.kind != "comment":
+                said = str(r.kind)
+        return said
+
+    accepted_ids = [
+        prop.id
+        for prop in state.proposals
+        if all(
+            last_answer(prop, party) == "accept"
+            for party in set().union(*(must_accept(i) for i in prop.terms))
+        )
+    ]
     latest: dict[str, str] = {}
     for prop in state.proposals:
         if prop.id in accepted_ids:
@@ -108,7 +109,9 @@ def test_an_early_issue_is_agreed_while_the_rest_stays_provisional() -> None:
     spec = _ukraine()
     p = Proposal(id=1, seq=1, proposer="UA", terms={"humanitarian_pause": "corridors", "crimea": "talks_15y"})
     state = ProcessState(
-        spec=spec, proposals=(p,), responses=(Response(id=1, seq=1, proposal=1, party="RU", kind=ResponseKind.ACCEPT),)
+        spec=spec,
+        proposals=(p,),
+        responses=(Response(id=1, seq=1, proposal=1, party="RU", kind=ResponseKind.ACCEPT),),
     )
     got = issue_status(state)
     assert got.of("humanitarian_pause").state is IssueState.AGREED
@@ -122,9 +125,15 @@ def test_a_later_reject_withdraws_acceptance_and_a_comment_does_not() -> None:
     accept = Response(id=1, seq=1, proposal=1, party="RU", kind=ResponseKind.ACCEPT)
     comment = Response(id=2, seq=2, proposal=1, party="RU", kind=ResponseKind.COMMENT)
     reject = Response(id=3, seq=3, proposal=1, party="RU", kind=ResponseKind.REJECT)
-    assert issue_status(ProcessState(spec=spec, proposals=(p,), responses=(accept, comment))).of(
-        "humanitarian_pause"
-    ).state is IssueState.AGREED
-    assert issue_status(ProcessState(spec=spec, proposals=(p,), responses=(accept, reject))).of(
-        "humanitarian_pause"
-    ).state is IssueState.PROPOSED
+    assert (
+        issue_status(ProcessState(spec=spec, proposals=(p,), responses=(accept, comment)))
+        .of("humanitarian_pause")
+        .state
+        is IssueState.AGREED
+    )
+    assert (
+        issue_status(ProcessState(spec=spec, proposals=(p,), responses=(accept, reject)))
+        .of("humanitarian_pause")
+        .state
+        is IssueState.PROPOSED
+    )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hypothesis import given, settings
+from tests.strategies import process_states
 
 import accord
 from accord.process import (
@@ -19,7 +20,6 @@ from accord.process import (
     issue_status,
     render_text,
 )
-from tests.strategies import process_states
 
 
 @settings(max_examples=200, deadline=None)
@@ -39,7 +39,10 @@ def test_every_issue_not_agreed_shows_each_alternative_in_brackets_with_its_prop
         if not proposed:
             assert brackets == ["[open: no proposal yet]"]
         for option, who in proposed:
-            assert any(line.startswith(f"[{issue.label(option)} \u2014 proposed by") and who in line for line in brackets)
+            assert any(
+                line.startswith(f"[{issue.label(option)} \u2014 proposed by") and who in line
+                for line in brackets
+            )
 
 
 def test_two_versions_diff_by_the_lines_that_changed() -> None:
@@ -47,7 +50,9 @@ def test_two_versions_diff_by_the_lines_that_changed() -> None:
     p1 = Proposal(id=1, seq=1, proposer="UA", terms={"crimea": "talks_15y"})
     p2 = Proposal(id=2, seq=2, proposer="RU", terms={"crimea": "russia_de_jure"})
     v1 = TextVersion(number=1, text=render_text(spec, issue_status(ProcessState(spec=spec, proposals=(p1,)))))
-    v2 = TextVersion(number=2, text=render_text(spec, issue_status(ProcessState(spec=spec, proposals=(p1, p2)))))
+    v2 = TextVersion(
+        number=2, text=render_text(spec, issue_status(ProcessState(spec=spec, proposals=(p1, p2))))
+    )
     diff = diff_text(v1, v2)
     added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
     removed = [line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]

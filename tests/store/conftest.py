@@ -52,14 +52,29 @@ class Cluster:
             try:
                 entry = pwd.getpwnam("postgres")
             except KeyError:
-                raise RuntimeError("running as root and there is no 'postgres' user to run the server") from None
+                raise RuntimeError(
+                    "running as root and there is no 'postgres' user to run the server"
+                ) from None
             os.chown(self.dir, entry.pw_uid, entry.pw_gid)
         self.port = _free_port()
         data = self.dir / "data"
         self._run([str(self.bin / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres", "-E", "UTF8"])
         options = f"-p {self.port} -k {self.dir} -c listen_addresses='' -c fsync=off"
-        self._run([str(self.bin / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(self.dir / "log"),
-                   "-w", "-t", "60", "start"])  # fmt: skip
+        self._run(
+            [
+                str(self.bin / "pg_ctl"),
+                "-D",
+                str(data),
+                "-o",
+                options,
+                "-l",
+                str(self.dir / "log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ]
+        )
         self.counter = itertools.count()
 
     def _run(self, argv: list[str]) -> None:
@@ -81,8 +96,12 @@ class Cluster:
         return self.base(name)
 
     def stop(self) -> None:
-        subprocess.run(_as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate",
-                                     "stop"]), capture_output=True, check=False, timeout=60)  # fmt: skip
+        subprocess.run(
+            _as_postgres([str(self.bin / "pg_ctl"), "-D", str(self.dir / "data"), "-m", "immediate", "stop"]),
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
         shutil.rmtree(self.dir, ignore_errors=True)
 
 

@@ -14,8 +14,13 @@ def ukraine_spec() -> ProcessSpec:
     return ProcessSpec.from_scenario(accord.load("ukraine"))
 
 
-USERS = {"med": (Role.MEDIATOR, None), "kyiv": (Role.DELEGATION, "UA"), "moscow": (Role.DELEGATION, "RU"),
-         "brussels": (Role.DELEGATION, "EU"), "watcher": (Role.OBSERVER, None)}  # fmt: skip
+USERS = {
+    "med": (Role.MEDIATOR, None),
+    "kyiv": (Role.DELEGATION, "UA"),
+    "moscow": (Role.DELEGATION, "RU"),
+    "brussels": (Role.DELEGATION, "EU"),
+    "watcher": (Role.OBSERVER, None),
+}
 
 
 def seeded(store: Store) -> int:

@@ -7,21 +7,29 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
+from tests.store.helpers import seeded
 
 from accord.process import Conflict, Invitation, InviteRole, IssueState, NotFound, ProcessError, issue_status
 from accord.store import Store, StoreUnavailable, open_store
 from accord.store.engine import make_engine
 from accord.store.tables import metadata
-from tests.store.helpers import seeded
 
 
 def test_a_process_round_trips_sessions_proposals_responses_and_status(store: Store) -> None:
     pid = seeded(store)
-    s = store.add_session(pid, "med", date="2026-03-01", venue="Istanbul", table="bilateral",
-                          participants=["UA", "RU"],
-                          invitations=[Invitation(invitee="UN", role=InviteRole.MONITORING, invited_by="UA")])  # fmt: skip
+    s = store.add_session(
+        pid,
+        "med",
+        date="2026-03-01",
+        venue="Istanbul",
+        table="bilateral",
+        participants=["UA", "RU"],
+        invitations=[Invitation(invitee="UN", role=InviteRole.MONITORING, invited_by="UA")],
+    )
     assert store.sessions(pid, "watcher") == (s,)
-    p = store.propose(pid, "kyiv", terms={"humanitarian_pause": "corridors", "crimea": "talks_15y"}, session=s.id)
+    p = store.propose(
+        pid, "kyiv", terms={"humanitarian_pause": "corridors", "crimea": "talks_15y"}, session=s.id
+    )
     store.respond(pid, "moscow", p.id, "accept")
     assert store.proposals(pid, "watcher") == (p,)
     status = issue_status(store.state(pid, "brussels"))
@@ -69,7 +77,9 @@ def test_two_writers_racing_on_one_version_one_wins_one_conflicts(store: Store, 
         except Conflict:
             outcomes.append("conflict")
 
-    threads = [threading.Thread(target=edit, args=(s, o)) for s, o in ((store, "ukraine"), (other, "un_referendum"))]
+    threads = [
+        threading.Thread(target=edit, args=(s, o)) for s, o in ((store, "ukraine"), (other, "un_referendum"))
+    ]
     for th in threads:
         th.start()
     for th in threads:

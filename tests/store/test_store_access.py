@@ -11,10 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from tests.store.helpers import USERS, seeded
 
 from accord.process import AccessDenied, Conflict, NotFound
 from accord.store import Store
-from tests.store.helpers import USERS, seeded
 
 ALL = set(USERS)
 MEMBERS_BUT_OBSERVER = ALL - {"watcher"}
@@ -66,7 +66,10 @@ OPERATIONS: dict[str, tuple[Callable[[Store, int, str, dict[str, Any]], Any], se
     ),
     "create a profile": (lambda s, p, u, i: s.set_profile(p, u, {"batna": 50}), {"brussels"}),
     "add a note": (lambda s, p, u, i: s.add_note(p, u, "n"), {"med"} | DELEGATIONS),
-    "edit kyiv's note": (lambda s, p, u, i: s.edit_note(p, u, i["kyiv_note"], "y", expected_version=1), {"kyiv"}),
+    "edit kyiv's note": (
+        lambda s, p, u, i: s.edit_note(p, u, i["kyiv_note"], "y", expected_version=1),
+        {"kyiv"},
+    ),
     "delete moscow's note": (
         lambda s, p, u, i: s.delete_note(p, u, i["moscow_note"], expected_version=1),
         {"moscow"},
@@ -103,5 +106,9 @@ def test_private_material_never_leaks(store: Store) -> None:
         assert {p.party for p in store.profiles(pid, user)} <= {party}
         assert {n.party for n in store.notes(pid, user)} <= {party}
     assert {p.party for p in store.profiles(pid, "kyiv")} == {"UA"}
-    text = repr(store.state(pid, "watcher")) + repr(store.proposals(pid, "moscow")) + repr(store.texts(pid, "moscow"))
+    text = (
+        repr(store.state(pid, "watcher"))
+        + repr(store.proposals(pid, "moscow"))
+        + repr(store.texts(pid, "moscow"))
+    )
     assert "fallback is the referendum" not in text and "batna" not in text
