@@ -37,6 +37,9 @@ def main() -> None:
         store.ensure_user(user)
     pid = store.create_process(ProcessSpec.from_scenario(accord.load("ukraine")), creator="med")
     store.add_member(pid, "med", member="kyiv", role=Role.DELEGATION, party="UA")
+    other = store.create_process(
+        ProcessSpec.from_scenario(accord.load("ukraine")), creator="med"
+    )  # peer rows
     options = ["talks_15y", "ukraine", "un_referendum", "unresolved"]
     ours, peer = [], []
     for k in range(args.n):
@@ -47,8 +50,8 @@ def main() -> None:
         with store.engine.begin() as conn:
             conn.execute(
                 proposals.insert().values(
-                    process_id=pid,
-                    number=100000 + k,
+                    process_id=other,
+                    number=k + 1,
                     proposer="UA",
                     author="kyiv",
                     title="",
