@@ -24,6 +24,7 @@ from accord.analysis.kernel.graph import clause_graph
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.sampling import count_feasible
 from accord.analysis.kernel.stages import StageRun, default_order, run_stages, suffix_box
+from accord.analysis.kernel.staircase import applies, staircase
 from accord.analysis.kernel.superissues import Decomposition, decompose, pair_blocks
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import FrontierResult
@@ -68,13 +69,19 @@ def solve_frontier(
         "max_points": max_points,
     }
     graph = clause_graph(space, red_lines=not ignore_red_lines)
-    decomp = decompose(space, reduce=True, graph=graph)
     status: Status = "infeasible"
     note = "no package satisfies the constraints, red lines and restrictions together"
     packages, utils = np.zeros((0, len(space.issues)), dtype=np.int64), np.zeros((0, len(space.parties)))
     exact, n_feasible = True, 0
-    if decomp.feasible:
-        deadline = None if time_limit is None else t0 + time_limit
+    deadline = None if time_limit is None else t0 + time_limit
+    fast = (
+        staircase(space, graph, max_states=max_points, deadline=deadline) if applies(space, graph) else None
+    )
+    decomp = _NO_BLOCKS if fast is not None else decompose(space, reduce=True, graph=graph)
+    if fast is not None:
+        status, packages, utils, note = _listed(space, fast.packages, fast.utilities, individually_rational)
+        n_feasible = count_feasible(space, graph=graph)
+    elif decomp.feasible:
         decomp, run = _stages(decomp, space.batna, individually_rational, deadline, max_points)
         status, packages, utils, note = _efficient(
             space, decomp, run, individually_rational, max_points, time_limit
@@ -174,10 +181,15 @@ def _efficient(
     """
     if run.complete:
         rows = maxima(run.values)
-        utils = _rebuild(space, decomp, run, rows, None)
+        # A small frontier's packages are built once; a large one's twice, a chunk at a time.
+        packages = (
+            np.empty((rows.size, len(space.issues)), dtype=np.int64) if rows.size <= _ONE_PASS else None
+        )
+        utils = _rebuild(space, decomp, run, rows, packages)
         if individually_rational:
             ok = (utils - space.batna > TOL).all(axis=1)
             rows, utils = rows[ok], utils[ok]
+            packages = None if packages is None else packages[ok]
             if rows.size == 0:
                 return (
                     "no_zopa",
@@ -186,6 +198,8 @@ def _efficient(
                     "no feasible package gives every party more than its BATNA",
                 )
         order_rows = _by_utilities(utils)
+        if packages is not None:  # small: built once, reordered
+            return "ok", packages[order_rows], utils[order_rows], ""
         out = np.empty((rows.size, len(space.issues)), dtype=np.int64)
         _rebuild(space, decomp, run, rows[order_rows], out)
         return "ok", out, utils[order_rows], ""
@@ -206,6 +220,30 @@ def _efficient(
         packages, utils = packages[keep], utils[keep]
     order_rows = _by_utilities(utils)
     return "ok", packages[order_rows], utils[order_rows], note
+
+
+def _listed(
+    space: Space, packages: IntArray, utils: FloatArray, individually_rational: bool
+) -> tuple[Status, IntArray, FloatArray, str]:
+    """Status, packages, utilities and note of an exact sorted frontier (the rational part if asked)."""
+    if individually_rational:
+        ok = (utils - space.batna > TOL).all(axis=1)
+        packages, utils = packages[ok], utils[ok]
+        if utils.shape[0] == 0:
+            return (
+                "no_zopa",
+                _no_packages(space),
+                utils,
+                "no feasible package gives every party more than its BATNA",
+            )
+    return "ok", packages, utils, ""
+
+
+_NO_BLOCKS = Decomposition(n_issues=0, n_parties=2, blocks=(), forced=(), offset=np.zeros(2))
+"""Stands for the decomposition the two-party staircase does without (feasible, no conflict)."""
+
+_ONE_PASS = 4096
+"""Frontiers up to this many points have their packages built once (a copy costs little)."""
 
 
 def _no_packages(space: Space) -> IntArray:

@@ -1,0 +1,108 @@
+"""Two parties, no linking clause: the efficient frontier as a staircase built issue by issue.
+
+With two parties the non-dominated partial utility vectors form a staircase:
+sorted by the first party's utility (descending), the second's strictly rises.
+Adding an issue is a Minkowski sum of the staircase with the issue's options,
+followed by the 2-D maxima of the sums (Kung, Luccio & Preparata 1975, "On
+finding the maxima of a set of vectors", J. ACM 22(4): one sort and a running
+maximum; Klamroth & Wiecek 2000 for the stage-wise dominance argument). It is
+the decomposition's stage run (:mod:`.stages`) without its set-up: when no
+clause links two issues, every issue is a stage of its own, and the dominance
+filter after each stage does the work of reducing each issue's options first.
+
+The stages run in issue order and start from zero, so every partial vector is
+summed exactly as :meth:`accord.space.Space.utilities` sums a package: the
+frontier's utilities need no second pass. This is the fixed cost of a small
+two-party question (a frontier of tens of points over 10-20 issues), where the
+general set-up (clause graph components, reduced super-issues, joined pairs,
+back-pointer rebuilding) cost several times the search itself.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from accord.analysis.kernel.graph import ClauseGraph
+from accord.analysis.kernel.maxima import maxima
+from accord.numeric import TOL, FloatArray, IntArray
+from accord.space import Space
+
+
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Staircase:
+    """The efficient packages of a two-party space, sorted by the first party's utility, descending.
+
+    ``utilities[j]`` is the utility vector of ``packages[j]``, one package per distinct
+    vector (within :data:`~accord.numeric.TOL`).
+    """
+
+    packages: IntArray
+    utilities: FloatArray
+
+
+def applies(space: Space, graph: ClauseGraph) -> bool:
+    """Whether :func:`staircase` answers for ``space``: two parties, satisfiable, no clause linking issues."""
+    return (
+        len(space.parties) == 2
+        and graph.satisfiable
+        and len(graph.groups) == graph.n_issues
+        and not any(graph.clauses_of.values())
+    )
+
+
+def staircase(
+    space: Space, graph: ClauseGraph, *, max_states: int, deadline: float | None = None
+) -> Staircase | None:
+    """The exact efficient frontier when :func:`applies`; None when a limit stops it first.
+
+    ``graph`` gives the domains (after unit propagation of the clauses, which then
+    link nothing). A stage with more than ``max_states`` survivors, or a deadline
+    passed between stages, stops the run: the caller's general route then reports
+    the limit.
+    """
+    step_tol = TOL / (4.0 * (graph.n_issues + 1))
+    values = np.zeros((1, 2))
+    parents: list[IntArray] = []
+    choices: list[IntArray] = []
+    options = _undominated(space, graph)
+    for i, opts in enumerate(options):
+        vb = space.contrib[i][:, opts].T
+        m = vb.shape[0]
+        cand = (values[:, None, :] + vb[None, :, :]).reshape(-1, 2)
+        keep = maxima(cand, step_tol) if m > 1 else np.arange(cand.shape[0])
+        values = cand[keep]
+        par, ch = np.divmod(keep, m)
+        parents.append(par)
+        choices.append(opts[ch])
+        if values.shape[0] > max_states or (deadline is not None and time.perf_counter() > deadline):
+            return None
+    rows = maxima(values)
+    rows = rows[np.lexsort((-values[rows, 1], -values[rows, 0]))]
+    packages = np.empty((rows.size, len(options)), dtype=np.int64)
+    at = rows
+    for i in range(len(options) - 1, -1, -1):
+        packages[:, i] = choices[i][at]
+        at = parents[i][at]
+    return Staircase(packages=packages, utilities=values[rows])
+
+
+def _undominated(space: Space, graph: ClauseGraph) -> list[IntArray]:
+    """Per issue, the options of its domain not dominated by another (one per distinct vector).
+
+    One grouped :func:`maxima` call for all issues: an option dominated within its
+    issue is dominated in every package that takes it, and candidates the stages
+    never build are most of their cost.
+    """
+    doms = [np.fromiter(sorted(d), dtype=np.int64, count=len(d)) for d in graph.domains]
+    if not doms:
+        return []
+    sizes = np.array([d.size for d in doms])
+    group = np.repeat(np.arange(len(doms)), sizes)
+    stacked = np.vstack([space.contrib[i][:, d].T for i, d in enumerate(doms)])
+    keep = np.sort(maxima(stacked, groups=group))
+    flat = np.concatenate(doms)
+    bounds = np.searchsorted(group[keep], np.arange(len(doms) + 1))
+    return [flat[keep[bounds[j] : bounds[j + 1]]] for j in range(len(doms))]
