@@ -27,7 +27,7 @@ import numpy as np
 
 from accord.analysis.kernel.graph import ClauseGraph
 from accord.analysis.kernel.maxima import maxima
-from accord.numeric import TOL, FloatArray, IntArray
+from accord.numeric import FloatArray, IntArray
 from accord.space import Space
 
 
@@ -63,7 +63,6 @@ def staircase(
     passed between stages, stops the run: the caller's general route then reports
     the limit.
     """
-    step_tol = TOL / (4.0 * (graph.n_issues + 1))
     values = np.zeros((1, 2))
     parents: list[IntArray] = []
     choices: list[IntArray] = []
@@ -71,10 +70,11 @@ def staircase(
     for i, opts in enumerate(options):
         vb = space.contrib[i][:, opts].T
         m = vb.shape[0]
-        cand = (values[:, None, :] + vb[None, :, :]).reshape(-1, 2)
-        keep = maxima(cand, step_tol) if m > 1 else np.arange(cand.shape[0])
+        # Option-major: each option's run of sums is sorted like the staircase itself.
+        cand = (vb[:, None, :] + values[None, :, :]).reshape(-1, 2)
+        keep = _undominated_sums(cand) if m > 1 else np.arange(cand.shape[0])
         values = cand[keep]
-        par, ch = np.divmod(keep, m)
+        ch, par = np.divmod(keep, cand.shape[0] // m)
         parents.append(par)
         choices.append(opts[ch])
         if values.shape[0] > max_states or (deadline is not None and time.perf_counter() > deadline):
@@ -89,20 +89,52 @@ def staircase(
     return Staircase(packages=packages, utilities=values[rows])
 
 
-def _undominated(space: Space, graph: ClauseGraph) -> list[IntArray]:
-    """Per issue, the options of its domain not dominated by another (one per distinct vector).
+def _undominated_sums(cand: FloatArray) -> IntArray:
+    """Rows of ``cand`` no other row weakly dominates exactly (the first of equal rows), by descending ``u0``.
 
-    One grouped :func:`maxima` call for all issues: an option dominated within its
-    issue is dominated in every package that takes it, and candidates the stages
-    never build are most of their cost.
+    A safe superset of the maxima within any tolerance (the final :func:`maxima`
+    with :data:`TOL` merges what rounding separates). The rows come as runs each
+    sorted by descending ``u0`` (one run per option), which a stable sort merges in
+    about linear time; among rows with equal ``u0`` only the first with the
+    largest ``u1`` can survive, and it survives when its ``u1`` beats that of every
+    row with a larger ``u0``.
+    """
+    order = np.argsort(-cand[:, 0], kind="stable")
+    u0, u1 = cand[order, 0], cand[order, 1]
+    new = np.empty(u0.size, dtype=bool)
+    new[0] = True
+    np.not_equal(u0[1:], u0[:-1], out=new[1:])
+    if new.all():  # no ties in u0 (the usual case): one running maximum
+        first, top = order, u1
+    else:
+        starts = np.flatnonzero(new)
+        top = np.maximum.reduceat(u1, starts)  # each group's largest u1
+        group = np.cumsum(new) - 1
+        hit = np.flatnonzero(u1 == top[group])
+        first = order[hit[np.searchsorted(group[hit], np.arange(starts.size))]]  # first row at the top
+    before = np.empty(top.size)
+    before[0] = -np.inf
+    np.maximum.accumulate(top[:-1], out=before[1:])
+    return np.asarray(first[top > before], dtype=np.int64)
+
+
+def _undominated(space: Space, graph: ClauseGraph) -> list[IntArray]:
+    """Per issue, the options of its domain no other option of it weakly dominates (the first of equals).
+
+    All issues at once on a padded array (padding never dominates): an option
+    dominated within its issue is dominated in every package that takes it, and
+    candidates the stages never build are most of their cost on large spaces.
     """
     doms = [np.fromiter(sorted(d), dtype=np.int64, count=len(d)) for d in graph.domains]
     if not doms:
         return []
-    sizes = np.array([d.size for d in doms])
-    group = np.repeat(np.arange(len(doms)), sizes)
-    stacked = np.vstack([space.contrib[i][:, d].T for i, d in enumerate(doms)])
-    keep = np.sort(maxima(stacked, groups=group))
-    flat = np.concatenate(doms)
-    bounds = np.searchsorted(group[keep], np.arange(len(doms) + 1))
-    return [flat[keep[bounds[j] : bounds[j + 1]]] for j in range(len(doms))]
+    width = max(d.size for d in doms)
+    v = np.full((len(doms), width, 2), -np.inf)
+    for i, d in enumerate(doms):
+        c = space.contrib[i]
+        v[i, : d.size] = c.T if d.size == c.shape[1] else c[:, d].T  # a full domain needs no gather
+    a, b = v[:, :, None, :], v[:, None, :, :]  # [i, x, y]: option x against option y
+    ge = (b >= a).all(axis=3)
+    beats = ge & ((b > a).any(axis=3) | np.tri(width, width, -1, dtype=bool)[None])
+    dominated = np.asarray(beats.any(axis=2), dtype=bool)
+    return [d[~dominated[i, : d.size]] for i, d in enumerate(doms)]
