@@ -21,6 +21,7 @@ import time
 import numpy as np
 
 from accord.analysis.kernel.graph import clause_graph
+from accord.analysis.kernel.limits import SolverTimeLimit
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.sampling import count_feasible
 from accord.analysis.kernel.stages import StageRun, default_order, run_stages, suffix_box
@@ -77,7 +78,12 @@ def solve_frontier(
     fast = (
         staircase(space, graph, max_states=max_points, deadline=deadline) if applies(space, graph) else None
     )
-    decomp = _NO_BLOCKS if fast is not None else decompose(space, reduce=True, graph=graph)
+    try:
+        decomp = (
+            _NO_BLOCKS if fast is not None else decompose(space, reduce=True, graph=graph, deadline=deadline)
+        )
+    except SolverTimeLimit as stop:
+        return _stopped(space, params, t0, individually_rational, str(stop))
     if fast is not None:
         status, packages, utils, note = _listed(space, fast.packages, fast.utilities, individually_rational)
         n_feasible = count_feasible(space, graph=graph)
@@ -103,6 +109,24 @@ def solve_frontier(
             parameters=params,
             started=t0,
             exact=exact,
+        ),
+    )
+
+
+def _stopped(
+    space: Space, params: dict[str, object], t0: float, individually_rational: bool, why: str
+) -> FrontierResult:
+    """The time limit ran out while building the super-issues: nothing listed, status ``limit``."""
+    return FrontierResult(
+        status="limit",
+        parties=space.parties,
+        packages=_no_packages(space),
+        utilities=np.zeros((0, len(space.parties))),
+        batna=space.batna.copy(),
+        individually_rational=individually_rational,
+        note=f"{why}; nothing listed: raise the time limit, or use `solve`/`zopa` (the MIP backend)",
+        provenance=SOLVERS.get("frontier").provenance(
+            ALGORITHM + " (stopped by the time limit)", parameters=params, started=t0, exact=False
         ),
     )
 
