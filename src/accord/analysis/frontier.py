@@ -20,7 +20,7 @@ import time
 
 import numpy as np
 
-from accord.analysis.kernel.graph import clause_graph
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph
 from accord.analysis.kernel.limits import SolverTimeLimit
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.sampling import count_feasible
@@ -70,30 +70,12 @@ def solve_frontier(
         "max_points": max_points,
     }
     graph = clause_graph(space, red_lines=not ignore_red_lines)
-    status: Status = "infeasible"
-    note = "no package satisfies the constraints, red lines and restrictions together"
-    packages, utils = np.zeros((0, len(space.issues)), dtype=np.int64), np.zeros((0, len(space.parties)))
-    exact, n_feasible = True, 0
     deadline = None if time_limit is None else t0 + time_limit
-    fast = (
-        staircase(space, graph, max_states=max_points, deadline=deadline) if applies(space, graph) else None
-    )
     try:
-        decomp = (
-            _NO_BLOCKS if fast is not None else decompose(space, reduce=True, graph=graph, deadline=deadline)
-        )
+        listed = _listing(space, graph, individually_rational, deadline, max_points, time_limit)
     except SolverTimeLimit as stop:
         return _stopped(space, params, t0, individually_rational, str(stop))
-    if fast is not None:
-        status, packages, utils, note = _listed(space, fast.packages, fast.utilities, individually_rational)
-        n_feasible = count_feasible(space, graph=graph)
-    elif decomp.feasible:
-        decomp, run = _stages(decomp, space.batna, individually_rational, deadline, max_points)
-        status, packages, utils, note = _efficient(
-            space, decomp, run, individually_rational, max_points, time_limit
-        )
-        exact = run.complete
-        n_feasible = count_feasible(space, graph=graph)
+    status, packages, utils, note, exact, conflict = listed
     return FrontierResult(
         status=status,
         parties=space.parties,
@@ -101,8 +83,8 @@ def solve_frontier(
         utilities=utils,
         batna=space.batna.copy(),
         individually_rational=individually_rational,
-        n_feasible=n_feasible,
-        conflict=decomp.conflict,
+        n_feasible=0 if status == "infeasible" else count_feasible(space, graph=graph),
+        conflict=conflict,
         note=note,
         provenance=SOLVERS.get("frontier").provenance(
             ALGORITHM if exact else ALGORITHM + " (stopped); supported points by weighted sums",
@@ -111,6 +93,42 @@ def solve_frontier(
             exact=exact,
         ),
     )
+
+
+_Listing = tuple[Status, IntArray, FloatArray, str, bool, tuple[str, ...]]
+"""Status, packages, utilities, note, whether exact, and the conflict when infeasible."""
+
+
+def _listing(
+    space: Space,
+    graph: ClauseGraph,
+    individually_rational: bool,
+    deadline: float | None,
+    max_points: int,
+    time_limit: float | None,
+) -> _Listing:
+    """The frontier by the two-party staircase when it applies and fits, else by the super-issues.
+
+    Raises :class:`SolverTimeLimit` when the time limit runs out while building the super-issues.
+    """
+    if applies(space, graph):
+        fast = staircase(space, graph, max_states=max_points, deadline=deadline)
+        if fast is not None:
+            return (*_listed(space, fast.packages, fast.utilities, individually_rational), True, ())
+    decomp = decompose(space, reduce=True, graph=graph, deadline=deadline)
+    if not decomp.feasible:
+        note = "no package satisfies the constraints, red lines and restrictions together"
+        return (
+            "infeasible",
+            _no_packages(space),
+            np.zeros((0, len(space.parties))),
+            note,
+            True,
+            decomp.conflict,
+        )
+    decomp, run = _stages(decomp, space.batna, individually_rational, deadline, max_points)
+    found = _efficient(space, decomp, run, individually_rational, max_points, time_limit)
+    return (*found, run.complete, ())
 
 
 def _stopped(
@@ -262,9 +280,6 @@ def _listed(
             )
     return "ok", packages, utils, ""
 
-
-_NO_BLOCKS = Decomposition(n_issues=0, n_parties=2, blocks=(), forced=(), offset=np.zeros(2))
-"""Stands for the decomposition the two-party staircase does without (feasible, no conflict)."""
 
 _ONE_PASS = 4096
 """Frontiers up to this many points have their packages built once (a copy costs little)."""

@@ -40,7 +40,7 @@ def free_two_party(draw: st.DrawFn) -> Space:
 def test_the_frontier_equals_brute_force(space: Space, rational: bool) -> None:
     assert applies(space, clause_graph(space))
     res = solve_frontier(space, individually_rational=rational)
-    packages, utils = enumerate_feasible(space)
+    _, utils = enumerate_feasible(space)
     if rational:
         utils = utils[(utils - space.batna > TOL).all(axis=1)]
     want = pareto(utils)
