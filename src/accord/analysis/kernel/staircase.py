@@ -27,7 +27,7 @@ import numpy as np
 
 from accord.analysis.kernel.graph import ClauseGraph
 from accord.analysis.kernel.maxima import maxima
-from accord.numeric import FloatArray, IntArray
+from accord.numeric import FloatArray, IntArray, readonly
 from accord.space import Space
 
 
@@ -41,6 +41,10 @@ class Staircase:
 
     packages: IntArray
     utilities: FloatArray
+
+    def __post_init__(self) -> None:
+        readonly(self.packages)
+        readonly(self.utilities)
 
 
 def applies(space: Space, graph: ClauseGraph) -> bool:
