@@ -5,6 +5,7 @@ Usage::
     python bench/bench_search.py              # every section below (negmas needs a few minutes)
     python bench/bench_search.py --quick      # small cases, seconds
     python bench/bench_search.py --no-peer    # accord only (also when .bench-venv is missing)
+    python bench/bench_search.py --two-party  # only the two-party rows against MOBANOS (a minute)
     python bench/bench_search.py --enumerate  # also negmas's generic enumerator (minutes, ~16 GB)
 
 For each case it writes one instance with ``bench/instances.py`` and runs
@@ -282,6 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true", help="small cases only (seconds)")
     ap.add_argument("--no-peer", action="store_true", help="do not run negmas")
     ap.add_argument("--enumerate", action="store_true", help="also negmas's generic enumerator (~16 GB)")
+    ap.add_argument("--two-party", action="store_true", help="only the two-party rows against MOBANOS")
     ap.add_argument("--timeout", type=float, default=240.0, help="seconds before negmas is stopped")
     ap.add_argument("--repeat", type=int, default=7, help="accord runs per case (best is reported)")
     ap.add_argument("--seed", type=int, default=0)
@@ -296,6 +298,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
     peer_cases = QUICK_CASES if args.quick else PEER_CASES
+    if args.two_party:
+        peer_cases = [c for c in PEER_CASES if c[0] == 2]
     if args.enumerate:
         peer_cases = [*peer_cases, *ENUMERATE_CASES]
     report: dict[str, Any] = {"seed": args.seed}
@@ -309,15 +313,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  {rows[-1]['case']} ({case[3]}) done", file=sys.stderr, flush=True)
         print_table(rows)
         report["versus_negmas"] = rows
-        if not args.quick:
+        if not (args.quick or args.two_party):
             print("\n== accord alone, far beyond enumeration ==")
             solo = [solo_case(k, n, m, sols, work, args) for k, n, m, sols in SOLO_CASES]
             print_table(solo)
             report["accord_only"] = solo
-    print("\n== built-in scenario 'ukraine' (engine time, default parties, warm process) ==")
-    uk = ukraine_rows(max(1, args.repeat // 2))
-    print_table(uk)
-    report["ukraine"] = uk
+    if not args.two_party:
+        print("\n== built-in scenario 'ukraine' (engine time, default parties, warm process) ==")
+        uk = ukraine_rows(max(1, args.repeat // 2))
+        print_table(uk)
+        report["ukraine"] = uk
     if args.json is not None:
         args.json.write_text(json.dumps(report, indent=1, default=str) + "\n", encoding="utf-8")
     bad = [r["case"] for r in report["versus_negmas"] if r.get("same") is False]

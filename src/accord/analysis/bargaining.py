@@ -36,6 +36,7 @@ from accord.analysis.kernel.mip import PackageMip, any_feasible
 from accord.analysis.kernel.mipsolve import MipAnswer
 from accord.analysis.kernel.objectives import lagrange_weights
 from accord.analysis.kernel.search import NEG, Best, SearchProblem, prepare
+from accord.analysis.kernel.staircase import Staircase, applies, staircase
 from accord.analysis.kernel.superissues import conflict_origins, decompose
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import SOLUTIONS, BargainingResult
@@ -76,13 +77,27 @@ MipMethod = Callable[[PackageMip], Found]
 """A solution method of the MIP backend: from the model of the feasible packages to what it found."""
 
 
+StaircaseMethod = Callable[[Staircase, Space], Found]
+"""A pure method for two parties with no linking clause: from the exact frontier to what it found."""
+
+
 @dataclass(frozen=True, slots=True)
 class Methods:
-    """A solution's methods: over pure packages and lotteries (decomposition), and by MIP."""
+    """A solution's methods: over pure packages and lotteries (decomposition), and by MIP.
+
+    ``staircase``, when given, answers over pure packages from the two-party frontier
+    (:mod:`accord.analysis.kernel.staircase`) whenever that applies and fits in
+    :data:`STAIRCASE_STATES`: a maximum of a monotone objective lies on the frontier.
+    """
 
     pure: Method
     lottery: Method
     mip: MipMethod
+    staircase: StaircaseMethod | None = None
+
+
+STAIRCASE_STATES = 20_000
+"""Two parties: answer from the listed frontier when every stage keeps at most this many points."""
 
 
 def solve_with(
@@ -153,6 +168,10 @@ def _by_decomposition(
     max_states: int,
 ) -> tuple[Found, tuple[str, ...]]:
     """The solution by super-issues and branch and bound (or the lottery programs), and any conflict."""
+    if not lotteries and methods.staircase is not None and applies(space, graph):
+        front = staircase(space, graph, max_states=min(max_states, STAIRCASE_STATES), deadline=deadline)
+        if front is not None:
+            return methods.staircase(front, space), ()
     decomp = decompose(space, reduce=True, graph=graph, deadline=deadline)
     if not decomp.feasible:
         return INFEASIBLE, decomp.conflict

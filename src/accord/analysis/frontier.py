@@ -20,10 +20,12 @@ import time
 
 import numpy as np
 
-from accord.analysis.kernel.graph import clause_graph
+from accord.analysis.kernel.graph import ClauseGraph, clause_graph
+from accord.analysis.kernel.limits import SolverTimeLimit
 from accord.analysis.kernel.maxima import maxima
 from accord.analysis.kernel.sampling import count_feasible
 from accord.analysis.kernel.stages import StageRun, default_order, run_stages, suffix_box
+from accord.analysis.kernel.staircase import applies, staircase
 from accord.analysis.kernel.superissues import Decomposition, decompose, pair_blocks
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import FrontierResult
@@ -68,19 +70,12 @@ def solve_frontier(
         "max_points": max_points,
     }
     graph = clause_graph(space, red_lines=not ignore_red_lines)
-    decomp = decompose(space, reduce=True, graph=graph)
-    status: Status = "infeasible"
-    note = "no package satisfies the constraints, red lines and restrictions together"
-    packages, utils = np.zeros((0, len(space.issues)), dtype=np.int64), np.zeros((0, len(space.parties)))
-    exact, n_feasible = True, 0
-    if decomp.feasible:
-        deadline = None if time_limit is None else t0 + time_limit
-        decomp, run = _stages(decomp, space.batna, individually_rational, deadline, max_points)
-        status, packages, utils, note = _efficient(
-            space, decomp, run, individually_rational, max_points, time_limit
-        )
-        exact = run.complete
-        n_feasible = count_feasible(space, graph=graph)
+    deadline = None if time_limit is None else t0 + time_limit
+    try:
+        listed = _listing(space, graph, individually_rational, deadline, max_points, time_limit)
+    except SolverTimeLimit as stop:
+        return _stopped(space, params, t0, individually_rational, str(stop))
+    status, packages, utils, note, exact, conflict = listed
     return FrontierResult(
         status=status,
         parties=space.parties,
@@ -88,14 +83,68 @@ def solve_frontier(
         utilities=utils,
         batna=space.batna.copy(),
         individually_rational=individually_rational,
-        n_feasible=n_feasible,
-        conflict=decomp.conflict,
+        n_feasible=0 if status == "infeasible" else count_feasible(space, graph=graph),
+        conflict=conflict,
         note=note,
         provenance=SOLVERS.get("frontier").provenance(
             ALGORITHM if exact else ALGORITHM + " (stopped); supported points by weighted sums",
             parameters=params,
             started=t0,
             exact=exact,
+        ),
+    )
+
+
+_Listing = tuple[Status, IntArray, FloatArray, str, bool, tuple[str, ...]]
+"""Status, packages, utilities, note, whether exact, and the conflict when infeasible."""
+
+
+def _listing(
+    space: Space,
+    graph: ClauseGraph,
+    individually_rational: bool,
+    deadline: float | None,
+    max_points: int,
+    time_limit: float | None,
+) -> _Listing:
+    """The frontier by the two-party staircase when it applies and fits, else by the super-issues.
+
+    Raises :class:`SolverTimeLimit` when the time limit runs out while building the super-issues.
+    """
+    if applies(space, graph):
+        fast = staircase(space, graph, max_states=max_points, deadline=deadline)
+        if fast is not None:
+            return (*_listed(space, fast.packages, fast.utilities, individually_rational), True, ())
+    decomp = decompose(space, reduce=True, graph=graph, deadline=deadline)
+    if not decomp.feasible:
+        note = "no package satisfies the constraints, red lines and restrictions together"
+        return (
+            "infeasible",
+            _no_packages(space),
+            np.zeros((0, len(space.parties))),
+            note,
+            True,
+            decomp.conflict,
+        )
+    decomp, run = _stages(decomp, space.batna, individually_rational, deadline, max_points)
+    found = _efficient(space, decomp, run, individually_rational, max_points, time_limit)
+    return (*found, run.complete, ())
+
+
+def _stopped(
+    space: Space, params: dict[str, object], t0: float, individually_rational: bool, why: str
+) -> FrontierResult:
+    """The time limit ran out while building the super-issues: nothing listed, status ``limit``."""
+    return FrontierResult(
+        status="limit",
+        parties=space.parties,
+        packages=_no_packages(space),
+        utilities=np.zeros((0, len(space.parties))),
+        batna=space.batna.copy(),
+        individually_rational=individually_rational,
+        note=f"{why}; nothing listed: raise the time limit, or use `solve`/`zopa` (the MIP backend)",
+        provenance=SOLVERS.get("frontier").provenance(
+            ALGORITHM + " (stopped by the time limit)", parameters=params, started=t0, exact=False
         ),
     )
 
@@ -174,10 +223,15 @@ def _efficient(
     """
     if run.complete:
         rows = maxima(run.values)
-        utils = _rebuild(space, decomp, run, rows, None)
+        # A small frontier's packages are built once; a large one's twice, a chunk at a time.
+        packages = (
+            np.empty((rows.size, len(space.issues)), dtype=np.int64) if rows.size <= _ONE_PASS else None
+        )
+        utils = _rebuild(space, decomp, run, rows, packages)
         if individually_rational:
             ok = (utils - space.batna > TOL).all(axis=1)
             rows, utils = rows[ok], utils[ok]
+            packages = None if packages is None else packages[ok]
             if rows.size == 0:
                 return (
                     "no_zopa",
@@ -186,6 +240,8 @@ def _efficient(
                     "no feasible package gives every party more than its BATNA",
                 )
         order_rows = _by_utilities(utils)
+        if packages is not None:  # small: built once, reordered
+            return "ok", packages[order_rows], utils[order_rows], ""
         out = np.empty((rows.size, len(space.issues)), dtype=np.int64)
         _rebuild(space, decomp, run, rows[order_rows], out)
         return "ok", out, utils[order_rows], ""
@@ -206,6 +262,27 @@ def _efficient(
         packages, utils = packages[keep], utils[keep]
     order_rows = _by_utilities(utils)
     return "ok", packages[order_rows], utils[order_rows], note
+
+
+def _listed(
+    space: Space, packages: IntArray, utils: FloatArray, individually_rational: bool
+) -> tuple[Status, IntArray, FloatArray, str]:
+    """Status, packages, utilities and note of an exact sorted frontier (the rational part if asked)."""
+    if individually_rational:
+        ok = (utils - space.batna > TOL).all(axis=1)
+        packages, utils = packages[ok], utils[ok]
+        if utils.shape[0] == 0:
+            return (
+                "no_zopa",
+                _no_packages(space),
+                utils,
+                "no feasible package gives every party more than its BATNA",
+            )
+    return "ok", packages, utils, ""
+
+
+_ONE_PASS = 4096
+"""Frontiers up to this many points have their packages built once (a copy costs little)."""
 
 
 def _no_packages(space: Space) -> IntArray:

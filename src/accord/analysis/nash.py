@@ -29,6 +29,7 @@ from accord.analysis.bargaining import (
     Methods,
     lottery_found,
     mip_found,
+    no_zopa,
     pure_found,
     rational_lottery,
     rationality_weights,
@@ -48,8 +49,10 @@ from accord.analysis.kernel.search import (
     optimise,
     prepare,
 )
+from accord.analysis.kernel.staircase import Staircase
 from accord.analysis.kernel.superissues import pair_blocks
 from accord.analysis.results import BargainingResult
+from accord.numeric import TOL
 from accord.space import Space
 
 
@@ -69,7 +72,7 @@ def solve_nash(
     """
     return solve_with(
         space, "nash", lotteries=lotteries,
-        methods=Methods(nash_pure, nash_lottery, nash_mip),
+        methods=Methods(nash_pure, nash_lottery, nash_mip, nash_on_staircase),
         ignore_red_lines=ignore_red_lines, time_limit=time_limit, max_states=max_states, backend=backend,
     )  # fmt: skip
 
@@ -113,6 +116,34 @@ def _on_the_frontier(prob: SearchProblem) -> Best | None:
     """
     best = branch_and_bound(prob, nash_objective(prob, []), None)
     return best if best.exact else None
+
+
+def nash_on_staircase(front: Staircase, space: Space) -> Found:
+    """Two parties, no linking clause: the rational frontier point with the largest product of surpluses.
+
+    The product grows with each positive surplus, so its maximum over packages lies
+    on the frontier. Products within ``1e-12`` in log (as the branch and bound's
+    margin) are tied; ties go to the largest total surplus, then to the first
+    party's larger utility.
+    """
+    s = front.utilities - space.batna
+    ok = np.asarray((s > TOL).all(axis=1), dtype=bool)
+    if not ok.any():
+        return no_zopa()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        logs = np.where(ok, np.log(np.where(ok[:, None], s, 1.0)).sum(axis=1), -np.inf)
+    tied = np.flatnonzero(logs >= logs.max() - 1e-12)
+    pick = int(tied[int(np.argmax(s[tied].sum(axis=1)))])
+    package = tuple(int(x) for x in front.packages[pick])
+    u = front.utilities[pick].copy()
+    return Found(
+        status="ok", algorithm=STAIRCASE_ALGORITHM, package=package, utilities=u,
+        objective=float(np.prod(u - space.batna)),
+    )  # fmt: skip
+
+
+STAIRCASE_ALGORITHM = "the two-party efficient frontier issue by issue (a staircase), its best point"
+"""What the pure methods report when they answer from the two-party frontier."""
 
 
 def nash_lottery(prob: SearchProblem, space: Space) -> Found:

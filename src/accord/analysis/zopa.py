@@ -242,8 +242,7 @@ def _count_acceptable(space: Space, graph: ClauseGraph, feasible: FeasibleSet, l
         if count is not None:
             return _Counted(count=count, share=count / feasible.count, method=method)
     gen = limits.rng if limits.rng is not None else np.random.default_rng(limits.seed)
-    n = limits.samples
-    hits = _sample(space, feasible, d, n, gen)
+    hits, n = _sample(space, feasible, d, limits.samples, gen, limits.deadline)
     interval = _wilson(hits, n)
     return _Counted(
         counting="monte-carlo",
@@ -261,16 +260,29 @@ def _count_acceptable(space: Space, graph: ClauseGraph, feasible: FeasibleSet, l
 
 
 def _sample(
-    space: Space, feasible: FeasibleSet, batna: FloatArray, samples: int, rng: np.random.Generator
-) -> int:
-    """How many of ``samples`` uniform feasible packages give every party more than its BATNA."""
+    space: Space,
+    feasible: FeasibleSet,
+    batna: FloatArray,
+    samples: int,
+    rng: np.random.Generator,
+    deadline: float | None = None,
+) -> tuple[int, int]:
+    """How many uniform feasible packages give every party more than its BATNA, and how many were drawn.
+
+    ``samples`` draws, in chunks that bound memory; with a ``deadline`` the chunks
+    are smaller and the draws stop at the first chunk ending past it (at least
+    one chunk is drawn), so the time limit binds the estimate too.
+    """
     values = [c.T for c in space.contrib]
-    hits = 0
-    chunk = 100_000  # bounds memory whatever the number of samples
+    hits = drawn = 0
+    chunk = 100_000 if deadline is None else 10_000
     for begin in range(0, samples, chunk):
         u = feasible.draw_sums(min(chunk, samples - begin), rng, values)
         hits += int((u - batna > TOL).all(axis=1).sum())
-    return hits
+        drawn += u.shape[0]
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+    return hits, drawn
 
 
 def _wilson(hits: int, n: int) -> tuple[float, float]:

@@ -5,6 +5,7 @@
 * :mod:`.superissues`: the decomposition of a space into super-issues;
 * :mod:`.maxima`: the dominance filter;
 * :mod:`.stages`: multi-objective dynamic programming over super-issues;
+* :mod:`.staircase`: two parties with no linking clause: the frontier issue by issue;
 * :mod:`.search`: branch and bound, local search and beam search over them;
 * :mod:`.objectives`: objectives, Lagrangian bounds and their weights;
 * :mod:`.lp`: linear programs over lotteries (HiGHS, scipy fallback);

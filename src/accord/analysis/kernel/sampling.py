@@ -230,13 +230,11 @@ def _build(
                 cand[:, pos[j]] = -1
         if cand.shape[0] == 0:
             return Component(issues=tuple(order), layers=(), count=0, exact=exact)
-        uniq, inv = np.unique(cand, axis=0, return_inverse=True)
-        inv = inv.ravel()
-        sort = np.argsort(inv, kind="stable")
+        uniq, inv, sort = _unique_rows(cand, space)
         weight = counts[parent[sort]]
-        merged: NDArray[np.generic] = np.zeros(uniq.shape[0], dtype=dtype)
-        np.add.at(merged, inv, counts[parent])
         start = np.searchsorted(inv[sort], np.arange(uniq.shape[0] + 1)).astype(np.int64)
+        # Each state's count: its candidates' counts, contiguous in ``sort`` order.
+        merged: NDArray[np.generic] = np.add.reduceat(weight, start[:-1]).astype(dtype)
         cum = np.cumsum(weight if exact else weight.astype(np.float64))
         edges = np.concatenate((np.zeros(1, dtype=cum.dtype), cum))
         layers.append(
@@ -254,6 +252,32 @@ def _build(
     # Every issue is forgotten after the last step, so one state remains.
     total = int(counts.sum())
     return Component(issues=tuple(order), layers=tuple(layers), count=total, exact=exact)
+
+
+def _unique_rows(cand: IntArray, space: Space) -> tuple[IntArray, IntArray, IntArray]:
+    """``np.unique(cand, axis=0, return_inverse=True)``, and the stable order of the inverse.
+
+    Entries are -1 (forgotten) or an option index. When it fits in 62 bits, a
+    mixed-radix key per row with the first column most significant sorts the rows
+    exactly as the lexicographic ``np.unique`` does: one stable sort of one integer
+    column (instead of a sort of rows and a second sort of the inverse) was most
+    of the counting time on 40 links over 20 issues.
+    """
+    radix = max(len(o) for o in space.options) + 1
+    if radix ** cand.shape[1] >= 2**62:
+        uniq, inv = np.unique(cand, axis=0, return_inverse=True)
+        inv = np.asarray(inv, dtype=np.int64).ravel()
+        return uniq, inv, np.argsort(inv, kind="stable")
+    mult = (radix ** np.arange(cand.shape[1] - 1, -1, -1)).astype(np.int64)
+    key = (cand + 1) @ mult
+    sort = np.argsort(key, kind="stable")
+    ordered = key[sort]
+    new = np.empty(key.size, dtype=bool)
+    new[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=new[1:])
+    inv = np.empty(key.size, dtype=np.int64)
+    inv[sort] = np.cumsum(new) - 1
+    return cand[sort[new]], inv, sort
 
 
 def _draw_component(comp: Component, out: IntArray, rng: np.random.Generator) -> None:

@@ -104,12 +104,9 @@ def run_stages(
         if stop or (t > 0 and pace.ahead(n * m)):  # a stage that would end past the deadline is not begun
             run.complete, run.stop_reason = False, stop or "time limit"
             return run
-        cand, par, ch = _extend(values, vb, t + 1, prune, prune_grid)
-        if cand.shape[0] > 1 and (dominance_last or t + 1 < len(ords)):
-            keep = maxima(cand, step_tol)
-            keep.sort()
-            cand, par, ch = cand[keep], par[keep], ch[keep]
-        values = cand
+        values, par, ch = _extend(
+            values, vb, t + 1, prune, prune_grid, step_tol if dominance_last or t + 1 < len(ords) else None
+        )
         run.values = values
         # Narrow integers: the back-pointers of every stage are kept to the end, and
         # with hundreds of stages they, not the values, are most of the memory.
@@ -130,23 +127,39 @@ def run_stages(
 
 
 def _extend(
-    values: FloatArray, vb: FloatArray, t: int, prune: Prune | None, prune_grid: PruneGrid | None
+    values: FloatArray,
+    vb: FloatArray,
+    t: int,
+    prune: Prune | None,
+    prune_grid: PruneGrid | None,
+    dominance_tol: float | None,
 ) -> tuple[FloatArray, IntArray, IntArray]:
-    """Every partial package in ``values`` extended by every option ``vb``, less those pruned.
+    """Every partial package in ``values`` extended by every option ``vb``, less those pruned or dominated.
 
-    Returns the new vectors, their parents (rows of ``values``) and options (rows of ``vb``).
+    Returns the new vectors (in candidate order: parent-major, then option), their
+    parents (rows of ``values``) and options (rows of ``vb``). Candidate ``c`` is
+    parent ``c // m`` with option ``c % m``: the kept indices give both, so no
+    index arrays of all the candidates are built (on a small space they were
+    most of a stage's cost). ``dominance_tol`` None skips the dominance filter.
     """
-    if prune_grid is not None:
-        par, ch = np.nonzero(prune_grid(values, vb, t))
-        par, ch = par.astype(np.int64), ch.astype(np.int64)
-        return values[par] + vb[ch], par, ch
     n, m = values.shape[0], vb.shape[0]
-    cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
-    par = np.repeat(np.arange(n, dtype=np.int64), m)
-    ch = np.tile(np.arange(m, dtype=np.int64), n)
-    if prune is not None:
-        keep = np.nonzero(prune(cand, t))[0]
-        cand, par, ch = cand[keep], par[keep], ch[keep]
+    if prune_grid is not None:
+        flat = np.flatnonzero(prune_grid(values, vb, t))
+        cand = values[flat // m] + vb[flat % m]
+    else:
+        cand = (values[:, None, :] + vb[None, :, :]).reshape(n * m, -1)
+        flat = None
+        if prune is not None:
+            flat = np.flatnonzero(prune(cand, t))
+            cand = cand[flat]
+    if dominance_tol is not None and cand.shape[0] > 1:
+        keep = maxima(cand, dominance_tol)
+        keep.sort()
+        cand = cand[keep]
+        flat = keep if flat is None else flat[keep]
+    if flat is None:
+        flat = np.arange(n * m, dtype=np.int64)
+    par, ch = np.divmod(flat.astype(np.int64, copy=False), m)
     return cand, par, ch
 
 

@@ -97,7 +97,8 @@ class Decomposition:
         """Packages (rows of option indices) from block choices, shape (N, n_blocks)."""
         ch = np.asarray(choices, dtype=np.int64)
         ch = ch.reshape(ch.shape[0] if ch.ndim == 2 else 1, len(self.blocks))
-        out = np.tile(np.asarray(self.forced, dtype=np.int64), (ch.shape[0], 1))
+        out = np.empty((ch.shape[0], self.n_issues), dtype=np.int64)
+        out[:] = self.forced
         for j, b in enumerate(self.blocks):
             out[:, list(b.issues)] = b.assignments[ch[:, j]]
         return out
@@ -369,6 +370,5 @@ def pair_blocks(decomp: Decomposition, limit: int = 64) -> Decomposition:
 
 def _joint(a: SuperIssue, b: SuperIssue) -> tuple[IntArray, FloatArray]:
     """Every joint assignment of two super-issues (``a``'s issues first) with its values."""
-    ia = np.repeat(np.arange(a.size), b.size)
-    ib = np.tile(np.arange(b.size), a.size)
+    ia, ib = np.divmod(np.arange(a.size * b.size), b.size)
     return np.hstack((a.assignments[ia], b.assignments[ib])), a.values[ia] + b.values[ib]
