@@ -27,7 +27,28 @@ from accord.protocols.strategies.base import Context, MediatorStrategy, Strategy
 del _catalogue
 
 __all__ = [
-    "EVENT_KINDS", "PROTOCOLS", "STRATEGIES", "Agenda", "Block", "Context", "Delegation", "Distances", "Entry",
-    "Event", "MediatorStrategy", "Package", "Param", "Precondition", "ProtocolSpec", "Reference", "Report",
-    "SimulationResult", "Strategy", "StrategySpec", "distances", "entry", "make_strategy", "simulate",
-]  # fmt: skip
+    "EVENT_KINDS",
+    "PROTOCOLS",
+    "STRATEGIES",
+    "Agenda",
+    "Block",
+    "Context",
+    "Delegation",
+    "Distances",
+    "Entry",
+    "Event",
+    "MediatorStrategy",
+    "Package",
+    "Param",
+    "Precondition",
+    "ProtocolSpec",
+    "Reference",
+    "Report",
+    "SimulationResult",
+    "Strategy",
+    "StrategySpec",
+    "distances",
+    "entry",
+    "make_strategy",
+    "simulate",
+]

@@ -15,7 +15,7 @@ option ``k`` of issue ``i`` adds (padded with 0 beyond an issue's options) and
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -40,15 +40,31 @@ def compile_clause(clause: Clause, sizes: Sequence[int]) -> Mask:
     return tuple(out)
 
 
+def clause_tensor(masks: Sequence[Mask], sizes: Sequence[int]) -> BoolArray:
+    """``A[c, i, k]``: clause ``c`` has a member on issue ``i`` that allows option ``k``."""
+    a = np.zeros((len(masks), len(sizes), max(sizes, default=1)), dtype=np.bool_)
+    for c, clause in enumerate(masks):
+        for i, allowed in clause:
+            a[c, i, : len(allowed)] |= allowed
+    return readonly(a)
+
+
+def holds(tensor: BoolArray, packages: IntArray) -> BoolArray:
+    """Per package (rows of ``packages``), whether every clause of ``tensor`` holds."""
+    if tensor.shape[0] == 0:
+        return np.ones(packages.shape[0], dtype=np.bool_)
+    held = tensor[:, np.arange(packages.shape[1])[None, :], packages]
+    out: BoolArray = np.asarray(held.any(axis=2).all(axis=0))
+    return out
+
+
 def satisfied(masks: Sequence[Mask], packages: IntArray) -> BoolArray:
     """Per package (rows of ``packages``), whether every compiled clause holds."""
-    ok = np.ones(packages.shape[0], dtype=np.bool_)
+    sizes = [int(packages.max(initial=0)) + 1] * packages.shape[1]
     for clause in masks:
-        any_member = np.zeros(packages.shape[0], dtype=np.bool_)
-        for issue, allowed in clause:
-            any_member |= allowed[packages[:, issue]]
-        ok &= any_member
-    return ok
+        for i, allowed in clause:
+            sizes[i] = max(sizes[i], len(allowed))
+    return holds(clause_tensor(masks, sizes), packages)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -65,6 +81,16 @@ class Agenda:
     domain: tuple[BoolArray, ...]
     constraints: tuple[Mask, ...]
     start: Package
+    allowed: BoolArray = field(init=False, repr=False)
+    rules: BoolArray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        width = max(self.sizes, default=1)
+        allowed = np.zeros((len(self.sizes), width), dtype=np.bool_)
+        for i, d in enumerate(self.domain):
+            allowed[i, : len(d)] = d
+        object.__setattr__(self, "allowed", readonly(allowed))
+        object.__setattr__(self, "rules", clause_tensor(self.constraints, self.sizes))
 
     @classmethod
     def of(cls, space: Space) -> Agenda:
@@ -84,10 +110,8 @@ class Agenda:
 
     def feasible(self, packages: IntArray) -> BoolArray:
         """Per package: in the domains and meeting every public constraint."""
-        ok = np.ones(packages.shape[0], dtype=np.bool_)
-        for i, allowed in enumerate(self.domain):
-            ok &= allowed[packages[:, i]]
-        return ok & satisfied(self.constraints, packages)
+        ok = self.allowed[np.arange(packages.shape[1])[None, :], packages].all(axis=1)
+        return ok & holds(self.rules, packages)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -106,6 +130,10 @@ class Delegation:
     red_lines: tuple[Mask, ...]
     pool: IntArray
     pool_u: FloatArray
+    own_rules: BoolArray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "own_rules", clause_tensor(self.red_lines, self.agenda.sizes))
 
     @classmethod
     def of(cls, space: Space, party: str, agenda: Agenda, rng: np.random.Generator) -> Delegation:
@@ -116,9 +144,15 @@ class Delegation:
         for i, c in enumerate(space.contrib):
             table[i, : c.shape[1]] = c[p]
         red = tuple(compile_clause(c, agenda.sizes) for c in space.red_lines[p])
-        seat = cls(party=party, agenda=agenda, table=readonly(table), batna=float(space.batna[p]),
-                   red_lines=red, pool=np.zeros((0, len(agenda.sizes)), dtype=np.int64),
-                   pool_u=np.zeros(0))  # fmt: skip
+        seat = cls(
+            party=party,
+            agenda=agenda,
+            table=readonly(table),
+            batna=float(space.batna[p]),
+            red_lines=red,
+            pool=np.zeros((0, len(agenda.sizes)), dtype=np.int64),
+            pool_u=np.zeros(0),
+        )
         pool = seat.draft_pool(rng)
         u = seat.utility(pool)
         order = np.argsort(-u, kind="stable")
@@ -128,11 +162,12 @@ class Delegation:
 
     def utility(self, packages: IntArray) -> FloatArray:
         """This party's utility of every row of ``packages`` (shape ``(N, I)``)."""
-        return self.table[np.arange(self.table.shape[0]), packages].sum(axis=1)
+        out: FloatArray = self.table[np.arange(self.table.shape[0]), packages].sum(axis=1)
+        return out
 
     def admissible(self, packages: IntArray) -> BoolArray:
         """Per package: feasible and crossing none of this party's red lines."""
-        return self.agenda.feasible(packages) & satisfied(self.red_lines, packages)
+        return self.agenda.feasible(packages) & holds(self.own_rules, packages)
 
     def acceptable(self, packages: IntArray) -> BoolArray:
         """Per package: admissible and worth more than the BATNA (by more than TOL)."""
@@ -151,26 +186,23 @@ class Delegation:
     def draft_pool(self, rng: np.random.Generator, samples: int = 256) -> IntArray:
         """Admissible candidate packages: the favourite, a concession chain from it, random draws.
 
-        The chain changes one issue at a time, always the change that costs least,
-        so it descends from the favourite package through every utility level.
+        The chain starts at the favourite option of every issue and gives up one
+        option at a time, the cheapest first (by its loss against the issue's
+        favourite), so it descends from the favourite package through the utility levels.
         """
-        masked = np.where(np.array(_pad(self.agenda.domain, self.table.shape[1])), self.table, -np.inf)
+        masked = np.where(self.agenda.allowed, self.table, -np.inf)
         top = masked.argmax(axis=1)
-        chain = [top.copy()]
-        current = top.copy()
-        for _ in range(int(sum(self.agenda.sizes))):
-            loss = masked[np.arange(len(current)), current][:, None] - masked
-            loss[~np.isfinite(loss) | (loss < 0) | (np.arange(masked.shape[1])[None, :] == current[:, None])] = np.inf
-            i, k = np.unravel_index(int(np.argmin(loss)), loss.shape)
-            if not np.isfinite(loss[i, k]):
-                break
-            current[i] = k
-            chain.append(current.copy())
+        loss = masked[np.arange(len(top)), top][:, None] - masked
+        issue, option = np.nonzero(np.isfinite(loss) & (option_ids(loss) != top[:, None]))
+        order = np.argsort(loss[issue, option], kind="stable")
+        chain = np.tile(top, (len(order) + 1, 1))
+        for step, j in enumerate(order, start=1):
+            chain[step:, issue[j]] = option[j]
         draws = np.column_stack([rng.choice(np.flatnonzero(d), size=samples) for d in self.agenda.domain])
-        cand = np.unique(np.vstack([np.array(chain, dtype=np.int64), draws.astype(np.int64), [self.agenda.start]]), axis=0)
+        cand = np.vstack([chain.astype(np.int64), draws.astype(np.int64), [self.agenda.start]])
         return cand[self.admissible(cand)]
 
 
-def _pad(domain: Sequence[BoolArray], width: int) -> list[list[bool]]:
-    """The domain masks padded to ``width`` options with False."""
-    return [list(d) + [False] * (width - len(d)) for d in domain]
+def option_ids(table: FloatArray) -> IntArray:
+    """``out[i, k] = k``: the option index of every cell of an issues x options table."""
+    return np.broadcast_to(np.arange(table.shape[1]), table.shape)

@@ -20,15 +20,15 @@ from accord.protocols.strategies.base import rational
 NAME = "alternating-offers"
 TITLE = "Alternating offers (bilateral or stacked multilateral), with a deadline"
 CITATION = (
-    "Rubinstein 1982, \u201cPerfect equilibrium in a bargaining model\u201d (Econometrica 50); Aydogan et al. "
-    "2017, \u201cAlternating offers protocols for multilateral negotiation\u201d (SAOP)"
+    "Rubinstein 1982, \u201cPerfect equilibrium in a bargaining model\u201d (Econometrica 50); "
+    "Aydogan et al. 2017, \u201cAlternating offers protocols for multilateral negotiation\u201d (SAOP)"
 )
 SUMMARY = "Parties take turns: accept the offer on the table, or reject it and counter-offer."
 MEDIATED = False
 DEADLINE = 60
 
 
-def start(setup: Setup) -> State:
+def start(setup: Setup) -> State:  # noqa: ARG001 (the interface's signature)
     """No offer on the table; the first party in turn order opens."""
     return State()
 
@@ -46,10 +46,16 @@ def step(setup: Setup, state: State) -> State:
     text = state.text
     if text is not None and strategy.accepts(me, text, context(setup, state, party)):
         accepted = state.accepted | {party}
-        state = emit(setup, state, Event(round=rnd, actor=party, kind="accept", package=text, accepted=True),
-                     accepted=accepted)  # fmt: skip
+        state = emit(
+            setup,
+            state,
+            Event(round=rnd, actor=party, kind="accept", package=text, accepted=True),
+            accepted=accepted,
+        )
         if len(accepted) == n:
-            end = Event(round=rnd, actor="", kind="agreement", package=text, note="every party accepted the offer")
+            end = Event(
+                round=rnd, actor="", kind="agreement", package=text, note="every party accepted the offer"
+            )
             return emit(setup, state, end, phase="agreement", outcome=text, reason=end.note)
         return state
     events = []

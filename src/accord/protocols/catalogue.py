@@ -23,7 +23,10 @@ BAARSLAG = (
     "negotiations\u201d (Complex Automated Negotiations)"
 )
 PARLEY = "Parley Policy Initiative 2022, \u201cToward a Negotiating Strategy for Ukraine\u201d"
-NASH = "Nash 1950, \u201cThe Bargaining Problem\u201d (Econometrica 18); Raiffa 1982, The Art and Science of Negotiation"
+NASH = (
+    "Nash 1950, \u201cThe Bargaining Problem\u201d (Econometrica 18); "
+    "Raiffa 1982, The Art and Science of Negotiation"
+)
 
 
 def _e(default: float) -> Param:
@@ -31,30 +34,82 @@ def _e(default: float) -> Param:
 
 
 for _strategy in (
-    StrategySpec(name="boulware", title="Boulware: concede late (e < 1)", citation=FARATIN,
-                 role="delegation", factory=lambda e=0.2: TimeBased(e=e, name="boulware"), params=(_e(0.2),)),
-    StrategySpec(name="linear", title="Linear: concede steadily", citation=FARATIN,
-                 role="delegation", factory=lambda: TimeBased(e=1.0, name="linear")),
-    StrategySpec(name="conceder", title="Conceder: concede early (e > 1)", citation=FARATIN,
-                 role="delegation", factory=lambda e=2.0: TimeBased(e=e, name="conceder"), params=(_e(2.0),)),
-    StrategySpec(name="tit-for-tat", title="Relative tit-for-tat: return the others' concession",
-                 citation=BAARSLAG, role="delegation", factory=TitForTat),
-    StrategySpec(name="hard-liner", title="Hard-liner: its best package or nothing", citation=PARLEY,
-                 role="delegation", factory=HardLiner),
-    StrategySpec(name="everything-on-the-table", title="Everything on the table: full disclosure, logrolls",
-                 citation=PARLEY, role="delegation", factory=lambda e=1.0: OpenTable(e=e), params=(_e(1.0),)),
-    StrategySpec(name="nash-mediator", title="Mediator maximising the Nash product of what it was told",
-                 citation=NASH, role="mediator", factory=NashMediator,
-                 params=(Param(name="restarts", default=4, minimum=0, strict=False, integer=True,
-                               help="random restarts of the coordinate ascent"),)),
-):  # fmt: skip
+    StrategySpec(
+        name="boulware",
+        title="Boulware: concede late (e < 1)",
+        citation=FARATIN,
+        role="delegation",
+        factory=lambda e=0.2: TimeBased(e=e, name="boulware"),
+        params=(_e(0.2),),
+    ),
+    StrategySpec(
+        name="linear",
+        title="Linear: concede steadily",
+        citation=FARATIN,
+        role="delegation",
+        factory=lambda: TimeBased(e=1.0, name="linear"),
+    ),
+    StrategySpec(
+        name="conceder",
+        title="Conceder: concede early (e > 1)",
+        citation=FARATIN,
+        role="delegation",
+        factory=lambda e=2.0: TimeBased(e=e, name="conceder"),
+        params=(_e(2.0),),
+    ),
+    StrategySpec(
+        name="tit-for-tat",
+        title="Relative tit-for-tat: return the others' concession",
+        citation=BAARSLAG,
+        role="delegation",
+        factory=TitForTat,
+    ),
+    StrategySpec(
+        name="hard-liner",
+        title="Hard-liner: its best package or nothing",
+        citation=PARLEY,
+        role="delegation",
+        factory=HardLiner,
+    ),
+    StrategySpec(
+        name="everything-on-the-table",
+        title="Everything on the table: full disclosure, logrolls",
+        citation=PARLEY,
+        role="delegation",
+        factory=lambda e=1.0: OpenTable(e=e),
+        params=(_e(1.0),),
+    ),
+    StrategySpec(
+        name="nash-mediator",
+        title="Mediator maximising the Nash product of what it was told",
+        citation=NASH,
+        role="mediator",
+        factory=NashMediator,
+        params=(
+            Param(
+                name="restarts",
+                default=4,
+                minimum=0,
+                strict=False,
+                integer=True,
+                help="random restarts of the coordinate ascent",
+            ),
+        ),
+    ),
+):
     STRATEGIES.register(_strategy)
 
 for _module in (proximity, single_text, alternating, interlocking):
     PROTOCOLS.register(
         ProtocolSpec(
-            name=_module.NAME, title=_module.TITLE, citation=_module.CITATION, summary=_module.SUMMARY,
-            mediated=_module.MEDIATED, deadline=_module.DEADLINE, start=_module.start, step=_module.step,
-        )  # fmt: skip
+            name=_module.NAME,
+            title=_module.TITLE,
+            citation=_module.CITATION,
+            summary=_module.SUMMARY,
+            mediated=_module.MEDIATED,
+            deadline=_module.DEADLINE,
+            start=_module.start,
+            step=_module.step,
+        )
     )
 del _strategy, _module

@@ -17,9 +17,22 @@ from accord.numeric import FloatArray
 from accord.protocols.agenda import Mask, Package
 
 EventKind = Literal[
-    "enter", "blocked", "offer", "accept", "reject", "draft", "criticism", "report", "idea",
-    "overlap", "provisional", "implement", "vote", "agreement", "breakdown",
-]  # fmt: skip
+    "enter",
+    "blocked",
+    "offer",
+    "accept",
+    "reject",
+    "draft",
+    "criticism",
+    "report",
+    "idea",
+    "overlap",
+    "provisional",
+    "implement",
+    "vote",
+    "agreement",
+    "breakdown",
+]
 """What an event records: entering the talks (or being kept out by a precondition), an offer,
 an answer, a mediator's draft text, a delegation's criticism of it, a report to the mediator,
 an idea tried in one room, the overlap the mediator found, a table's provisional agreement,

@@ -35,7 +35,7 @@ MEDIATED = False
 DEADLINE = 30
 
 
-def start(setup: Setup) -> State:
+def start(setup: Setup) -> State:  # noqa: ARG001 (the interface's signature)
     """Every table open, no text on any."""
     return State()
 
@@ -49,7 +49,9 @@ def step(setup: Setup, state: State) -> State:
             state = _table_round(setup, state, table)
     if len(state.provisional) == len(setup.tables):
         package = combined(setup, state)
-        return vote(setup, state, package, setup.parties, "every table agreed and every party accepted the whole")
+        return vote(
+            setup, state, package, setup.parties, "every table agreed and every party accepted the whole"
+        )
     return emit(setup, state, round=state.round + 1)
 
 
@@ -76,14 +78,27 @@ def _table_round(setup: Setup, state: State, table: Table) -> State:
         text = state.tables.get(table.id)
         ctx = context(setup, state, party)
         if text is not None and strategy.accepts(me, text, ctx):
-            state = emit(setup, state, Event(round=rnd, actor=party, kind="accept", to=to, package=text,
-                                             accepted=True, table=table.id), accepted=state.accepted | {_seat(table, party)})
+            state = emit(
+                setup,
+                state,
+                Event(
+                    round=rnd, actor=party, kind="accept", to=to, package=text, accepted=True, table=table.id
+                ),
+                accepted=state.accepted | {_seat(table, party)},
+            )
             if all(_seat(table, p) in state.accepted for p in table.parties):
                 return _provisional(setup, state, table, text)
             continue
         offer = strategy.propose(me, ctx)
-        events = [] if text is None else [Event(round=rnd, actor=party, kind="reject", to=to, package=text,
-                                                accepted=False, table=table.id)]
+        events = (
+            []
+            if text is None
+            else [
+                Event(
+                    round=rnd, actor=party, kind="reject", to=to, package=text, accepted=False, table=table.id
+                )
+            ]
+        )
         events.append(Event(round=rnd, actor=party, kind="offer", to=to, package=offer, table=table.id))
         tables = MappingProxyType({**state.tables, table.id: offer})
         seats = {_seat(table, p) for p in to}
@@ -94,15 +109,34 @@ def _table_round(setup: Setup, state: State, table: Table) -> State:
 
 def _provisional(setup: Setup, state: State, table: Table, text: Package) -> State:
     """The table's text is provisional; its early-implementation issues are implemented now."""
-    events = [Event(round=state.round, actor="", kind="provisional", to=table.parties, package=text,
-                    table=table.id, note="provisional: nothing is agreed until everything is agreed")]
+    events = [
+        Event(
+            round=state.round,
+            actor="",
+            kind="provisional",
+            to=table.parties,
+            package=text,
+            table=table.id,
+            note="provisional: nothing is agreed until everything is agreed",
+        )
+    ]
     done = dict(state.implemented)
     for i in sorted(setup.early & set(table.issues)):
         done[i] = text[i]
-        events.append(Event(round=state.round, actor="", kind="implement", package=text, table=table.id,
-                            issues=(setup.agenda.issues[i],), note="implemented early (an exception to NAUEA)"))
-    return emit(setup, state, *events, provisional=state.provisional | {table.id},
-                implemented=MappingProxyType(done))
+        events.append(
+            Event(
+                round=state.round,
+                actor="",
+                kind="implement",
+                package=text,
+                table=table.id,
+                issues=(setup.agenda.issues[i],),
+                note="implemented early (an exception to NAUEA)",
+            )
+        )
+    return emit(
+        setup, state, *events, provisional=state.provisional | {table.id}, implemented=MappingProxyType(done)
+    )
 
 
 def _seat(table: Table, party: str) -> str:

@@ -31,7 +31,9 @@ class Precondition:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "holder", tuple(self.holder))
-        object.__setattr__(self, "requires", MappingProxyType({k: tuple(v) for k, v in self.requires.items()}))
+        object.__setattr__(
+            self, "requires", MappingProxyType({k: tuple(v) for k, v in self.requires.items()})
+        )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,26 +60,40 @@ class Entry:
 
 
 def entry(space: Space, preconditions: Sequence[Precondition], dropped: Sequence[str] = ()) -> Entry:
-    """Which preconditions (not ``dropped``) block whom in ``space``, and the terms conceded to meet the rest."""
+    """Which preconditions (not ``dropped``) block whom, and the terms conceded to meet the rest."""
     blocks: list[Block] = []
     restricted: dict[int, frozenset[int]] = {}
-    seated = [h for h in space.parties]
+    seated = space.parties
     for pre in preconditions:
         if pre.id in dropped or not set(pre.holder) & set(seated):
             continue
         if not pre.requires:
             holders = tuple(h for h in pre.holder if h in seated)
-            blocks.append(Block(precondition=pre.id, holder=pre.holder, parties=holders,
-                                reason=f"text-only condition, not met inside the talks: {pre.condition}"))  # fmt: skip
+            blocks.append(
+                Block(
+                    precondition=pre.id,
+                    holder=pre.holder,
+                    parties=holders,
+                    reason=f"text-only condition, not met inside the talks: {pre.condition}",
+                )
+            )
             continue
-        terms = {space.issue_index(i): frozenset(space.option_index(i, o) for o in opts)
-                 for i, opts in pre.requires.items()}  # fmt: skip
+        terms = {
+            space.issue_index(i): frozenset(space.option_index(i, o) for o in opts)
+            for i, opts in pre.requires.items()
+        }
         for i, allowed in terms.items():
             restricted[i] = restricted.get(i, allowed) & allowed
         vetoed = _vetoed(space, terms, pre.holder)
         if vetoed:
-            blocks.append(Block(precondition=pre.id, holder=pre.holder, parties=vetoed,
-                                reason="conceding its terms before talks crosses their red lines"))  # fmt: skip
+            blocks.append(
+                Block(
+                    precondition=pre.id,
+                    holder=pre.holder,
+                    parties=vetoed,
+                    reason="conceding its terms before talks crosses their red lines",
+                )
+            )
     return Entry(blocks=tuple(blocks), restricted=MappingProxyType(restricted))
 
 

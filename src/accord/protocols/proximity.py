@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 
-from accord.protocols.events import Event
+from accord.protocols.events import Event, EventKind
 from accord.protocols.state import Setup, State, context, emit, merge, vote
 
 NAME = "proximity"
@@ -26,7 +26,7 @@ MEDIATED = True
 DEADLINE = 8
 
 
-def start(setup: Setup) -> State:
+def start(setup: Setup) -> State:  # noqa: ARG001 (the interface's signature)
     """The mediator has heard nothing yet."""
     return State()
 
@@ -43,17 +43,28 @@ def step(setup: Setup, state: State) -> State:
         reports[party] = merge(reports.get(party), report)
         idea = setup.mediator.draft(setup.agenda, reports, idea, context(setup, state, "mediator"))
         room = (party,)
-        said = Event(round=state.round, actor=party, kind="report", to=("mediator",),
-                     issues=tuple(me.agenda.issues[i] for i in report.revealed))  # fmt: skip
+        said = Event(
+            round=state.round,
+            actor=party,
+            kind="report",
+            to=("mediator",),
+            issues=tuple(me.agenda.issues[i] for i in report.revealed),
+        )
         tried = Event(round=state.round, actor="mediator", kind="idea", to=room, package=idea)
         state = emit(setup, state, said, tried, reports=MappingProxyType(reports), text=idea)
         ok = strategy.accepts(me, idea, context(setup, state, party))
-        kind = "accept" if ok else "reject"
-        state = emit(setup, state, Event(round=state.round, actor=party, kind=kind, to=("mediator",),
-                                         package=idea, accepted=ok))  # fmt: skip
+        kind: EventKind = "accept" if ok else "reject"
+        state = emit(
+            setup,
+            state,
+            Event(round=state.round, actor=party, kind=kind, to=("mediator",), package=idea, accepted=ok),
+        )
     if idea is not None and all(_same(state, p, idea) and _yes(state, p, idea) for p in setup.parties):
-        return _table(setup, emit(setup, state, Event(round=state.round, actor="mediator", kind="overlap",
-                                                      package=idea)), "overlap found")  # fmt: skip
+        return _table(
+            setup,
+            emit(setup, state, Event(round=state.round, actor="mediator", kind="overlap", package=idea)),
+            "overlap found",
+        )
     return emit(setup, state, round=state.round + 1)
 
 
@@ -76,6 +87,11 @@ def _yes(state: State, party: str, idea: tuple[int, ...]) -> bool:
 def _table(setup: Setup, state: State, why: str) -> State:
     """The mediator tables its latest idea for a vote by every party."""
     if state.text is None:
-        return emit(setup, state, Event(round=state.round, actor="", kind="breakdown", note="no idea to table"),
-                    phase="breakdown", reason="no idea to table")  # fmt: skip
+        return emit(
+            setup,
+            state,
+            Event(round=state.round, actor="", kind="breakdown", note="no idea to table"),
+            phase="breakdown",
+            reason="no idea to table",
+        )
     return vote(setup, state, state.text, setup.parties, f"{why}; every party accepted the mediator's text")

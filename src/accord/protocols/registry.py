@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
+from accord.protocols.state import Setup, State
 from accord.registry import Registry, RegistryError
 from accord.space import SpaceError
 
@@ -76,8 +77,8 @@ class ProtocolSpec:
     summary: str
     mediated: bool
     deadline: int
-    start: Callable[..., object]
-    step: Callable[..., object]
+    start: Callable[[Setup], State]
+    step: Callable[[Setup, State], State]
 
 
 PROTOCOLS: Registry[ProtocolSpec] = Registry("protocol")
@@ -96,7 +97,9 @@ def make_strategy(text: str, *, role: Role = "delegation") -> object:
     spec = found.spec
     if spec.role != role:
         known = ", ".join(s.name for s in STRATEGIES if s.role == role)
-        raise SpaceError("strategies", f"{spec.name} is a {spec.role} strategy; for a {role} use one of {known}")
+        raise SpaceError(
+            "strategies", f"{spec.name} is a {spec.role} strategy; for a {role} use one of {known}"
+        )
     params = {p.name: p for p in spec.params}
     kwargs: dict[str, object] = {}
     for key, value in found.kwargs.items():

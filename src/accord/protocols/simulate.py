@@ -24,7 +24,7 @@ from accord.protocols.events import Event
 from accord.protocols.preconditions import Entry, Precondition, entry
 from accord.protocols.recorder import trajectory
 from accord.protocols.registry import ProtocolSpec, get_protocol, make_strategy
-from accord.protocols.results import Reference, SimulationResult, distances
+from accord.protocols.results import Ending, Reference, SimulationResult, distances
 from accord.protocols.state import Setup, State, Table
 from accord.protocols.strategies.base import MediatorStrategy, Strategy
 from accord.provenance import Provenance
@@ -72,11 +72,15 @@ def simulate(
     agenda = _restricted(Agenda.of(space), ent)
     seats = {p: Delegation.of(space, p, agenda, rng) for p in space.parties}
     setup = Setup(
-        agenda=agenda, seats=MappingProxyType(seats),
+        agenda=agenda,
+        seats=MappingProxyType(seats),
         strategies=MappingProxyType({p: _delegate(texts[p]) for p in space.parties}),
-        mediator=_mediator(texts.get("mediator", DEFAULT_MEDIATOR)), deadline=rounds, rng=rng,
-        tables=_tables(space, tables), early=frozenset(space.issue_index(i) for i in early),
-    )  # fmt: skip
+        mediator=_mediator(texts.get("mediator", DEFAULT_MEDIATOR)),
+        deadline=rounds,
+        rng=rng,
+        tables=_tables(space, tables),
+        early=frozenset(space.issue_index(i) for i in early),
+    )
     if spec.name == "interlocking-tables":
         setup = replace(setup, table_seats=MappingProxyType(_table_seats(space, setup, rng)))
     state = _blocked(ent) if not ent.open else _run(spec, setup)
@@ -88,7 +92,9 @@ def _strategy_texts(space: Space, spec: ProtocolSpec, given: Mapping[str, str]) 
     seats = set(space.parties) | ({"mediator"} if spec.mediated else set())
     unknown = sorted(set(given) - seats)
     if unknown:
-        raise SpaceError("strategies", f"no seat {', '.join(unknown)} at {spec.name}; seats: {', '.join(sorted(seats))}")
+        raise SpaceError(
+            "strategies", f"no seat {', '.join(unknown)} at {spec.name}; seats: {', '.join(sorted(seats))}"
+        )
     texts = {p: given.get(p, DEFAULT_STRATEGY) for p in space.parties}
     if spec.mediated:
         texts["mediator"] = given.get("mediator", DEFAULT_MEDIATOR)
@@ -155,42 +161,83 @@ def _table_seats(space: Space, setup: Setup, rng: np.random.Generator) -> dict[t
 def _blocked(ent: Entry) -> State:
     """No talks: one ``blocked`` event per precondition that keeps parties out."""
     events = tuple(
-        Event(round=0, actor=b.holder[0] if b.holder else "", kind="blocked", to=b.parties, note=f"{b.precondition}: {b.reason}")
+        Event(
+            round=0,
+            actor=b.holder[0] if b.holder else "",
+            kind="blocked",
+            to=b.parties,
+            note=f"{b.precondition}: {b.reason}",
+        )
         for b in ent.blocks
     )
-    return State(round=0, events=events, phase="breakdown", reason="preconditions block entry: "
-                 + ", ".join(b.precondition for b in ent.blocks))  # fmt: skip
+    return State(
+        round=0,
+        events=events,
+        phase="breakdown",
+        reason="preconditions block entry: " + ", ".join(b.precondition for b in ent.blocks),
+    )
 
 
 def _run(spec: ProtocolSpec, setup: Setup) -> State:
     """Step the protocol until it ends (a guard bounds the steps far above any deadline)."""
     state = spec.start(setup)
-    assert isinstance(state, State)
     guard = 4 * (setup.deadline + 2) * max(1, len(setup.parties))
     for _ in range(guard):
         if state.phase != "running":
             return state
-        state = spec.step(setup, state)  # type: ignore[assignment]
+        state = spec.step(setup, state)
     return replace(state, phase="breakdown", reason="stopped by the step guard")
 
 
 def _result(
-    space: Space, spec: ProtocolSpec, setup: Setup, state: State, texts: Mapping[str, str], seed: int,
-    dropped: tuple[str, ...], ent: Entry, reference: Reference | None, t0: float,
-) -> SimulationResult:  # fmt: skip
+    space: Space,
+    spec: ProtocolSpec,
+    setup: Setup,
+    state: State,
+    texts: Mapping[str, str],
+    seed: int,
+    dropped: tuple[str, ...],
+    ent: Entry,
+    reference: Reference | None,
+    t0: float,
+) -> SimulationResult:
     """The frozen result of a finished run, measured by the recorder."""
     offers, traj = trajectory(space, state.events)
     agreed = state.phase == "agreement" and state.outcome is not None
     utilities = space.utility(state.outcome) if agreed and state.outcome else space.batna.copy()
-    ending = "agreement" if agreed else ("blocked" if ent.blocks else "breakdown")
-    params = {"protocol": spec.name, "deadline": setup.deadline, "strategies": dict(texts), "dropped": list(dropped)}
+    ending: Ending = "agreement" if agreed else ("blocked" if ent.blocks else "breakdown")
+    params = {
+        "protocol": spec.name,
+        "deadline": setup.deadline,
+        "strategies": dict(texts),
+        "dropped": list(dropped),
+    }
     return SimulationResult(
-        protocol=spec.name, parties=space.parties, issues=space.issues, strategies=texts, ending=ending,
-        reason=state.reason, package=state.outcome if agreed else None,
+        protocol=spec.name,
+        parties=space.parties,
+        issues=space.issues,
+        strategies=texts,
+        ending=ending,
+        reason=state.reason,
+        package=state.outcome if agreed else None,
         terms=space.package_ids(state.outcome) if agreed and state.outcome else None,
-        utilities=utilities, batna=space.batna.copy(), events=state.events, offer_events=offers,
-        trajectory=traj, rounds=state.round, deadline=setup.deadline, seed=seed, blocks=ent.blocks,
-        dropped=dropped, distances=None if reference is None else distances(utilities, space.batna, reference),
-        provenance=Provenance(algorithm=f"{spec.title} (simulated)", citation=spec.citation, parameters=params,
-                              seed=seed, exact=True, seconds=time.perf_counter() - t0),
-    )  # fmt: skip
+        utilities=utilities,
+        batna=space.batna.copy(),
+        events=state.events,
+        offer_events=offers,
+        trajectory=traj,
+        rounds=state.round,
+        deadline=setup.deadline,
+        seed=seed,
+        blocks=ent.blocks,
+        dropped=dropped,
+        distances=None if reference is None else distances(utilities, space.batna, reference),
+        provenance=Provenance(
+            algorithm=f"{spec.title} (simulated)",
+            citation=spec.citation,
+            parameters=params,
+            seed=seed,
+            exact=True,
+            seconds=time.perf_counter() - t0,
+        ),
+    )

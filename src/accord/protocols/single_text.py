@@ -27,7 +27,7 @@ MEDIATED = True
 DEADLINE = 8
 
 
-def start(setup: Setup) -> State:
+def start(setup: Setup) -> State:  # noqa: ARG001 (the interface's signature)
     """No text yet: the mediator drafts the first in round 1."""
     return State()
 
@@ -38,8 +38,13 @@ def step(setup: Setup, state: State) -> State:
     stable = state.text is not None and text == state.text
     version = state.version if stable else state.version + 1
     if not stable:
-        state = emit(setup, state, Event(round=state.round, actor="mediator", kind="draft", package=text,
-                                         version=version), text=text, version=version)  # fmt: skip
+        state = emit(
+            setup,
+            state,
+            Event(round=state.round, actor="mediator", kind="draft", package=text, version=version),
+            text=text,
+            version=version,
+        )
     if stable or state.round >= setup.deadline:
         note = f"version {version} of the text accepted by every party"
         return vote(setup, state, text, setup.parties, note)
@@ -49,8 +54,17 @@ def step(setup: Setup, state: State) -> State:
         me = setup.seats[party]
         report = setup.strategies[party].reveal(me, context(setup, state, party))
         reports[party] = merge(reports.get(party), report)
-        events.append(Event(round=state.round, actor=party, kind="criticism", to=("mediator",), package=text,
-                            version=version, issues=_complaint(me, text)))  # fmt: skip
+        events.append(
+            Event(
+                round=state.round,
+                actor=party,
+                kind="criticism",
+                to=("mediator",),
+                package=text,
+                version=version,
+                issues=_complaint(me, text),
+            )
+        )
     return emit(setup, state, *events, reports=MappingProxyType(reports), round=state.round + 1)
 
 

@@ -106,17 +106,24 @@ def emit(setup: Setup, state: State, *events: Event, **changes: object) -> State
             if party != e.actor and party in setup.seats:
                 heard[party] = (*heard.get(party, ()), e.package)
     return replace(
-        state, events=state.events + events, heard=MappingProxyType(heard), sent=MappingProxyType(sent),
+        state,
+        events=state.events + events,
+        heard=MappingProxyType(heard),
+        sent=MappingProxyType(sent),
         **changes,  # type: ignore[arg-type]
-    )  # fmt: skip
+    )
 
 
 def context(setup: Setup, state: State, party: str, *, final: bool = False) -> Context:
     """What ``party`` knows when it acts: the clock and the packages it heard and sent."""
     return Context(
-        round=state.round, deadline=setup.deadline, received=state.heard.get(party, ()),
-        sent=state.sent.get(party, ()), final=final, rng=setup.rng,
-    )  # fmt: skip
+        round=state.round,
+        deadline=setup.deadline,
+        received=state.heard.get(party, ()),
+        sent=state.sent.get(party, ()),
+        final=final,
+        rng=setup.rng,
+    )
 
 
 def merge(old: Report | None, new: Report) -> Report:
@@ -132,7 +139,9 @@ def vote(setup: Setup, state: State, package: Package, parties: tuple[str, ...],
     events = []
     against = []
     for party in parties:
-        yes = setup.strategies[party].accepts(setup.seats[party], package, context(setup, state, party, final=True))
+        yes = setup.strategies[party].accepts(
+            setup.seats[party], package, context(setup, state, party, final=True)
+        )
         events.append(Event(round=state.round, actor=party, kind="vote", package=package, accepted=yes))
         if not yes:
             against.append(party)
@@ -146,5 +155,10 @@ def vote(setup: Setup, state: State, package: Package, parties: tuple[str, ...],
 def deadline_reached(setup: Setup, state: State) -> State:
     """The run ends in breakdown: the deadline passed without agreement."""
     note = f"no agreement by the deadline ({setup.deadline} rounds)"
-    return emit(setup, state, Event(round=state.round, actor="", kind="breakdown", note=note),
-                phase="breakdown", reason=note)  # fmt: skip
+    return emit(
+        setup,
+        state,
+        Event(round=state.round, actor="", kind="breakdown", note=note),
+        phase="breakdown",
+        reason=note,
+    )

@@ -72,7 +72,7 @@ class Strategy:
 
     name = "strategy"
 
-    def aspiration(self, me: Delegation, ctx: Context) -> float:
+    def aspiration(self, me: Delegation, ctx: Context) -> float:  # noqa: ARG002 (the interface's signature)
         """The utility asked for now; the base strategy holds at its best (no concession)."""
         return me.best_utility
 
@@ -102,7 +102,11 @@ class MediatorStrategy:
     name = "mediator"
 
     def draft(
-        self, agenda: Agenda, reports: Mapping[str, Report], previous: Package | None, ctx: Context
+        self,
+        agenda: Agenda,
+        reports: Mapping[str, Report],  # noqa: ARG002 (the interface's signature)
+        previous: Package | None,
+        ctx: Context,  # noqa: ARG002
     ) -> Package:
         """The next text; the base mediator keeps the previous one (or the status quo)."""
         return previous if previous is not None else agenda.start
@@ -135,8 +139,7 @@ def ask_model(me: Delegation, received: tuple[Package, ...], memory: int = 12) -
 def logrolls(me: Delegation, model: FloatArray) -> IntArray:
     """Admissible packages trading own values against the others' asks at several weights."""
     scale = float(np.mean(me.table.max(axis=1) - me.table.min(axis=1))) or 1.0
-    width = me.table.shape[1]
-    allowed = np.array([list(d) + [False] * (width - len(d)) for d in me.agenda.domain])
+    allowed = me.agenda.allowed
     rows = [np.where(allowed, me.table + w * scale * model, -np.inf).argmax(axis=1) for w in LOGROLL_WEIGHTS]
     cand = np.array(rows, dtype=np.int64)
     return cand[me.admissible(cand)]

@@ -26,4 +26,4 @@ class TimeBased(Strategy):
         """``u_max - (u_max - batna) * t^(1/e)``, never below the BATNA."""
         top = me.best_utility
         floor = min(top, me.batna)
-        return top - (top - floor) * ctx.t ** (1.0 / self.e)
+        return float(top - (top - floor) * ctx.t ** (1.0 / self.e))

@@ -25,6 +25,6 @@ class OpenTable(TimeBased):
     e: float = 1.0
     name: str = "everything-on-the-table"
 
-    def reveal(self, me: Delegation, ctx: Context) -> Report:
+    def reveal(self, me: Delegation, ctx: Context) -> Report:  # noqa: ARG002 (the interface's signature)
         """Every issue's true values, the true BATNA and every red line."""
         return truthful_report(me)
