@@ -131,17 +131,19 @@ def ask_model(me: Delegation, received: tuple[Package, ...], memory: int = 12) -
         return np.zeros_like(me.table)
     asks = np.array(recent, dtype=np.int64)
     counts = (asks[:, :, None] == np.arange(me.table.shape[1])[None, None, :]).sum(axis=0)
-    return counts / len(recent)
+    out: FloatArray = counts / len(recent)
+    return out
 
 
 WEIGHTS = np.array(LOGROLL_WEIGHTS)[:, None, None]
+"""The logroll weights shaped for broadcasting over (weights, issues, options)."""
 
 
 def logrolls(me: Delegation, model: FloatArray) -> IntArray:
     """Admissible packages trading own values against the others' asks at several weights."""
     scale = float(np.mean(me.table.max(axis=1) - me.table.min(axis=1))) or 1.0
     scores = np.where(me.agenda.allowed, me.table + WEIGHTS * scale * model, -np.inf)
-    cand = scores.argmax(axis=2).astype(np.int64)
+    cand: IntArray = scores.argmax(axis=2).astype(np.int64)
     return cand[me.admissible(cand)]
 
 
