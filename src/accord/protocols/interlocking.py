@@ -7,8 +7,9 @@ is agreed, except measures the parties implement early (the
 ``nothing_agreed_until_everything_agreed`` rule's ``exceptions``).
 
 Each round every open table runs one round of alternating offers over its own
-issues among its seated parties (the other issues held at the status quo while it
-drafts; :class:`~accord.protocols.state.Setup` ``table_seats``). When every
+issues among its seated parties. At a table a delegation weighs the table's
+issues only, against its BATNA's share for them (the share of its attainable
+points those issues carry; :class:`~accord.protocols.state.Setup` ``table_seats``). When every
 party at a table accepts, the table's text is *provisional*; early-implementation
 issues on it are implemented at once. Only when every table is provisional do
 all seated parties vote on the combined package: acceptance is the agreement,

@@ -145,16 +145,27 @@ def _tables(space: Space, given: Sequence[TableSpec]) -> tuple[Table, ...]:
 
 
 def _table_seats(space: Space, setup: Setup, rng: np.random.Generator) -> dict[tuple[str, str], Delegation]:
-    """Per table and party, the delegation drafting over the table's issues (the rest at the start)."""
+    """Per table and party, the delegation drafting and judging the table's issues alone.
+
+    Its utilities count the table's issues only (the rest held at the start) and its
+    reservation is its BATNA's share for them: the BATNA times the share of the
+    party's attainable points that the table's issues carry. The whole package is
+    judged against the full BATNA at the final vote.
+    """
     out = {}
+    top = np.array([c.max(axis=1) for c in space.contrib])  # issues x parties
     for table in setup.tables:
         domain = tuple(
             d if i in table.issues else np.eye(len(d), dtype=np.bool_)[setup.agenda.start[i]]
             for i, d in enumerate(setup.agenda.domain)
         )
         agenda = replace(setup.agenda, domain=domain)
+        inside = np.isin(np.arange(len(space.issues)), table.issues)
+        share = top[inside].sum(axis=0) / np.maximum(top.sum(axis=0), 1e-12)
+        contrib = tuple(c if inside[i] else np.zeros_like(c) for i, c in enumerate(space.contrib))
+        part = replace(space, contrib=contrib, batna=space.batna * share)
         for party in table.parties:
-            out[(table.id, party)] = Delegation.of(space, party, agenda, rng)
+            out[(table.id, party)] = Delegation.of(part, party, agenda, rng)
     return out
 
 
