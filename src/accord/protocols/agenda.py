@@ -21,6 +21,7 @@ import numpy as np
 
 from accord.model.logic import Clause
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray, readonly
+from accord.protocols.candidates import climb, walk
 from accord.space import Space
 
 Package = tuple[int, ...]
@@ -187,11 +188,14 @@ class Delegation:
         return self.admissible(packages) & (self.utility(packages) > self.batna + TOL)
 
     def draft_pool(self, rng: np.random.Generator, samples: int = 128) -> IntArray:
-        """Admissible candidate packages: the favourite, a concession chain from it, random draws.
+        """Admissible candidate packages: the best found, a concession chain, random draws, a walk.
 
         The chain starts at the favourite option of every issue and gives up one
         option at a time, the cheapest first (by its loss against the issue's
-        favourite), so it descends from the favourite package through the utility levels.
+        favourite), so it descends from the favourite package through the utility
+        levels. The admissible ones (and random draws) seed a climb to the best
+        admissible package and a random walk over admissible packages
+        (:mod:`accord.protocols.candidates`): with many constraints few draws are admissible.
         """
         masked = np.where(self.agenda.allowed, self.table, -np.inf)
         top = masked.argmax(axis=1)
@@ -203,7 +207,13 @@ class Delegation:
             chain[step:, issue[j]] = option[j]
         draws = np.column_stack([rng.choice(np.flatnonzero(d), size=samples) for d in self.agenda.domain])
         cand = np.vstack([chain.astype(np.int64), draws.astype(np.int64), [self.agenda.start]])
-        return cand[self.admissible(cand)]
+        seeds = cand[self.admissible(cand)]
+        if not len(seeds):
+            return seeds
+        top_u = self.utility(seeds)
+        peak = climb(seeds[int(np.argmax(top_u))], self.agenda.allowed, self.admissible, self.utility)
+        grown = walk(np.vstack([peak[None, :], seeds]), self.agenda.allowed, self.admissible, rng)
+        return np.vstack([peak[None, :], seeds, grown])
 
 
 def option_ids(table: FloatArray) -> IntArray:

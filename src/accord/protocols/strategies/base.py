@@ -25,6 +25,7 @@ import numpy as np
 
 from accord.numeric import TOL, FloatArray, IntArray
 from accord.protocols.agenda import Agenda, Delegation, Package
+from accord.protocols.candidates import path
 from accord.protocols.events import Report
 
 LOGROLL_WEIGHTS = (0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0, 32.0)
@@ -147,24 +148,40 @@ def logrolls(me: Delegation, model: FloatArray) -> IntArray:
     return cand[me.admissible(cand)]
 
 
+def toward(me: Delegation, ask: IntArray) -> IntArray:
+    """Admissible packages on the way from the delegation's best package to ``ask``, cheapest switch first."""
+    best = np.array(me.best, dtype=np.int64)
+    issues = np.arange(len(best))
+    return path(best, ask, me.admissible, me.table[issues, best] - me.table[issues, ask])
+
+
+BAND = 0.1
+"""Offers are drafted among candidates within this share of the BATNA-to-best range above the lowest
+candidate worth the aspiration: close to the aspiration, not far above it."""
+
+
 def draft_offer(me: Delegation, target: float, ctx: Context) -> Package:
-    """The candidate worth at least ``target`` that best matches what the others asked for.
+    """A candidate worth at least ``target`` and close to it that best matches what the others asked for.
 
     With nothing heard yet, the candidate closest above the target (ties at random).
-    Candidates: the delegation's pool, logrolls along the ask model, and the
-    packages others offered. When none reaches the target, the delegation's best.
+    Candidates: the delegation's pool, logrolls along the ask model, the
+    packages others offered and the paths from its best package toward the last
+    ones (:func:`toward`). When none reaches the target, the delegation's best.
     """
     model = ask_model(me, ctx.received)
     extra = [logrolls(me, model)]
     if ctx.received:
         heard = np.array(ctx.received[-12:], dtype=np.int64)
         extra.append(heard[me.admissible(heard)])
+        extra.append(toward(me, heard[-1]))
     cand = np.vstack([me.pool, *extra])
     u = me.utility(cand)
     ok = u >= target - TOL
     if not ok.any():
         return me.best
     cand, u = cand[ok], u[ok]
+    near = u <= u.min() + BAND * max(me.best_utility - me.batna, 1.0)
+    cand, u = cand[near], u[near]
     if ctx.received:
         score = model[np.arange(model.shape[0]), cand].sum(axis=1)
         top = np.flatnonzero(score >= score.max() - TOL)
