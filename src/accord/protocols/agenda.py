@@ -21,7 +21,7 @@ import numpy as np
 
 from accord.model.logic import Clause
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray, readonly
-from accord.protocols.candidates import climb, walk
+from accord.protocols.candidates import climb, random_options, walk
 from accord.space import Space
 
 Package = tuple[int, ...]
@@ -205,13 +205,14 @@ class Delegation:
         chain = np.tile(top, (len(order) + 1, 1))
         for step, j in enumerate(order, start=1):
             chain[step:, issue[j]] = option[j]
-        draws = np.column_stack([rng.choice(np.flatnonzero(d), size=samples) for d in self.agenda.domain])
+        shape = (samples, *self.agenda.allowed.shape)
+        draws = random_options(np.broadcast_to(self.agenda.allowed, shape), rng)
         cand = np.vstack([chain.astype(np.int64), draws.astype(np.int64), [self.agenda.start]])
         seeds = cand[self.admissible(cand)]
         if not len(seeds):
             return seeds
         top_u = self.utility(seeds)
-        peak = climb(seeds[int(np.argmax(top_u))], self.agenda.allowed, self.admissible, self.utility)
+        peak = climb(seeds[int(np.argmax(top_u))], self.agenda.allowed, self.own_rules, self.table)
         grown = walk(np.vstack([peak[None, :], seeds]), self.agenda.allowed, self.admissible, rng)
         return np.vstack([peak[None, :], seeds, grown])
 

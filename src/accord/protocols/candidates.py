@@ -6,14 +6,15 @@ candidates are grown from admissible ones: each generation changes one random
 issue of each kept package to a random allowed option and keeps the admissible
 results (a random walk over the admissible packages). :func:`climb` improves a
 package for one utility by the best admissible single-issue change until none
-helps (steepest ascent); :func:`path` walks from one package to another issue by
+helps (steepest ascent; all changes checked at once by :func:`changes_allowed`);
+:func:`path` walks from one package to another issue by
 issue, the cheapest change first, skipping a change that would make the
 package inadmissible (a trade-off path: Faratin, Sierra & Jennings 2002, "Using
 similarity criteria to make issue trade-offs in automated negotiations",
 Artificial Intelligence 142).
 
-Each function takes the tests as callables over ``(N, issues)`` arrays, so it
-knows nothing of whose utility it serves.
+The functions take admissibility as a callable over ``(N, issues)`` arrays or as
+a clause tensor, and utilities as a table: they know nothing of whose they serve.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from accord.numeric import BoolArray, FloatArray, IntArray
 Test = Callable[[IntArray], BoolArray]
 """Per package (rows), whether it is admissible."""
 
-Value = Callable[[IntArray], FloatArray]
-"""Per package (rows), its utility."""
+
+def random_options(allowed: BoolArray, rng: np.random.Generator) -> IntArray:
+    """One allowed option per row of ``allowed`` (rows: issues' option masks), uniformly at random."""
+    draws: IntArray = np.where(allowed, rng.random(allowed.shape), -1.0).argmax(axis=-1)
+    return draws
 
 
 def walk(
@@ -43,36 +47,40 @@ def walk(
     for _ in range(generations):
         parents = found[rng.integers(0, len(found), size=width)]
         issue = rng.integers(0, n, size=width)
-        options = [np.flatnonzero(allowed[i]) for i in range(n)]
         child = parents.copy()
-        child[np.arange(width), issue] = [rng.choice(options[i]) for i in issue]
+        child[np.arange(width), issue] = random_options(allowed[issue], rng)
         found = np.vstack([found, child[admissible(child)]])
         if len(found) >= size:
             break
     return found[:size]
 
 
-def single_changes(x: IntArray, allowed: BoolArray) -> IntArray:
-    """Every package that differs from ``x`` on one issue, by an allowed option."""
-    issue, option = np.nonzero(allowed)
-    out = np.repeat(x[None, :], len(issue), axis=0)
-    out[np.arange(len(issue)), issue] = option
-    return out
+def changes_allowed(x: IntArray, allowed: BoolArray, rules: BoolArray) -> BoolArray:
+    """``ok[i, k]``: setting issue ``i`` of ``x`` to option ``k`` keeps every clause of ``rules``.
+
+    ``rules[c, i, k]`` says whether option ``k`` of issue ``i`` satisfies clause ``c``;
+    a clause holds when any issue satisfies it, so a change of issue ``i`` needs
+    only how many *other* issues satisfy each clause (``x`` itself need not be admissible).
+    """
+    issues = np.arange(len(x))
+    held = rules[:, issues, x]
+    others = (held.sum(axis=1)[:, None] - held) > 0
+    ok: BoolArray = (others[:, :, None] | rules).all(axis=0) & allowed
+    return ok
 
 
-def climb(x: IntArray, allowed: BoolArray, admissible: Test, value: Value, steps: int = 200) -> IntArray:
-    """Steepest ascent of ``value`` from the admissible ``x`` over admissible single-issue changes."""
-    current, best = x.copy(), float(value(x[None, :])[0])
+def climb(x: IntArray, allowed: BoolArray, rules: BoolArray, table: FloatArray, steps: int = 200) -> IntArray:
+    """Steepest ascent of the utility ``table`` from ``x`` by admissible single-issue changes."""
+    current = x.copy()
+    issues = np.arange(len(x))
     for _ in range(steps):
-        cand = single_changes(current, allowed)
-        cand = cand[admissible(cand)]
-        if not len(cand):
+        gain = np.where(
+            changes_allowed(current, allowed, rules), table - table[issues, current][:, None], -np.inf
+        )
+        i, k = np.unravel_index(int(np.argmax(gain)), gain.shape)
+        if gain[i, k] <= 1e-12:
             break
-        u = value(cand)
-        k = int(np.argmax(u))
-        if u[k] <= best + 1e-12:
-            break
-        current, best = cand[k], float(u[k])
+        current[i] = k
     return current
 
 
