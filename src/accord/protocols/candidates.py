@@ -84,20 +84,25 @@ def climb(x: IntArray, allowed: BoolArray, rules: BoolArray, table: FloatArray, 
     return current
 
 
-def path(start: IntArray, goal: IntArray, admissible: Test, cost: FloatArray) -> IntArray:
+def path(start: IntArray, goal: IntArray, allowed: BoolArray, rules: BoolArray, cost: FloatArray) -> IntArray:
     """Packages from ``start`` toward ``goal``: issues switched cheapest first, inadmissible steps skipped.
 
-    ``cost[i]`` is what switching issue ``i`` to the goal's option costs; the rows
-    returned are the admissible packages along the way (``start`` first).
+    ``cost[i]`` is what switching issue ``i`` to the goal's option costs; ``rules``
+    is the clause tensor of :func:`changes_allowed`. The rows returned are the
+    packages along the way (``start`` first); each is admissible when ``start`` is.
     """
     current = start.copy()
+    issues = np.arange(len(start))
+    held = rules[:, issues, current]
+    count = held.sum(axis=1)
     rows = [current.copy()]
     for i in np.argsort(cost, kind="stable"):
-        if current[i] == goal[i]:
+        g = goal[i]
+        if current[i] == g or not allowed[i, g]:
             continue
-        trial = current.copy()
-        trial[i] = goal[i]
-        if admissible(trial[None, :])[0]:
-            current = trial
+        after = count - held[:, i] + rules[:, i, g]
+        if (after > 0).all():
+            current[i], count = g, after
+            held[:, i] = rules[:, i, g]
             rows.append(current.copy())
     return np.array(rows, dtype=np.int64)

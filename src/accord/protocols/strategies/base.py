@@ -152,7 +152,7 @@ def toward(me: Delegation, ask: IntArray) -> IntArray:
     """Admissible packages on the way from the delegation's best package to ``ask``, cheapest switch first."""
     best = np.array(me.best, dtype=np.int64)
     issues = np.arange(len(best))
-    return path(best, ask, me.admissible, me.table[issues, best] - me.table[issues, ask])
+    return path(best, ask, me.agenda.allowed, me.own_rules, me.table[issues, best] - me.table[issues, ask])
 
 
 BAND = 0.1
