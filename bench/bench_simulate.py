@@ -32,7 +32,7 @@ from accord.analysis.nash import solve_nash
 from accord.protocols import PROTOCOLS, simulate
 from accord.scenarios import load_builtin
 from accord.space import Space, compile_space
-from accord.workbench.simulate import preconditions
+from accord.workbench.simulate import early_items, preconditions, tables_of
 from instances import batna_array, contributions, make_instance
 
 NEGMAS_SECONDS = 0.33
@@ -48,12 +48,13 @@ def ukraine(runs: int) -> None:
     s = load_builtin("ukraine")
     space = compile_space(s, parties=s.negotiating_parties())
     pre = preconditions(s)
+    setting = {"tables": tables_of(s), "early": early_items(s, space)}
     seeds = [int(c.generate_state(1)[0]) for c in np.random.SeedSequence(12).spawn(runs)]
     print(f"ukraine ({len(space.parties)} parties, {len(space.issues)} issues), {runs} runs per protocol")
     for name in PROTOCOLS.names:
         t0, c0 = time.perf_counter(), time.process_time()
         ends = [
-            simulate(space, name, seed=seed, preconditions=pre, dropped=[p.id for p in pre]).ending
+            simulate(space, name, seed=seed, preconditions=pre, dropped=[p.id for p in pre], **setting).ending
             for seed in seeds
         ]
         per, cpu = (time.perf_counter() - t0) / runs, (time.process_time() - c0) / runs

@@ -113,6 +113,19 @@ ALL = "(all)"
 """The key of the what-if run with every precondition dropped."""
 
 
+def tables_of(scenario: Scenario) -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """The scenario's tables as ``(id, parties, issue ids)`` for :func:`accord.protocols.simulate`."""
+    return tuple(
+        (t.id, t.parties, tuple(i.id for i in scenario.issues if i.table == t.id)) for t in scenario.tables
+    )
+
+
+def early_items(scenario: Scenario, space: Space) -> tuple[str, ...]:
+    """The issues the nothing-agreed-until-everything-agreed rules let parties implement early."""
+    nauea = (r for r in scenario.rules if r.kind == "nothing_agreed_until_everything_agreed")
+    return tuple(i for r in nauea for i in r.exceptions if i in space.issues)
+
+
 def reference(space: Space) -> Reference:
     """The Nash solution's utilities and the (individually rational) frontier, within time limits."""
     from accord.analysis.frontier import solve_frontier
@@ -131,14 +144,8 @@ def simulate(request: SimulateRequest) -> SimulateOutcome:
     """Run the request's protocol (:func:`accord.protocols.simulate`) and the what-ifs of its blocks."""
     s = request.scenario
     space = request.compile()
-    tables = tuple((t.id, t.parties, tuple(i.id for i in s.issues if i.table == t.id)) for t in s.tables)
-    early = tuple(
-        i
-        for r in s.rules
-        if r.kind == "nothing_agreed_until_everything_agreed"
-        for i in r.exceptions
-        if i in space.issues
-    )
+    tables = tables_of(s)
+    early = early_items(s, space)
     pre = preconditions(s)
     unknown = [d for d in request.drop if d not in {p.id for p in pre}]
     if unknown:
