@@ -103,13 +103,15 @@ def _strategy_texts(space: Space, spec: ProtocolSpec, given: Mapping[str, str]) 
 
 def _delegate(text: str) -> Strategy:
     made = make_strategy(text, role="delegation")
-    assert isinstance(made, Strategy), f"{text} does not make a Strategy"
+    if not isinstance(made, Strategy):
+        raise SpaceError("strategies", f"{text}: its factory made no delegation Strategy")
     return made
 
 
 def _mediator(text: str) -> MediatorStrategy:
     made = make_strategy(text, role="mediator")
-    assert isinstance(made, MediatorStrategy), f"{text} does not make a MediatorStrategy"
+    if not isinstance(made, MediatorStrategy):
+        raise SpaceError("strategies", f"{text}: its factory made no MediatorStrategy")
     return made
 
 
