@@ -153,10 +153,11 @@ def test_algorithm_reference_is_current() -> None:
 def test_algorithm_reference_lists_every_registry_entry() -> None:
     from accord.analysis.registry import SOLVERS
     from accord.model.rules import RULE_KINDS
+    from accord.protocols import PROTOCOLS, STRATEGIES
     from accord.scenarios import SCENARIOS
 
     text = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
-    for name in (*SOLVERS.names, *RULE_KINDS.names, *SCENARIOS.names):
+    for name in (*SOLVERS.names, *RULE_KINDS.names, *SCENARIOS.names, *PROTOCOLS.names, *STRATEGIES.names):
         assert f"| `{name}` |" in text, name
 
 
