@@ -620,3 +620,7 @@ def _robust_plan(res: RobustnessResult, r: PlanRobustness) -> dict[str, Any]:
 
 def _maybe(x: float | None) -> float | None:
     return None if x is None else num(x)
+
+
+# The process-design outcomes register their JSON forms here (last: they import this module).
+from accord.report import json_design as _json_design  # noqa: E402, F401
