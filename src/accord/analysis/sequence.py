@@ -197,13 +197,19 @@ def _values(space: Space, stages: Sequence[StageResult], agreed: dict[int, int])
 def solve_sequence(
     space: Space, *, designs: Sequence[Design] | None = None, time_limit: float | None = None
 ) -> SequenceResult:
-    """Run the comprehensive design and each of ``designs`` stage by stage (default: issue by issue).
+    """Run the comprehensive design and each of ``designs`` stage by stage.
+
+    Default ``designs``: issue by issue, when every issue has a status quo.
 
     ``time_limit`` bounds each stage's Nash search. Every issue outside a design's
     stages stays at its status quo (``ValueError`` when it has none).
     """
     t0 = time.perf_counter()
-    extra = list(designs) if designs is not None else [_issue_by_issue(space)]
+    if designs is None:  # issue by issue holds the other issues: only when each has a status quo
+        held = all(sq is not None for sq in space.status_quo)
+        extra = [_issue_by_issue(space)] if held else []
+    else:
+        extra = list(designs)
     given = [d for d in extra if d.name == "comprehensive"]
     chosen = [given[0] if given else comprehensive(space), *(d for d in extra if d.name != "comprehensive")]
     runs = [_run(space, d, time_limit) for d in chosen]
