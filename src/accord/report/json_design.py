@@ -126,6 +126,7 @@ def _sequence(outcome: SequenceOutcome) -> JSON:
         "status": res.status,
         "batna": _by(res.parties, res.batna),
         "designs": [_design(space, res.parties, d) for d in res.designs],
+        "skipped": [{"design": n, "reason": r} for n, r in outcome.skipped],
         "algorithm": prov.algorithm,
         "citation": prov.citation,
         "parameters": result_json(dict(prov.parameters)),

@@ -85,8 +85,10 @@ def arenas_of(scenario: Scenario, space: Space, tables: tuple[str, ...] | None) 
     Unknown tables are a :class:`SpaceError` on ``tables`` listing the known ones.
     """
     known = [t.id for t in scenario.tables]
-    if not known:
+    if not known and tables:
         raise SpaceError("tables", f"scenario {scenario.id!r} declares no tables")
+    if not known:
+        return ()
     for t in tables or ():
         if t not in known:
             raise SpaceError("tables", f"unknown table {t!r}; known: {', '.join(known)}")
@@ -105,18 +107,43 @@ def arenas_of(scenario: Scenario, space: Space, tables: tuple[str, ...] | None) 
     return tuple(arenas + [_arena(scenario, space, name, ts) for name, ts in sets])
 
 
+def _unheld(space: Space, arena: Arena) -> list[str]:
+    """The issues outside ``arena`` that have no status quo to hold them at."""
+    inside = set(arena.issues)
+    return [i for k, i in enumerate(space.issues) if k not in inside and space.status_quo[k] is None]
+
+
+def _holdable(space: Space, arenas: tuple[Arena, ...]) -> tuple[list[Arena], list[str]]:
+    """The arenas whose outside issues all have a status quo; the others as notes.
+
+    When none is left: one arena of every issue, judged by every party.
+    """
+    kept, notes = [], []
+    for a in arenas:
+        missing = _unheld(space, a)
+        if missing:
+            notes.append(f"{a.name} not analysed: {', '.join(missing)} must be held but has no status quo")
+        else:
+            kept.append(a)
+    if not kept:
+        kept = [
+            Arena(name="all issues", tables=(), issues=tuple(range(len(space.issues))), parties=space.parties)
+        ]
+    return kept, notes
+
+
 def known_tuple(known: list[str]) -> tuple[str, ...]:
     """Every table, as a tuple (an ``interlocking_tables`` rule without a list links them all)."""
     return tuple(known)
 
 
-def _notes(scenario: Scenario, space: Space) -> list[str]:
+def _notes(scenario: Scenario, space: Space, *, tabled: bool) -> list[str]:
     notes = []
     unjudged = sorted({p for t in scenario.tables for p in t.parties if p not in space.parties})
     if unjudged:
         notes.append(f"not judged (no profile, or a mediator or observer): {', '.join(unjudged)}")
     loose = [i.id for i in scenario.issues if i.table is None]
-    if loose:
+    if loose and tabled:
         notes.append(f"on no table, held at their status quo: {', '.join(loose)}")
     return notes
 
@@ -125,17 +152,13 @@ def linkage(request: LinkageRequest) -> LinkageOutcome:
     """The ZOPA, Nash surpluses and value-creating trades of each table alone and together."""
     s = request.scenario
     space = compile_space(s, perspective=request.perspective, parties=s.negotiating_parties())
-    arenas = arenas_of(s, space, request.tables)
-    try:
-        result = solve_linkage(space, arenas=arenas, time_limit=request.time_limit)
-    except ValueError as exc:  # an issue that must be held has no status quo
-        raise SpaceError("tables", str(exc)) from None
+    arenas, skipped = _holdable(space, arenas_of(s, space, request.tables))
+    result = solve_linkage(space, arenas=arenas, time_limit=request.time_limit)
+    notes = [*skipped, *_notes(s, space, tabled=any(a.tables for a in arenas))]
+    if not s.tables:
+        notes.append("the scenario declares no tables: every issue is negotiated at one")
     return LinkageOutcome(
-        request=request,
-        space=space,
-        result=result,
-        estimates=Estimates.of(space),
-        notes=tuple(_notes(s, space)),
+        request=request, space=space, result=result, estimates=Estimates.of(space), notes=tuple(notes)
     )
 
 
@@ -153,16 +176,22 @@ class SequenceRequest:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class SequenceOutcome:
-    """The sequencing result, the space, whose estimates, and the designs compared."""
+    """The sequencing result, the space, whose estimates, the designs compared and those skipped.
+
+    ``skipped`` lists ``(design, reason)``: a design of several stages holds issues at their
+    status quo, so it is skipped when some issue has none.
+    """
 
     request: SequenceRequest
     space: Space
     result: SequenceResult
     estimates: Estimates
     designs: tuple[Design, ...]
+    skipped: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "designs", tuple(self.designs))
+        object.__setattr__(self, "skipped", tuple(self.skipped))
 
 
 def sequence(request: SequenceRequest) -> SequenceOutcome:
@@ -170,10 +199,17 @@ def sequence(request: SequenceRequest) -> SequenceOutcome:
     s = request.scenario
     space = compile_space(s, perspective=request.perspective, parties=s.negotiating_parties())
     designs = designs_of(s, space)
-    try:
-        result = solve_sequence(space, designs=designs, time_limit=request.time_limit)
-    except ValueError as exc:
-        raise SpaceError("rules", str(exc)) from None
+    loose = [i for k, i in enumerate(space.issues) if space.status_quo[k] is None]
+    staged = tuple(d for d in designs if len(d.stages) == 1 or not loose)
+    skipped = tuple(
+        (d.name, f"needs a status quo to hold {', '.join(loose)} at") for d in designs if d not in staged
+    )
+    result = solve_sequence(space, designs=staged, time_limit=request.time_limit)
     return SequenceOutcome(
-        request=request, space=space, result=result, estimates=Estimates.of(space), designs=designs
+        request=request,
+        space=space,
+        result=result,
+        estimates=Estimates.of(space),
+        designs=staged,
+        skipped=skipped,
     )

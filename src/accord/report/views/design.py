@@ -196,4 +196,7 @@ def sequence(outcome: SequenceOutcome) -> tuple[Block, ...]:
     ]
     for d in res.designs:
         out += [BLANK, *_stage_lines(d, res.parties)]
+    out += [
+        line("Not staged: ", span(name, "key"), f" {why}.", tone="muted") for name, why in outcome.skipped
+    ]
     return tuple(out)
