@@ -19,7 +19,7 @@ from accord.space import TOL, Space
 def _nash_value(
     space: Space, choices: list[list[int]], d: np.ndarray
 ) -> tuple[float | None, list[tuple[int, ...]]]:
-    """Brute force: the largest product of surpluses over ``d`` among feasible acceptable packages, and its argmaxes."""
+    """Brute force: the largest product of surpluses over ``d`` of acceptable packages, and its argmaxes."""
     best: float | None = None
     arg: list[tuple[int, ...]] = []
     for pkg in itertools.product(*choices):
