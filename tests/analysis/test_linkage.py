@@ -24,7 +24,7 @@ def _with_status_quo(space: Space, data: st.DataObject) -> Space:
 def _arena_packages(
     space: Space, free: set[int], parties: list[int], fixed: dict[int, int]
 ) -> list[tuple[int, ...]]:
-    """Brute force: feasible packages with ``free`` issues varying, ``fixed`` fixed, the rest at status quo."""
+    """Brute force: feasible packages, ``free`` issues varying, ``fixed`` fixed, the rest at status quo."""
     choices = []
     for i, dom in enumerate(space.domains):
         if i in fixed:
