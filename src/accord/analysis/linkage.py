@@ -27,6 +27,7 @@ arena of several tables only cross-table trades are listed.
 options in every package. Executed ``on_agreement`` it holds only if an agreement
 is reached (the BATNA is unchanged); executed ``now`` it also holds without one,
 so each party's BATNA moves by what the offer changes against the status quo.
+An offer is analysed in the arenas that negotiate at least one issue it offers.
 
 **Monotonicity** (tested against brute force): the arena of tables ``T`` and of
 ``T ∪ U`` hold the issues outside them at the same status quo, so every package
@@ -136,7 +137,7 @@ class ArenaResult:
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class LinkageResult(Provenanced):
-    """Every arena alone (``arenas``) and under each offer (``offered``, same arena order per offer)."""
+    """Every arena alone (``arenas``); per offer, the arenas negotiating an offered issue (``offered``)."""
 
     status: Status
     parties: tuple[str, ...]
@@ -263,7 +264,9 @@ def solve_linkage(
     )
     limits = _Limits(time_limit=time_limit, samples=samples, seed=seed, max_trades=max_trades)
     plain = tuple(_arena(space, a, None, limits) for a in chosen)
-    offered = tuple(_arena(space, a, o, limits) for o in offers for a in chosen)
+    offered = tuple(
+        _arena(space, a, o, limits) for o in offers for a in chosen if set(a.issues) & {i for i, _ in o.terms}
+    )
     statuses = {r.status for r in plain}
     status: Status = "ok" if "ok" in statuses else ("limit" if "limit" in statuses else plain[0].status)
     params = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accord.analysis.linkage import Arena, LinkageResult, solve_linkage
+from accord.analysis.linkage import Arena, LinkageResult, Offer, solve_linkage
 from accord.analysis.sequence import Design, SequenceResult, solve_sequence
 from accord.model import Scenario
 from accord.model.choice import PerspectiveChoice, PerspectiveSpec
@@ -153,7 +153,16 @@ def linkage(request: LinkageRequest) -> LinkageOutcome:
     s = request.scenario
     space = compile_space(s, perspective=request.perspective, parties=s.negotiating_parties())
     arenas, skipped = _holdable(space, arenas_of(s, space, request.tables))
-    result = solve_linkage(space, arenas=arenas, time_limit=request.time_limit)
+    offers = tuple(
+        Offer(
+            id=o.id,
+            by=o.by,
+            now=o.executed == "now",
+            terms=tuple((space.issue_index(i), space.option_index(i, k)) for i, k in o.terms),
+        )
+        for o in s.offers
+    )
+    result = solve_linkage(space, arenas=arenas, offers=offers, time_limit=request.time_limit)
     notes = [*skipped, *_notes(s, space, tabled=any(a.tables for a in arenas))]
     if not s.tables:
         notes.append("the scenario declares no tables: every issue is negotiated at one")

@@ -52,9 +52,10 @@ def _arena_rows(rows: tuple[ArenaResult, ...]) -> TableView:
     body: list[tuple[Cell, ...]] = []
     for r in rows:
         zopa = span("yes", "good") if r.zopa.exists else span("no", "bad")
+        name = r.arena.name if r.offer is None else f"{r.arena.name} with {r.offer}"
         body.append(
             (
-                span(r.arena.name, "key"),
+                span(name, "key"),
                 str(len(r.arena.issues)),
                 zopa,
                 share_text(r),
@@ -140,7 +141,11 @@ def linkage(outcome: LinkageOutcome) -> tuple[Block, ...]:
     if res.offered:
         out += [
             BLANK,
-            line(span("Unilateral offers", "strong"), " (altercasting):"),
+            line(
+                span("Unilateral offers", "strong"),
+                " (altercasting): the tables that negotiate an offered issue, with the offer's terms fixed "
+                "(executed now: each BATNA moved too):",
+            ),
             _arena_rows(res.offered),
         ]
     out += [line("Note: " + n, tone="muted") for n in outcome.notes]
