@@ -98,7 +98,7 @@ def check_offers(
                     Problem(
                         path=(*base, "executed"),
                         message=f"an offer executed now changes {issue_id!r} from its status quo, "
-                        "which it has none of",
+                        "but the issue has none",
                         hint="give the issue a status_quo",
                     )
                 )
