@@ -1,4 +1,4 @@
-"""The ``offers`` section: loaded into :class:`accord.model.offers.Offer`, bad references named by field and line."""
+"""The ``offers`` section: loaded as :class:`accord.model.offers.Offer`; bad references named by field."""
 
 from __future__ import annotations
 
