@@ -47,6 +47,24 @@ class Offer:
             raise ValueError(f"executed must be one of {', '.join(EXECUTED)}, not {self.executed!r}")
 
 
+def _term_problem(
+    offer: Offer, base: tuple[str, int], issue: Issue | None, issue_id: str, option: str
+) -> Problem | None:
+    """What is wrong with one term of ``offer`` (None: nothing)."""
+    where = (*base, "terms", issue_id)
+    if issue is None:
+        return Problem(path=where, message=f"unknown issue {issue_id!r}", ref=issue_id,
+                       hint="declare the issue under 'issues:' first")  # fmt: skip
+    if option not in issue.option_ids:
+        return Problem(path=where, message=f"issue {issue_id!r} has no option {option!r}",
+                       hint="options: " + ", ".join(issue.option_ids))  # fmt: skip
+    if offer.executed == "now" and issue.status_quo is None:
+        return Problem(path=(*base, "executed"), hint="give the issue a status_quo",
+                       message=f"an offer executed now changes {issue_id!r} from its status quo, "
+                       "but the issue has none")  # fmt: skip
+    return None
+
+
 def check_offers(
     offers: tuple[Offer, ...],
     parties: Mapping[str, Party],
@@ -58,58 +76,22 @@ def check_offers(
     for k, offer in enumerate(offers):
         base = ("offers", k)
         if offer.by not in parties:
-            out.append(
-                Problem(
-                    path=(*base, "by"),
-                    message=f"unknown party {offer.by!r}",
-                    hint="known party ids: " + ", ".join(sorted(parties)),
-                    ref=offer.by,
-                )
-            )
+            out.append(Problem(path=(*base, "by"), message=f"unknown party {offer.by!r}", ref=offer.by,
+                               hint="known party ids: " + ", ".join(sorted(parties))))  # fmt: skip
         if not offer.terms:
-            out.append(
-                Problem(
-                    path=(*base, "terms"),
-                    message="an offer must offer something",
-                    hint="terms: {issue: option, ...}",
-                )
-            )
+            out.append(Problem(path=(*base, "terms"), message="an offer must offer something",
+                               hint="terms: {issue: option, ...}"))  # fmt: skip
         for issue_id, option in offer.terms:
-            issue = issues.get(issue_id)
-            if issue is None:
-                out.append(
-                    Problem(
-                        path=(*base, "terms", issue_id),
-                        message=f"unknown issue {issue_id!r}",
-                        hint="known issue ids: " + ", ".join(sorted(issues)[:12]),
-                        ref=issue_id,
-                    )
-                )
-            elif option not in issue.option_ids:
-                out.append(
-                    Problem(
-                        path=(*base, "terms", issue_id),
-                        message=f"issue {issue_id!r} has no option {option!r}",
-                        hint="options: " + ", ".join(issue.option_ids),
-                    )
-                )
-            elif offer.executed == "now" and issue.status_quo is None:
-                out.append(
-                    Problem(
-                        path=(*base, "executed"),
-                        message=f"an offer executed now changes {issue_id!r} from its status quo, "
-                        "but the issue has none",
-                        hint="give the issue a status_quo",
-                    )
-                )
-        for s in offer.sources:
-            if s not in sources:
-                out.append(
-                    Problem(
-                        path=(*base, "sources"),
-                        message=f"unknown source {s!r}",
-                        hint="declare it under 'sources:'",
-                        ref=s,
-                    )
-                )
+            found = _term_problem(offer, base, issues.get(issue_id), issue_id, option)
+            out.extend([found] if found is not None else [])
+        out.extend(
+            Problem(
+                path=(*base, "sources"),
+                message=f"unknown source {s!r}",
+                hint="declare it under 'sources:'",
+                ref=s,
+            )
+            for s in offer.sources
+            if s not in sources
+        )
     return out
