@@ -167,7 +167,7 @@ def _stage(
     u = space.utility(package)
     return StageResult(
         stage=stage,
-        status=res.status if not ok or res.status != "ok" else "ok",
+        status="ok" if ok else (res.status if res.status != "ok" else "no_zopa"),
         agreed=ok,
         package=package,
         utilities=tuple(float(x) for x in u),
