@@ -42,6 +42,10 @@ _EXPORTS = {
     "solve_zopa": "zopa",
     "RobustnessResult": "robustness",
     "solve_robustness": "robustness",
+    "LinkageResult": "linkage",
+    "solve_linkage": "linkage",
+    "SequenceResult": "sequence",
+    "solve_sequence": "sequence",
 }
 
 __all__ = [
@@ -55,9 +59,11 @@ __all__ = [
     "FeasibleSet",
     "FrontierResult",
     "IssueShare",
+    "LinkageResult",
     "PartyVerdict",
     "PlanEvaluation",
     "RobustnessResult",
+    "SequenceResult",
     "SolverSpec",
     "ZopaResult",
     "complete_plan",
@@ -72,8 +78,10 @@ __all__ = [
     "solve_egalitarian",
     "solve_frontier",
     "solve_kalai_smorodinsky",
+    "solve_linkage",
     "solve_nash",
     "solve_robustness",
+    "solve_sequence",
     "solve_utilitarian",
     "solve_zopa",
 ]
@@ -109,6 +117,7 @@ if TYPE_CHECKING:
     from accord.analysis.kernel.maxima import maxima
     from accord.analysis.kernel.sampling import FeasibleSet, count_feasible, feasible_set
     from accord.analysis.kernel.superissues import decompose
+    from accord.analysis.linkage import LinkageResult, solve_linkage
     from accord.analysis.nash import solve_nash
     from accord.analysis.registry import SOLVERS, SolverSpec
     from accord.analysis.results import (
@@ -121,5 +130,6 @@ if TYPE_CHECKING:
         ZopaResult,
     )
     from accord.analysis.robustness import RobustnessResult, solve_robustness
+    from accord.analysis.sequence import SequenceResult, solve_sequence
     from accord.analysis.utilitarian import solve_utilitarian
     from accord.analysis.zopa import solve_zopa

@@ -290,5 +290,40 @@ for _spec in (
         ),
         seeded=True,
     ),
+    SolverSpec(
+        name="linkage",
+        title="linkage: ZOPA, Nash surpluses and value-creating trades per table and across tables",
+        citation='USIP (2022), "Two essentials for a peace process in Ukraine"; Raiffa (1982), '
+        '"The Art and Science of Negotiation", ch. 10 (logrolling); Nash (1950), "The Bargaining '
+        'Problem", Econometrica 18(2)',
+        maturity="stable",
+        family="process design",
+        entry="accord.analysis.linkage:solve_linkage",
+        result="accord.analysis.linkage:LinkageResult",
+        options=(
+            Option(name="arenas", default=None, help="tables negotiated together (default: every issue)"),
+            Option(name="offers", default=(), help="unilateral offers whose effect to measure"),
+            Option(name="time_limit", default=None, help="seconds for each ZOPA and Nash search"),
+            Option(
+                name="samples", default=200_000, help="Monte Carlo draws when exact counting exceeds limits"
+            ),
+            Option(name="seed", default=0, help="seed of those draws"),
+            Option(name="max_trades", default=10, help="value-creating trades listed per arena"),
+        ),
+    ),
+    SolverSpec(
+        name="sequence",
+        title="sequence: staged agreements (ceasefire first, issue by issue, early measures) vs one package",
+        citation='Parley Policy Initiative (2022), "Toward a Negotiating Strategy for Ukraine"; '
+        'Pickering (2022), "The three phases of ending a war"; Nash (1950), Econometrica 18(2)',
+        maturity="stable",
+        family="process design",
+        entry="accord.analysis.sequence:solve_sequence",
+        result="accord.analysis.sequence:SequenceResult",
+        options=(
+            Option(name="designs", default=None, help="designs (default: comprehensive and issue by issue)"),
+            Option(name="time_limit", default=None, help="seconds for each stage's Nash search"),
+        ),
+    ),
 ):
     SOLVERS.register(_spec)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.commands import evaluate, process, robustness, scenario, search, simulate
+from accord.cli.commands import design, evaluate, process, robustness, scenario, search, simulate
 from accord.cli.errors import fail, run_guarded
 
 app = typer.Typer(
@@ -43,6 +43,8 @@ COMMANDS = (
     search.zopa,
     search.amend,
     robustness.robustness,
+    design.linkage,
+    design.sequence,
     simulate.simulate,
 )
 """Every command, in the order of ``accord --help``."""

@@ -51,6 +51,7 @@ from accord.model import (
 )
 from accord.model.checks import ScenarioDraft, check_quotes, check_scenario
 from accord.model.factions import derive_party_profiles
+from accord.model.offers import Offer
 from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
 
@@ -257,6 +258,7 @@ class _Builder:
             "perspectives": _ignoring_path(_perspective),
             "profiles": self.to_profile,
             "plans": self.to_plan,
+            "offers": _ignoring_path(_offer),
         }
 
     def finish(
@@ -799,6 +801,18 @@ def _perspective(m: sf.PerspectiveFile) -> Perspective:
         kind=m.kind,
         mirror=m.mirror,
         parties=tuple(m.parties),
+        sources=m.source_ids(),
+        quotes=m.quote_items(),
+    )
+
+
+def _offer(m: sf.OfferFile) -> Offer:
+    return Offer(
+        id=m.id,
+        by=m.by,
+        terms=tuple(m.terms.items()),
+        executed=m.executed,
+        description=m.description,
         sources=m.source_ids(),
         quotes=m.quote_items(),
     )

@@ -362,6 +362,16 @@ class PlanFile(_Sourced):
         return (self.proposer,) if isinstance(self.proposer, str) else tuple(self.proposer)
 
 
+class OfferFile(_Sourced):
+    """A unilateral offer (altercasting): terms a party offers, and when they take effect."""
+
+    id: Id
+    by: Id
+    terms: dict[Id, Id] = Field(description="issue -> the option offered")
+    executed: Literal["on_agreement", "now"] = "on_agreement"
+    description: Text = ""
+
+
 class ScenarioFile(_Model):
     """A whole scenario file."""
 
@@ -381,6 +391,7 @@ class ScenarioFile(_Model):
     perspectives: list[PerspectiveFile] = Field(default_factory=list)
     profiles: list[ProfileFile] = Field(default_factory=list)
     plans: list[PlanFile] = Field(default_factory=list)
+    offers: list[OfferFile] = Field(default_factory=list)
 
 
 LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
@@ -395,6 +406,7 @@ LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
         "perspectives": PerspectiveFile,
         "profiles": ProfileFile,
         "plans": PlanFile,
+        "offers": OfferFile,
     }
 )
 """The model of each item of each list field of a scenario file, in file order."""

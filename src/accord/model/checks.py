@@ -17,6 +17,7 @@ from accord.model.constraints import Condition, Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
 from accord.model.factions import faction_disagreements
 from accord.model.logic import Clause, find_assignment, minimal_conflict
+from accord.model.offers import Offer, check_offers
 from accord.model.parts import ScenarioParts
 from accord.model.plans import Plan, Term, term_options
 from accord.model.preferences import Perspective, Profile, ValueGap, complete_values, no_deal_utility
@@ -51,6 +52,7 @@ class ScenarioDraft:
     default_perspective: str | None = None
     profiles: tuple[Profile, ...] = ()
     plans: tuple[Plan, ...] = ()
+    offers: tuple[Offer, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
     _check_profiles(s, known, index, hard, out)
     _check_plans(s, known, out)
     _check_factions(s, out)
+    out.extend(check_offers(s.offers, known.parties, known.issues, known.sources))
     for path, quote in iter_quotes(s):
         if quote.source not in known.sources:
             out.append(_unknown("source", quote.source, known.sources, path + ("source",)))

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from accord.model.constraints import Constraint
 from accord.model.elements import Issue, Party, Phase, Rule, Source, Table, Track
+from accord.model.offers import Offer
 from accord.model.plans import Plan
 from accord.model.preferences import Perspective, Profile
 
@@ -76,4 +77,9 @@ class ScenarioParts(Protocol):
     @property
     def plans(self) -> tuple[Plan, ...]:
         """The plans."""
+        ...
+
+    @property
+    def offers(self) -> tuple[Offer, ...]:
+        """The unilateral offers (altercasting)."""
         ...

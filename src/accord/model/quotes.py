@@ -28,6 +28,7 @@ _QUOTED = (
     "perspectives",
     "profiles",
     "plans",
+    "offers",
 )
 _NESTED = {"issues": "options", "profiles": "red_lines", "plans": "readings"}
 

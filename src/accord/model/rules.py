@@ -135,8 +135,10 @@ for _spec in (
         name="pressure_until_settlement",
         title="Pressure until settlement",
         citation=PARLEY,
-        summary="Sanctions and aid stay in place until the political settlement is concluded.",
-        params=(("until", "track_or_phase"),),
+        summary="Sanctions and aid stay in place until the political settlement is concluded; "
+        "'on' names the parties under pressure and 'points' what lifting it earlier would add to "
+        "their fallback at the later stages (accord sequence compares both).",
+        params=(("until", "track_or_phase"), ("on", "parties"), ("points", "number")),
     ),
     RuleKindSpec(
         name="reciprocity",

@@ -20,6 +20,7 @@ from accord.model.elements import (
     check_id,
     freeze_tuples,
 )
+from accord.model.offers import Offer
 from accord.model.plans import Plan, PlanVariant
 from accord.model.preferences import Perspective, Profile, no_deal_utility
 from accord.model.problems import ModelError, Problem, ScenarioInvalid
@@ -29,7 +30,7 @@ FORMAT_VERSION = 1
 
 _COLLECTIONS = (
     "issues", "parties", "perspectives", "sources", "tables", "tracks",
-    "phases", "rules", "constraints", "profiles", "plans",
+    "phases", "rules", "constraints", "profiles", "plans", "offers",
 )  # fmt: skip
 
 
@@ -65,6 +66,7 @@ class Scenario:
     constraints: tuple[Constraint, ...] = ()
     profiles: tuple[Profile, ...] = ()
     plans: tuple[Plan, ...] = ()
+    offers: tuple[Offer, ...] = ()
     _problems: tuple[Problem, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -18,13 +18,18 @@ from accord.workbench.picture import Mark, Picture
 from accord.workbench.robustness import RobustnessOutcome
 from accord.workbench.simulate import SimulateOutcome
 
+if TYPE_CHECKING:
+    from accord.workbench.design import LinkageOutcome, SequenceOutcome
+
 __all__ = [
     "FORMATS",
     "Mark",
     "PlotError",
     "plot_drivers",
     "plot_frontier",
+    "plot_linkage",
     "plot_picture",
+    "plot_sequence",
     "plot_tornado",
     "plot_trajectories",
 ]
@@ -225,6 +230,61 @@ def plot_trajectories(path: str | Path, outcome: SimulateOutcome) -> Path:
         ax.grid(alpha=0.3)
     axes[0][0].legend(fontsize=7)
     fig.suptitle(f"{res.protocol} on {outcome.scenario.id}, seed {res.seed}: {res.ending}", fontsize=10)
+def _grouped(ax: Any, labels: Sequence[str], parties: Sequence[str], rows: Sequence[Sequence[float]]) -> None:
+    """Grouped bars: one group per label, one bar per party."""
+    x = np.arange(len(labels))
+    width = 0.8 / max(1, len(parties))
+    for k, party in enumerate(parties):
+        ax.bar(x + (k - (len(parties) - 1) / 2) * width, [r[k] for r in rows], width, label=party)
+    ax.set_xticks(x, labels, rotation=20, ha="right", fontsize=8)
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(fontsize=7)
+
+
+def plot_linkage(path: str | Path, outcome: LinkageOutcome) -> Path:
+    """Per arena the share of packages in the ZOPA and each party's Nash surplus (0 without a ZOPA)."""
+    out = Path(path)
+    plt = _pyplot(out)
+    res = outcome.result
+    labels = [r.arena.name for r in res.arenas]
+    parties = list(dict.fromkeys(p for r in res.arenas for p in r.arena.parties))
+    rows = []
+    for r in res.arenas:
+        surplus = dict(zip(r.arena.parties, r.surplus or (), strict=False))
+        rows.append([surplus.get(p, 0.0) for p in parties])
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10.0, 4.2), gridspec_kw={"width_ratios": [1, 2]})
+    shares = [100 * (r.zopa.share or 0.0) for r in res.arenas]
+    left.bar(labels, shares, color=["tab:green" if r.zopa.exists else "tab:red" for r in res.arenas])
+    for k, v in enumerate(shares):
+        left.text(k, v, f"{v:.3g}%", ha="center", va="bottom", fontsize=7)
+    left.set_ylabel("packages every seated party accepts (%)")
+    left.set_xticks(range(len(labels)), labels, rotation=20, ha="right", fontsize=8)
+    left.grid(axis="y", alpha=0.3)
+    _grouped(right, labels, parties, rows)
+    right.set_ylabel("surplus over BATNA at the Nash solution (points)")
+    fig.suptitle(
+        f"Linkage across tables — {outcome.request.scenario.id} ({outcome.estimates.perspective})",
+        fontsize=10,
+    )
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
+
+
+def plot_sequence(path: str | Path, outcome: SequenceOutcome) -> Path:
+    """Per design each party's utility against the comprehensive package (bars; 0 = the same)."""
+    out = Path(path)
+    plt = _pyplot(out)
+    res = outcome.result
+    labels = [d.design.name for d in res.designs]
+    fig, ax = plt.subplots(figsize=(8.0, 4.2))
+    _grouped(ax, labels, res.parties, [d.versus for d in res.designs])
+    ax.set_ylabel("utility minus the comprehensive package's (points)")
+    ax.set_title(
+        f"Sequencing designs — {outcome.request.scenario.id} ({outcome.estimates.perspective})", fontsize=10
+    )
     fig.tight_layout()
     fig.savefig(out, dpi=130)
     plt.close(fig)
