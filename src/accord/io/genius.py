@@ -161,14 +161,14 @@ def genius_form(profile: Profile, issues: Sequence[Issue]) -> tuple[list[float],
     return weights, evaluations, scale if scale > 0 else SCALE
 
 
-def _profile_xml(scenario: Scenario, profile: Profile) -> tuple[str, float]:
+def _profile_xml(scenario: Scenario, profile: Profile, perspective: str) -> tuple[str, float]:
     weights, evaluations, scale = genius_form(profile, scenario.issues)
     party = scenario.party(profile.party)
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f"<utility_space accord_party={quoteattr(profile.party)} accord_name={quoteattr(party.name)} "
         f"accord_role={quoteattr(party.role.value)} "
-        f"accord_perspective={quoteattr(profile.perspective)} accord_scale={quoteattr(_num(scale))}>",
+        f"accord_perspective={quoteattr(perspective)} accord_scale={quoteattr(_num(scale))}>",
         f'  <objective index="0" etype="objective" type="objective" name={quoteattr(scenario.id)} '
         f"description={quoteattr(scenario.title)}>",
     ]
@@ -223,7 +223,7 @@ def export_genius(scenario: Scenario, perspective: str | None = None) -> GeniusE
     files = [GeniusFile(name=f"{scenario.id}-domain.xml", text=_domain_xml(scenario))]
     scales = []
     for prof in profiles:
-        text, scale = _profile_xml(scenario, prof)
+        text, scale = _profile_xml(scenario, prof, wanted)
         files.append(GeniusFile(name=f"{scenario.id}-{prof.party}.xml", text=text))
         scales.append(scale)
     return GeniusExport(
