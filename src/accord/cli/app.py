@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.commands import evaluate, interop, robustness, scenario, search
+from accord.cli.commands import evaluate, interop, robustness, scenario, search, simulate
 from accord.cli.errors import fail, run_guarded
 
 app = typer.Typer(
@@ -43,6 +43,7 @@ COMMANDS = (
     search.zopa,
     search.amend,
     robustness.robustness,
+    simulate.simulate,
     interop.export,
     interop.import_,
 )

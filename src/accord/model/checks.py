@@ -353,6 +353,7 @@ def _check_rule_params(rule: Rule, base: Path, known: _Known, out: list[Problem]
         "tables": known.tables,
         "parties": known.parties,
         "issues": known.issues,
+        "terms": {f"{i}={o}" for i, issue in known.issues.items() for o in issue.option_ids},
     }
     for name, value in rule.params:
         ppath = base + (name,)

@@ -15,9 +15,10 @@ from typing import Literal
 
 from accord.registry import Registry
 
-RuleParamKind = Literal["track_or_phase", "tables", "parties", "issues", "number", "text"]
+RuleParamKind = Literal["track_or_phase", "tables", "parties", "issues", "terms", "number", "text"]
 """What a rule parameter refers to: ids of tracks or phases, tables, parties or
-issues (checked against the scenario), or a plain number or text."""
+issues, terms written ``issue=option`` (checked against the scenario), or a plain
+number or text."""
 
 PICKERING = "Thomas R. Pickering 2022, \u201cThe three phases of ending a war\u201d (Foreign Affairs)"
 PARLEY = "Parley Policy Initiative 2022, \u201cToward a Negotiating Strategy for Ukraine\u201d"
@@ -153,8 +154,9 @@ for _spec in (
         name="precondition",
         title="Precondition for talks",
         citation=RAI,
-        summary="A party's condition for *entering* talks, as distinct from its position on the outcome.",
-        params=(("holder", "parties"), ("condition", "text")),
+        summary="A party's condition for *entering* talks, as distinct from its position on the outcome; "
+        "'requires' (terms issue=option) says which terms would meet it, else it blocks entry until dropped.",
+        params=(("holder", "parties"), ("condition", "text"), ("requires", "terms")),
     ),
     RuleKindSpec(
         name="prepare_now",

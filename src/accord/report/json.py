@@ -30,6 +30,7 @@ from accord.analysis.robustness import PlanRobustness, RobustnessResult
 from accord.analysis.sensitivity import FlipDistances
 from accord.model import Plan, Profile, Scenario, Term
 from accord.numeric import FloatArray
+from accord.protocols import Event, SimulationResult
 from accord.report.views.estimates import flip_text, flip_texts
 from accord.space import Space
 from accord.workbench.estimates import Estimates
@@ -37,6 +38,7 @@ from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome, Fl
 from accord.workbench.records import AmendOutcome, FrontierOutcome, SearchOutcome, SolveOutcome, ZopaOutcome
 from accord.workbench.robustness import RobustnessOutcome
 from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
+from accord.workbench.simulate import SimulateOutcome
 
 JSON = dict[str, Any] | list[Any]
 
@@ -620,3 +622,68 @@ def _robust_plan(res: RobustnessResult, r: PlanRobustness) -> dict[str, Any]:
 
 def _maybe(x: float | None) -> float | None:
     return None if x is None else num(x)
+
+
+# -- simulation --------------------------------------------------------------------------
+
+
+@to_json.register
+def _simulation(outcome: SimulateOutcome) -> JSON:
+    res, space = outcome.result, outcome.space
+    data = simulation_json(res, space)
+    data["scenario"] = outcome.scenario.id
+    data["estimates_by"] = dict(zip(space.parties, space.perspectives, strict=True))
+    data["if_dropped"] = {
+        pre: {
+            "ending": run.ending,
+            "reason": run.reason,
+            "terms": None if run.terms is None else dict(run.terms),
+        }
+        for pre, run in outcome.if_dropped.items()
+    }
+    return data
+
+
+def simulation_json(res: SimulationResult, space: Space) -> dict[str, Any]:
+    """One simulation: ending, per-party outcome, benchmarks, blocks and every event with its utilities."""
+    return {
+        "protocol": res.protocol,
+        "seed": res.seed,
+        "deadline": res.deadline,
+        "rounds": res.rounds,
+        "ending": res.ending,
+        "reason": res.reason,
+        "terms": None if res.terms is None else dict(res.terms),
+        "parties": [_party(res, k) for k in range(len(res.parties))],
+        "mediator": res.strategies.get("mediator"),
+        "distances": result_json(res.distances),
+        "blocks": result_json(res.blocks),
+        "dropped": list(res.dropped),
+        "events": [_event(e, space) for e in res.events],
+        "provenance": result_json(res.provenance),
+    }
+
+
+def _party(res: SimulationResult, k: int) -> dict[str, Any]:
+    p = res.parties[k]
+    return {
+        "party": p,
+        "strategy": res.strategies.get(p),
+        "utility": num(res.utilities[k]),
+        "batna": num(res.batna[k]),
+        "surplus": num(res.utilities[k] - res.batna[k]),
+    }
+
+
+def _event(e: Event, space: Space) -> dict[str, Any]:
+    out: dict[str, Any] = {"round": e.round, "actor": e.actor, "kind": e.kind, "to": list(e.to)}
+    if e.package is not None:
+        out["terms"] = space.package_ids(e.package)
+        out["utilities"] = {p: num(u) for p, u in zip(space.parties, space.utility(e.package), strict=True)}
+    for name in ("accepted", "version", "table", "note"):
+        value = getattr(e, name)
+        if value not in (None, ""):
+            out[name] = value
+    if e.issues:
+        out["issues"] = list(e.issues)
+    return out

@@ -16,8 +16,18 @@ import numpy as np
 from accord.numeric import FloatArray
 from accord.workbench.picture import Mark, Picture
 from accord.workbench.robustness import RobustnessOutcome
+from accord.workbench.simulate import SimulateOutcome
 
-__all__ = ["FORMATS", "Mark", "PlotError", "plot_drivers", "plot_frontier", "plot_picture", "plot_tornado"]
+__all__ = [
+    "FORMATS",
+    "Mark",
+    "PlotError",
+    "plot_drivers",
+    "plot_frontier",
+    "plot_picture",
+    "plot_tornado",
+    "plot_trajectories",
+]
 
 FORMATS = (".png", ".svg")
 
@@ -183,3 +193,39 @@ def _panel(
     ax.set_ylabel(f"utility of {parties[b]}")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7, loc="lower left")
+
+
+def plot_trajectories(path: str | Path, outcome: SimulateOutcome) -> Path:
+    """Offer trajectories in utility space: one panel per pair of parties (the first two by default).
+
+    Each actor's offers, drafts or ideas are a line of points in the order made,
+    the BATNAs dashed, the outcome a star.
+    """
+    from accord.report.views.simulation import trajectory_points
+
+    out = Path(path)
+    plt = _pyplot(out)
+    res = outcome.result
+    points = trajectory_points(outcome)
+    if not points:
+        raise PlotError("nothing to plot: no package was put on the table (entry was blocked)")
+    pairs = [(0, k) for k in range(1, len(res.parties))][:3]
+    fig, axes = plt.subplots(1, len(pairs), figsize=(4.2 * len(pairs), 4.2), squeeze=False)
+    for ax, (a, b) in zip(axes[0], pairs, strict=True):
+        for actor, pts in points.items():
+            ax.plot(pts[:, a], pts[:, b], marker="o", markersize=3, linewidth=1, alpha=0.8, label=actor)
+        ax.axvline(res.batna[a], color="grey", linestyle="--", linewidth=0.8)
+        ax.axhline(res.batna[b], color="grey", linestyle="--", linewidth=0.8)
+        if res.agreed:
+            ax.plot(
+                res.utilities[a], res.utilities[b], marker="*", markersize=14, color="black", label="outcome"
+            )
+        ax.set_xlabel(f"{res.parties[a]} utility")
+        ax.set_ylabel(f"{res.parties[b]} utility")
+        ax.grid(alpha=0.3)
+    axes[0][0].legend(fontsize=7)
+    fig.suptitle(f"{res.protocol} on {outcome.scenario.id}, seed {res.seed}: {res.ending}", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out

@@ -1,0 +1,208 @@
+"""What every seat at a simulated negotiation may know: the public agenda and one private profile.
+
+The agenda (issues, options, domains, the scenario's hard constraints) is public;
+a :class:`Delegation` holds one party's own utility table, BATNA and red lines and
+nothing of any other party. A simulation builds one delegation per party from the
+space's row of that party alone, so that no agent object can reach another
+party's private numbers (confidentiality by construction, design.md rule 8;
+Pickering 2022 on proximity talks).
+
+Utilities are evaluated for many packages at once: ``table[i, k]`` is the points
+option ``k`` of issue ``i`` adds (padded with 0 beyond an issue's options) and
+``u(X) = table[arange(I), X].sum(axis=1)`` for a ``(N, I)`` array of packages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from accord.model.logic import Clause
+from accord.numeric import TOL, BoolArray, FloatArray, IntArray, readonly
+from accord.space import Space
+
+Package = tuple[int, ...]
+"""One option index per issue."""
+
+Mask = tuple[tuple[int, BoolArray], ...]
+"""A compiled clause: ``(issue, allowed options)`` pairs, satisfied when any member holds."""
+
+
+def compile_clause(clause: Clause, sizes: Sequence[int]) -> Mask:
+    """The clause as boolean option masks, for checking many packages at once."""
+    out = []
+    for m in clause.members:
+        mask = np.zeros(sizes[m.issue], dtype=np.bool_)
+        mask[list(m.options)] = True
+        out.append((m.issue, readonly(mask)))
+    return tuple(out)
+
+
+def clause_tensor(masks: Sequence[Mask], sizes: Sequence[int]) -> BoolArray:
+    """``A[c, i, k]``: clause ``c`` has a member on issue ``i`` that allows option ``k``."""
+    a = np.zeros((len(masks), len(sizes), max(sizes, default=1)), dtype=np.bool_)
+    for c, clause in enumerate(masks):
+        for i, allowed in clause:
+            a[c, i, : len(allowed)] |= allowed
+    return readonly(a)
+
+
+def holds(tensor: BoolArray, packages: IntArray) -> BoolArray:
+    """Per package (rows of ``packages``), whether every clause of ``tensor`` holds."""
+    if tensor.shape[0] == 0:
+        return np.ones(packages.shape[0], dtype=np.bool_)
+    held = tensor[:, np.arange(packages.shape[1])[None, :], packages]
+    out: BoolArray = np.asarray(held.any(axis=2).all(axis=0))
+    return out
+
+
+def satisfied(masks: Sequence[Mask], packages: IntArray) -> BoolArray:
+    """Per package (rows of ``packages``), whether every compiled clause holds."""
+    sizes = [int(packages.max(initial=0)) + 1] * packages.shape[1]
+    for clause in masks:
+        for i, allowed in clause:
+            sizes[i] = max(sizes[i], len(allowed))
+    return holds(clause_tensor(masks, sizes), packages)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Agenda:
+    """The public side of the talks: issues, options, allowed options and the hard constraints.
+
+    ``domain[i]`` masks the options issue ``i`` may take (fixed issues, issues held
+    at their status quo, options pre-conceded to meet a precondition);
+    ``start`` is the status-quo package (the first option where an issue has none).
+    """
+
+    issues: tuple[str, ...]
+    sizes: tuple[int, ...]
+    domain: tuple[BoolArray, ...]
+    constraints: tuple[Mask, ...]
+    start: Package
+    allowed: BoolArray = field(init=False, repr=False)
+    rules: BoolArray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        width = max(self.sizes, default=1)
+        allowed = np.zeros((len(self.sizes), width), dtype=np.bool_)
+        for i, d in enumerate(self.domain):
+            allowed[i, : len(d)] = d
+        object.__setattr__(self, "allowed", readonly(allowed))
+        object.__setattr__(self, "rules", clause_tensor(self.constraints, self.sizes))
+
+    @classmethod
+    def of(cls, space: Space) -> Agenda:
+        """The public agenda of ``space``."""
+        sizes = space.sizes
+        domain = []
+        for d, n in zip(space.domains, sizes, strict=True):
+            mask = np.zeros(n, dtype=np.bool_)
+            mask[sorted(d)] = True
+            domain.append(readonly(mask))
+        start = tuple(
+            sq if sq is not None and sq in d else min(d)
+            for sq, d in zip(space.status_quo, space.domains, strict=True)
+        )
+        masks = tuple(compile_clause(c, sizes) for c in space.constraints)
+        return cls(issues=space.issues, sizes=sizes, domain=tuple(domain), constraints=masks, start=start)
+
+    def feasible(self, packages: IntArray) -> BoolArray:
+        """Per package: in the domains and meeting every public constraint."""
+        ok = self.allowed[np.arange(packages.shape[1])[None, :], packages].all(axis=1)
+        return ok & holds(self.rules, packages)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Delegation:
+    """One party's seat: its own utility table, BATNA and red lines, and the public agenda.
+
+    Built by :meth:`of` from the party's row of a space alone. ``best`` is the
+    feasible package the party likes most among ``pool`` (candidates it drafts
+    offers from, best first, with their utilities ``pool_u``).
+    """
+
+    party: str
+    agenda: Agenda
+    table: FloatArray
+    batna: float
+    red_lines: tuple[Mask, ...]
+    pool: IntArray
+    pool_u: FloatArray
+    own_rules: BoolArray = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "own_rules", clause_tensor(self.red_lines, self.agenda.sizes))
+
+    @classmethod
+    def of(cls, space: Space, party: str, agenda: Agenda, rng: np.random.Generator) -> Delegation:
+        """The delegation of ``party``: only its own row of ``space`` is read."""
+        p = space.party_index(party)
+        width = max(agenda.sizes)
+        table = np.zeros((len(agenda.sizes), width))
+        for i, c in enumerate(space.contrib):
+            table[i, : c.shape[1]] = c[p]
+        red = tuple(compile_clause(c, agenda.sizes) for c in space.red_lines[p])
+        seat = cls(
+            party=party,
+            agenda=agenda,
+            table=readonly(table),
+            batna=float(space.batna[p]),
+            red_lines=red,
+            pool=np.zeros((0, len(agenda.sizes)), dtype=np.int64),
+            pool_u=np.zeros(0),
+        )
+        pool = seat.draft_pool(rng)
+        u = seat.utility(pool)
+        order = np.argsort(-u, kind="stable")
+        object.__setattr__(seat, "pool", readonly(pool[order]))
+        object.__setattr__(seat, "pool_u", readonly(u[order]))
+        return seat
+
+    def utility(self, packages: IntArray) -> FloatArray:
+        """This party's utility of every row of ``packages`` (shape ``(N, I)``)."""
+        out: FloatArray = self.table[np.arange(self.table.shape[0]), packages].sum(axis=1)
+        return out
+
+    def admissible(self, packages: IntArray) -> BoolArray:
+        """Per package: feasible and crossing none of this party's red lines."""
+        return self.agenda.feasible(packages) & holds(self.own_rules, packages)
+
+    def acceptable(self, packages: IntArray) -> BoolArray:
+        """Per package: admissible and worth more than the BATNA (by more than TOL)."""
+        return self.admissible(packages) & (self.utility(packages) > self.batna + TOL)
+
+    @property
+    def best(self) -> Package:
+        """The party's favourite admissible package among its candidates (the start if none)."""
+        return tuple(int(k) for k in self.pool[0]) if len(self.pool) else self.agenda.start
+
+    @property
+    def best_utility(self) -> float:
+        """The utility of :attr:`best`."""
+        return float(self.utility(np.array([self.best]))[0])
+
+    def draft_pool(self, rng: np.random.Generator, samples: int = 256) -> IntArray:
+        """Admissible candidate packages: the favourite, a concession chain from it, random draws.
+
+        The chain starts at the favourite option of every issue and gives up one
+        option at a time, the cheapest first (by its loss against the issue's
+        favourite), so it descends from the favourite package through the utility levels.
+        """
+        masked = np.where(self.agenda.allowed, self.table, -np.inf)
+        top = masked.argmax(axis=1)
+        loss = masked[np.arange(len(top)), top][:, None] - masked
+        issue, option = np.nonzero(np.isfinite(loss) & (option_ids(loss) != top[:, None]))
+        order = np.argsort(loss[issue, option], kind="stable")
+        chain = np.tile(top, (len(order) + 1, 1))
+        for step, j in enumerate(order, start=1):
+            chain[step:, issue[j]] = option[j]
+        draws = np.column_stack([rng.choice(np.flatnonzero(d), size=samples) for d in self.agenda.domain])
+        cand = np.vstack([chain.astype(np.int64), draws.astype(np.int64), [self.agenda.start]])
+        return cand[self.admissible(cand)]
+
+
+def option_ids(table: FloatArray) -> IntArray:
+    """``out[i, k] = k``: the option index of every cell of an issues x options table."""
+    return np.broadcast_to(np.arange(table.shape[1]), table.shape)
