@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.commands import evaluate, interop, robustness, scenario, search, simulate
+from accord.cli.commands import evaluate, interop, robustness, scenario, search, simulate, tournament
 from accord.cli.errors import fail, run_guarded
 
 app = typer.Typer(
@@ -44,6 +44,7 @@ COMMANDS = (
     search.amend,
     robustness.robustness,
     simulate.simulate,
+    tournament.tournament,
     interop.export,
     interop.import_,
 )
