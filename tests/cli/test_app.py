@@ -69,6 +69,18 @@ def _argv(command: Any, scenario: str, tmp: Path) -> list[str]:
     what ``export``, registered before it, wrote into ``tmp``)."""
     if command.name == "export":
         return ["export", scenario, "--out", str(tmp / "genius"), "--force", "--json"]
+    if command.name == "tournament":  # one small cell: the full default grid takes minutes on ukraine
+        return [
+            "tournament",
+            scenario,
+            "--seeds",
+            "1",
+            "--protocols",
+            "single-text",
+            "--strategies",
+            "linear",
+            "--json",
+        ]
     if command.name == "import":
         return ["import", str(tmp / "genius"), "--out", str(tmp / "imported.yaml"), "--force", "--json"]
     argv = [str(command.name)]

@@ -68,7 +68,12 @@ def tournament(
     check_plot(plot)
     s = load_scenario(scenario)
     with fields(
-        protocols="--protocols", strategies="--strategies", perspectives="--perspectives", drop="--drop"
+        protocol="--protocols",
+        protocols="--protocols",
+        seeds="--seeds",
+        strategies="--strategies",
+        perspectives="--perspectives",
+        drop="--drop",
     ):
         request = workbench.TournamentRequest(
             scenario=s,
