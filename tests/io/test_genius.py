@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from tests.strategies import scenarios
 
 from accord.io import check_text
-from accord.io.genius import GeniusError, export_genius, import_genius
+from accord.io.genius import GeniusError, export_genius
+from accord.io.genius_import import import_genius
 from accord.model import Scenario
 from accord.scenarios import load_builtin
 

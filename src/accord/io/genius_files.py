@@ -16,7 +16,8 @@ from pathlib import Path
 
 import yaml
 
-from accord.io.genius import GeniusError, GeniusExport, GeniusImport, import_genius
+from accord.io.genius import GeniusError, GeniusExport, GeniusImport
+from accord.io.genius_import import import_genius
 from accord.io.loader import Report, check_text
 from accord.io.safexml import MAX_XML_BYTES
 
