@@ -1,10 +1,13 @@
-"""The simulator against negmas 0.16, and the tournament on ukraine; figures for docs/benchmarks.md.
+"""The simulator against negmas 0.16 (peer), and the tournament on ukraine; figures for docs/benchmarks.md.
+
+h12a's ``bench_simulate.py`` times every protocol on ukraine without a peer; this
+script runs the peer.
 
 Usage::
 
     bash bench/setup-bench-env.sh                 # once: negmas in .bench-venv
-    python bench/bench_simulate.py                # everything, one run
-    python bench/bench_simulate.py --no-peer      # accord only (also when .bench-venv is missing)
+    python bench/bench_simulate_peer.py                # everything, one run
+    python bench/bench_simulate_peer.py --no-peer      # accord only (also when .bench-venv is missing)
 
 What it measures, on random two-party domains of 10, 12 and 20 issues x 4 options
 (``bench/instances.py``, seeds 0, 1, 2; BATNA 0):
@@ -22,8 +25,8 @@ What it measures, on random two-party domains of 10, 12 and 20 issues x 4 option
    peer's utilities of its agreements are checked against accord's reading of the
    same files (``u / M``, see docs/interop.md), which tests the export too.
 2. **Single negotiating text, truthful parties** on 20 x 4: ``single-text`` with
-   the default delegations (``linear``, reporting truthfully) and the
-   ``nash-mediator``; mean Nash-product share over seeds (target >= 95%).
+   truthful delegations (``everything-on-the-table``) and the ``nash-mediator``;
+   mean Nash-product share over seeds (target >= 95%).
 3. **Tournament on ukraine**: every protocol x 5 delegation strategies x 50 seeds
    (1,000 negotiations, preconditions dropped so that talks open), benchmarks
    on, run here and on a local Dask cluster of 2 workers (target: under a minute
@@ -188,7 +191,7 @@ def single_text_case(runs: int) -> dict[str, Any]:
     space = compile_space(instance_scenario(inst))
     nash = solve_nash(space)
     product = float(np.prod(np.maximum(nash.utilities - space.batna, 0.0)))
-    ours = accord_runs(space, "single-text", None, runs, deadline=None)
+    ours = accord_runs(space, "single-text", "everything-on-the-table", runs, deadline=None)
     shares = [nash_share(space, product, p) for p in ours["packages"]]
     return {
         "domain": "20x4",
