@@ -1,6 +1,6 @@
 """Write docs/algorithms.md from the registries (a test checks it is current).
 
-Every registered solver, rule kind and built-in scenario appears with its name,
+Every registered solver, rule kind, protocol, strategy and built-in scenario appears with its name,
 title, citation and maturity, straight from the specs in the code, so the
 reference cannot drift from what the command line offers.
 
@@ -57,10 +57,36 @@ def render() -> str:
             ["kind", "principle", "meaning", "source"],
             ([f"`{k.name}`", k.title, k.summary, k.citation or "—"] for k in RULE_KINDS),
         ),
+        *_simulator(),
         "## Built-in scenarios (`accord.scenarios.SCENARIOS`)\n",
         _table(["name", "title", "sources"], ([f"`{b.name}`", b.title, b.citation] for b in SCENARIOS)),
     ]
     return "\n".join(parts)
+
+
+def _simulator() -> list[str]:
+    """The negotiation protocols and strategies (accord.protocols registries)."""
+    from accord.protocols import PROTOCOLS, STRATEGIES
+
+    def params(spec: object) -> str:
+        ps = getattr(spec, "params", ())
+        return ", ".join(f"`{p.name}={p.default:g}`" for p in ps) or "—"
+
+    return [
+        "## Negotiation protocols (`accord.protocols.PROTOCOLS`)\n",
+        _table(
+            ["name", "procedure", "what happens", "source", "mediated", "default deadline"],
+            (
+                [f"`{p.name}`", p.title, p.summary, p.citation, "yes" if p.mediated else "no", p.deadline]
+                for p in PROTOCOLS
+            ),
+        ),
+        "## Negotiation strategies (`accord.protocols.STRATEGIES`)\n",
+        _table(
+            ["name", "behaviour", "seat", "parameters", "source"],
+            ([f"`{s.name}`", s.title, s.role, params(s), s.citation] for s in STRATEGIES),
+        ),
+    ]
 
 
 def _backends() -> str:

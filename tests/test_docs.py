@@ -155,8 +155,10 @@ def test_algorithm_reference_lists_every_registry_entry() -> None:
     from accord.model.rules import RULE_KINDS
     from accord.scenarios import SCENARIOS
 
+    from accord.protocols import PROTOCOLS, STRATEGIES
+
     text = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
-    for name in (*SOLVERS.names, *RULE_KINDS.names, *SCENARIOS.names):
+    for name in (*SOLVERS.names, *RULE_KINDS.names, *SCENARIOS.names, *PROTOCOLS.names, *STRATEGIES.names):
         assert f"| `{name}` |" in text, name
 
 

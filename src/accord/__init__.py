@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from accord.analysis.evaluate import Evaluation
     from accord.model import Scenario
     from accord.space import Space
+    from accord.workbench.simulate import SimulateOutcome
 
-__all__ = ["__version__", "builtin_scenarios", "compile_space", "evaluate", "load"]
+__all__ = ["__version__", "builtin_scenarios", "compile_space", "evaluate", "load", "simulate"]
 
 
 def load(name_or_path: str) -> Scenario:
@@ -55,3 +56,19 @@ def compile_space(scenario: Scenario | str, **kwargs: Any) -> Space:
 
     s = load(scenario) if isinstance(scenario, str) else scenario
     return _compile(s, **kwargs)
+
+
+def simulate(scenario: Scenario | str, **kwargs: Any) -> SimulateOutcome:
+    """Simulate a negotiation; see :class:`accord.workbench.simulate.SimulateRequest` for the options.
+
+    >>> import accord
+    >>> drop = ("ua-decree", "ua-summit-preconditions")
+    >>> out = accord.simulate("ukraine", protocol="single-text", drop=drop, benchmarks=False)
+    >>> out.result.ending
+    'agreement'
+    """
+    from accord.workbench.simulate import SimulateRequest
+    from accord.workbench.simulate import simulate as _simulate
+
+    s = load(scenario) if isinstance(scenario, str) else scenario
+    return _simulate(SimulateRequest(scenario=s, **kwargs))

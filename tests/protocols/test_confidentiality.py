@@ -8,10 +8,10 @@ import dataclasses
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import spaces
 
 from accord.protocols import Agenda, Delegation, Report, simulate
 from accord.space import Space
-from tests.strategies import spaces
 
 
 def _poisoned(space: Space, keep: int) -> Space:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import spaces
 
 from accord.protocols import simulate
 from accord.space import Space
-from tests.strategies import spaces
 
 
 @settings(max_examples=40, deadline=None)

@@ -10,12 +10,12 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.protocols.reference import acceptable_to, best_nash_product, utility
+from tests.strategies import random_space
 
 from accord.protocols import Agenda, Context, Delegation, make_strategy, simulate
 from accord.protocols.strategies.base import truthful_report
 from accord.space import Space
-from tests.protocols.reference import acceptable_to, best_nash_product, utility
-from tests.strategies import random_space
 
 
 def _draft(space: Space, seed: int) -> tuple[int, ...]:

@@ -59,5 +59,5 @@ def test_a_deadline_below_one_round_is_an_error() -> None:
 
 def test_parameters_reach_the_strategy() -> None:
     made = make_strategy("boulware(e=0.5)")
-    assert getattr(made, "e") == 0.5
-    assert getattr(make_strategy("nash-mediator(restarts=0)", role="mediator"), "restarts") == 0
+    assert made.e == 0.5
+    assert make_strategy("nash-mediator(restarts=0)", role="mediator").restarts == 0

@@ -7,11 +7,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.protocols.reference import acceptable_to
+from tests.strategies import spaces
 
 from accord.protocols import PROTOCOLS, STRATEGIES, simulate
 from accord.space import Space
-from tests.protocols.reference import acceptable_to
-from tests.strategies import spaces
 
 DELEGATIONS = [s.name for s in STRATEGIES if s.role == "delegation"]
 

@@ -119,8 +119,9 @@ class Delegation:
     """One party's seat: its own utility table, BATNA and red lines, and the public agenda.
 
     Built by :meth:`of` from the party's row of a space alone. ``best`` is the
-    feasible package the party likes most among ``pool`` (candidates it drafts
-    offers from, best first, with their utilities ``pool_u``).
+    admissible package the party likes most among ``pool`` (candidates it drafts
+    offers from, best first, with their utilities ``pool_u``), ``best_utility``
+    its utility; with no admissible candidate, the agenda's start.
     """
 
     party: str
@@ -131,9 +132,19 @@ class Delegation:
     pool: IntArray
     pool_u: FloatArray
     own_rules: BoolArray = field(init=False, repr=False)
+    best: Package = field(init=False)
+    best_utility: float = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "own_rules", clause_tensor(self.red_lines, self.agenda.sizes))
+        rules = clause_tensor(self.agenda.constraints + self.red_lines, self.agenda.sizes)
+        object.__setattr__(self, "own_rules", rules)
+        self._set_best()
+
+    def _set_best(self) -> None:
+        """The favourite admissible candidate (the agenda's start when there is none) and its utility."""
+        best = tuple(int(k) for k in self.pool[0]) if len(self.pool) else self.agenda.start
+        object.__setattr__(self, "best", best)
+        object.__setattr__(self, "best_utility", float(self.utility(np.array([best], dtype=np.int64))[0]))
 
     @classmethod
     def of(cls, space: Space, party: str, agenda: Agenda, rng: np.random.Generator) -> Delegation:
@@ -158,6 +169,7 @@ class Delegation:
         order = np.argsort(-u, kind="stable")
         object.__setattr__(seat, "pool", readonly(pool[order]))
         object.__setattr__(seat, "pool_u", readonly(u[order]))
+        seat._set_best()
         return seat
 
     def utility(self, packages: IntArray) -> FloatArray:
@@ -167,23 +179,14 @@ class Delegation:
 
     def admissible(self, packages: IntArray) -> BoolArray:
         """Per package: feasible and crossing none of this party's red lines."""
-        return self.agenda.feasible(packages) & holds(self.own_rules, packages)
+        ok = self.agenda.allowed[np.arange(packages.shape[1])[None, :], packages].all(axis=1)
+        return ok & holds(self.own_rules, packages)
 
     def acceptable(self, packages: IntArray) -> BoolArray:
         """Per package: admissible and worth more than the BATNA (by more than TOL)."""
         return self.admissible(packages) & (self.utility(packages) > self.batna + TOL)
 
-    @property
-    def best(self) -> Package:
-        """The party's favourite admissible package among its candidates (the start if none)."""
-        return tuple(int(k) for k in self.pool[0]) if len(self.pool) else self.agenda.start
-
-    @property
-    def best_utility(self) -> float:
-        """The utility of :attr:`best`."""
-        return float(self.utility(np.array([self.best]))[0])
-
-    def draft_pool(self, rng: np.random.Generator, samples: int = 256) -> IntArray:
+    def draft_pool(self, rng: np.random.Generator, samples: int = 128) -> IntArray:
         """Admissible candidate packages: the favourite, a concession chain from it, random draws.
 
         The chain starts at the favourite option of every issue and gives up one

@@ -126,22 +126,24 @@ def truthful_report(me: Delegation, *, share: float = 1.0, batna: float | None =
 
 def ask_model(me: Delegation, received: tuple[Package, ...], memory: int = 12) -> FloatArray:
     """How often each option appeared in the last ``memory`` packages others asked for (0 to 1)."""
-    freq = np.zeros_like(me.table)
     recent = received[-memory:]
     if not recent:
-        return freq
+        return np.zeros_like(me.table)
     asks = np.array(recent, dtype=np.int64)
-    for i in range(freq.shape[0]):
-        freq[i, : me.agenda.sizes[i]] = np.bincount(asks[:, i], minlength=me.agenda.sizes[i])
-    return freq / len(recent)
+    counts = (asks[:, :, None] == np.arange(me.table.shape[1])[None, None, :]).sum(axis=0)
+    out: FloatArray = counts / len(recent)
+    return out
+
+
+WEIGHTS = np.array(LOGROLL_WEIGHTS)[:, None, None]
+"""The logroll weights shaped for broadcasting over (weights, issues, options)."""
 
 
 def logrolls(me: Delegation, model: FloatArray) -> IntArray:
     """Admissible packages trading own values against the others' asks at several weights."""
     scale = float(np.mean(me.table.max(axis=1) - me.table.min(axis=1))) or 1.0
-    allowed = me.agenda.allowed
-    rows = [np.where(allowed, me.table + w * scale * model, -np.inf).argmax(axis=1) for w in LOGROLL_WEIGHTS]
-    cand = np.array(rows, dtype=np.int64)
+    scores = np.where(me.agenda.allowed, me.table + WEIGHTS * scale * model, -np.inf)
+    cand: IntArray = scores.argmax(axis=2).astype(np.int64)
     return cand[me.admissible(cand)]
 
 

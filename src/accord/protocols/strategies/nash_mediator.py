@@ -6,9 +6,9 @@ Nash (1950), "The Bargaining Problem": maximise ``prod_p (u_p - d_p)``; here
 draft is only as good as the disclosure (Raiffa 1982, *The Art and Science of
 Negotiation*, ch. 14 on the single negotiating text). The search is steepest
 ascent over single-issue changes (the best change of one issue's option) from the
-previous text and from ``restarts`` random packages (one when revising a text), keeping the public
-constraints and the reported red lines; a package violating fewer of them always
-ranks higher.
+previous text and from ``restarts`` random packages (none when revising: a
+revision improves the last text), keeping the public constraints and the
+reported red lines; a package violating fewer of them always ranks higher.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ class NashMediator(MediatorStrategy):
         clauses = clause_tensor(
             agenda.constraints + tuple(m for r in reports.values() for m in r.red_lines), agenda.sizes
         )
-        fresh = self.restarts if previous is None else min(1, self.restarts)
+        fresh = self.restarts if previous is None else 0
         starts = [start] + [_random(agenda, ctx.rng) for _ in range(fresh)]
         best, best_score = start, -np.inf
         for x in starts:
