@@ -153,9 +153,8 @@ def test_algorithm_reference_is_current() -> None:
 def test_algorithm_reference_lists_every_registry_entry() -> None:
     from accord.analysis.registry import SOLVERS
     from accord.model.rules import RULE_KINDS
-    from accord.scenarios import SCENARIOS
-
     from accord.protocols import PROTOCOLS, STRATEGIES
+    from accord.scenarios import SCENARIOS
 
     text = (ROOT / "docs" / "algorithms.md").read_text(encoding="utf-8")
     for name in (*SOLVERS.names, *RULE_KINDS.names, *SCENARIOS.names, *PROTOCOLS.names, *STRATEGIES.names):
