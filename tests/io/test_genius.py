@@ -69,21 +69,18 @@ def as_files(scenario: Scenario, perspective: str | None = None) -> dict[str, by
 def test_round_trip_keeps_every_utility_of_every_package(scenario: Scenario) -> None:
     exported = export_genius(scenario)
     imported = import_genius({f.name: f.text.encode() for f in exported.files}).document
-    profiles = {p["party"]: p for p in imported["profiles"]}  # type: ignore[union-attr]
-    assert set(profiles) == set(exported.parties)
+    report = check_text(json.dumps(imported), json_syntax=True)
+    assert not report.errors and report.scenario is not None, [p.render() for p in report.errors]
+    back = report.scenario
+    assert back.profiled_parties() == tuple(sorted(exported.parties))
     for party in exported.parties:
-        prof = scenario.profile(party)
-        assert prof is not None
-        back = profiles[party]
-        assert abs(back["batna"] - prof.batna) <= TOL
+        prof, again = scenario.profile(party), back.profile(party)
+        assert prof is not None and again is not None
+        assert abs(again.batna - prof.batna) <= TOL
+        assert again.perspective == scenario.default_perspective
         for pkg in packages(scenario):
-            assert (
-                abs(
-                    accord_utility(back["weights"], back["values"], pkg)
-                    - accord_utility(prof.weights, prof.values, pkg)
-                )
-                <= TOL
-            )
+            ours = accord_utility(prof.weights, prof.values, pkg)
+            assert abs(accord_utility(again.weights, again.values, pkg) - ours) <= TOL
 
 
 @given(scenarios())
