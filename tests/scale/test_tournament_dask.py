@@ -11,13 +11,14 @@ from accord.protocols.tournament import Arena, run_tournament
 pytest.importorskip("distributed")
 
 
-def test_local_cluster_result_equals_the_local_run() -> None:
+@pytest.mark.parametrize("processes", [False, True])
+def test_local_cluster_result_equals_the_local_run(processes: bool) -> None:
     from accord.scale import dask_executor
 
     arenas = [Arena(perspective="p", space=random_space(3, 5, 3, seed=4, batna=15.0))]
     grid = (("single-text", "alternating-offers"), ("linear", "conceder", "tit-for-tat"))
     here = run_tournament(arenas, *grid, seeds=3, seed=9, chunk=2)
-    with dask_executor("local", workers=2) as executor:
+    with dask_executor("local", workers=2, processes=processes) as executor:
         there = run_tournament(arenas, *grid, seeds=3, seed=9, chunk=2, executor=executor)
     assert [o.match for o in there.outcomes] == [o.match for o in here.outcomes]
     for a, b in zip(here.outcomes, there.outcomes, strict=True):

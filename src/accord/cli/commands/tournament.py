@@ -131,7 +131,8 @@ def _executor(address: str | None) -> Iterator[Any]:
     from accord.scale import ScaleError, dask_executor
 
     try:
-        with dask_executor(address) as run:
+        # Worker processes: the simulator's loops hold the GIL, so threads would take turns.
+        with dask_executor(address, processes=True) as run:
             yield run
     except ScaleError as exc:
         fail(str(exc), "--dask")
