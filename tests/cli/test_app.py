@@ -63,9 +63,26 @@ def _json_commands() -> list[Any]:
     return [c for c in _commands().values() if any("--json" in p.opts for p in c.params)]
 
 
-def _argv(command: Any, scenario: str) -> list[str]:
+def _argv(command: Any, scenario: str, tmp: Path) -> list[str]:
     """The command's arguments filled in for ``scenario`` (for PLAN its first plan whose terms
-    each name one option: ``amend`` asks for a listed form to be held first)."""
+    each name one option: ``amend`` asks for a listed form to be held first; ``import`` reads
+    what ``export``, registered before it, wrote into ``tmp``)."""
+    if command.name == "export":
+        return ["export", scenario, "--out", str(tmp / "genius"), "--force", "--json"]
+    if command.name == "tournament":  # one small cell: the full default grid takes minutes on ukraine
+        return [
+            "tournament",
+            scenario,
+            "--seeds",
+            "1",
+            "--protocols",
+            "single-text",
+            "--strategies",
+            "linear",
+            "--json",
+        ]
+    if command.name == "import":
+        return ["import", str(tmp / "genius"), "--out", str(tmp / "imported.yaml"), "--force", "--json"]
     argv = [str(command.name)]
     for param in command.params:
         if not isinstance(param, typer.core.TyperArgument):
@@ -103,11 +120,11 @@ def test_the_json_commands_are_found() -> None:
 
 
 @pytest.mark.parametrize("which", ["mini", "template", "ukraine"])
-def test_every_json_command_prints_json(capsys: Any, template: str, which: str) -> None:
+def test_every_json_command_prints_json(capsys: Any, template: str, which: str, tmp_path: Path) -> None:
     scenario = {"mini": MINI, "template": template, "ukraine": "ukraine"}[which]
     capsys.readouterr()
     for command in _json_commands():
-        argv = _argv(command, scenario)
+        argv = _argv(command, scenario, tmp_path)
         code, out, err = run(capsys, *argv)
         assert code == 0, (argv, err)
         data = json.loads(out)

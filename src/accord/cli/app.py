@@ -14,7 +14,17 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.commands import design, evaluate, process, robustness, scenario, search, simulate
+from accord.cli.commands import (
+    design,
+    evaluate,
+    interop,
+    process,
+    robustness,
+    scenario,
+    search,
+    simulate,
+    tournament,
+)
 from accord.cli.errors import fail, run_guarded
 
 app = typer.Typer(
@@ -46,6 +56,9 @@ COMMANDS = (
     design.linkage,
     design.sequence,
     simulate.simulate,
+    tournament.tournament,
+    interop.export,
+    interop.import_,
 )
 """Every command, in the order of ``accord --help``."""
 

@@ -42,6 +42,7 @@ from accord.workbench.records import AmendOutcome, FrontierOutcome, SearchOutcom
 from accord.workbench.robustness import RobustnessOutcome
 from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
 from accord.workbench.simulate import SimulateOutcome
+from accord.workbench.tournament import TournamentOutcome
 
 JSON = dict[str, Any] | list[Any]
 
@@ -690,6 +691,8 @@ def _event(e: Event, space: Space) -> dict[str, Any]:
     if e.issues:
         out["issues"] = list(e.issues)
     return out
+
+
 # -- process designs: accord linkage, accord sequence ------------------------------------
 
 
@@ -807,4 +810,35 @@ def _sequence(outcome: SequenceOutcome) -> JSON:
         "citation": prov.citation,
         "parameters": result_json(dict(prov.parameters)),
         "seconds": round(prov.seconds, 4),
+    }
+
+
+# -- tournament --------------------------------------------------------------------------
+
+
+@to_json.register
+def _tournament(outcome: TournamentOutcome) -> JSON:
+    res = outcome.result
+    rows = [{**result_json(r), "agreement_rate": num(r.agreement_rate)} for r in res.rows]
+    matches = [
+        {
+            **result_json(o.match),
+            "ending": o.ending,
+            "utilities": dict(zip(res.parties, (num(u) for u in o.utilities), strict=True)),
+            "rounds": o.rounds,
+            "nash_share": None if o.nash_share is None else num(o.nash_share),
+            "frontier": None if o.frontier is None else num(o.frontier),
+        }
+        for o in res.outcomes
+    ]
+    return {
+        "scenario": outcome.scenario.id,
+        "parties": list(res.parties),
+        "protocols": list(res.protocols),
+        "strategies": list(res.strategies),
+        "perspectives": list(res.perspectives),
+        "seeds": result_json(res.seeds),
+        "summary": rows,
+        "matches": matches,
+        "provenance": result_json(res.provenance),
     }

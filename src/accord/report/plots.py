@@ -230,6 +230,12 @@ def plot_trajectories(path: str | Path, outcome: SimulateOutcome) -> Path:
         ax.grid(alpha=0.3)
     axes[0][0].legend(fontsize=7)
     fig.suptitle(f"{res.protocol} on {outcome.scenario.id}, seed {res.seed}: {res.ending}", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
+
+
 def _grouped(ax: Any, labels: Sequence[str], parties: Sequence[str], rows: Sequence[Sequence[float]]) -> None:
     """Grouped bars: one group per label, one bar per party."""
     x = np.arange(len(labels))

@@ -33,12 +33,15 @@ def check_address(address: str) -> str:
 
 @contextmanager
 def dask_executor(
-    address: str, *, workers: int = 2, timeout: float = 5.0
+    address: str, *, workers: int = 2, timeout: float = 5.0, processes: bool = False
 ) -> Iterator[Callable[[Callable[[T], R], Sequence[T]], Iterable[R]]]:
     """An executor on the Dask cluster at ``address`` (``local``: a new ``LocalCluster`` of ``workers``).
 
-    The local cluster runs threads in this process (numpy releases the GIL in
-    its loops), so it starts fast and needs no pickling; it is closed on exit.
+    By default the local cluster runs threads in this process (numpy releases the
+    GIL in its loops), so it starts fast and needs no pickling; ``processes=True``
+    starts worker processes instead, for work that holds the GIL (the simulator's
+    Python loops), at the cost of a slower start and pickled tasks. It is closed
+    on exit.
     """
     check_address(address)
     try:
@@ -49,7 +52,7 @@ def dask_executor(
     try:
         if address == "local":
             cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=False, dashboard_address=None
+                n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None
             )
             client = Client(cluster)
         else:
