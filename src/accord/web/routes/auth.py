@@ -53,7 +53,7 @@ async def login_page(request: Request, _: Annotated[str | None, Depends(deps.opt
 
 
 @router.post("/login", include_in_schema=False)
-async def login_form(request: Request, name: Name, password: Password) -> Response:
+def login_form(request: Request, name: Name, password: Password) -> Response:
     """Log in from the form and go to the list of processes."""
     response = RedirectResponse("/", status_code=303)
     try:
@@ -74,7 +74,7 @@ async def logout_form(request: Request, _: Annotated[str, Depends(deps.user)]) -
 
 
 @router.post("/api/login", tags=["accounts"])
-async def login_api(request: Request, response: Response, body: Credentials) -> LoginOut:
+def login_api(request: Request, response: Response, body: Credentials) -> LoginOut:
     """Log in: sets the login cookie and returns the CSRF token for ``X-CSRF-Token``."""
     token = _log_in(request, response, body.name, body.password)
     return LoginOut(user=body.name, csrf=csrf_token(deps.settings(request).secret, token))
