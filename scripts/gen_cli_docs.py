@@ -24,7 +24,7 @@ def help_text(argv: list[str]) -> str:
 
 
 def render() -> str:
-    from accord.cli.app import command_names
+    from accord.cli.app import command_names, subcommand_names
 
     commands = command_names()
     parts = [
@@ -35,6 +35,8 @@ def render() -> str:
     ]
     for name in commands:
         parts.append(f"## accord {name}\n\n```text\n$ accord {name} --help\n{help_text([name])}```\n")
+    for name in subcommand_names():
+        parts.append(f"## accord {name}\n\n```text\n$ accord {name} --help\n{help_text(name.split())}```\n")
     return "\n".join(parts)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import replace
 from types import MappingProxyType as M
+from typing import Any
 
 import numpy as np
 from hypothesis import assume
@@ -191,3 +192,72 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     except ScenarioInvalid:
         assume(False)
         raise
+
+
+# -- live processes (accord.process) -----------------------------------------------------
+
+
+@st.composite
+def process_specs(draw: st.DrawFn) -> Any:
+    """A small process: 2-4 parties (one may mediate), 1-4 issues of 2-3 options, maybe a table and NAUEA."""
+    from accord.process import IssueSpec, ProcessSpec, TableSpec
+
+    n_parties = draw(st.integers(2, 4))
+    roles = [
+        draw(st.sampled_from(["belligerent", "belligerent", "guarantor", "mediator"]))
+        for _ in range(n_parties)
+    ]
+    parties = tuple((f"P{k}", role) for k, role in enumerate(roles))
+    ids = [p for p, _ in parties]
+    tables = ()
+    if draw(st.booleans()):
+        members = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=n_parties, unique=True))
+        tables = (TableSpec(id="t", name="T", parties=tuple(members)),)
+    n_issues = draw(st.integers(1, 4))
+    issues = tuple(
+        IssueSpec(
+            id=f"i{k}",
+            title=f"Issue {k}",
+            options=tuple((f"o{j}", f"Option {j}") for j in range(draw(st.integers(2, 3)))),
+            table="t" if tables and draw(st.booleans()) else None,
+        )
+        for k in range(n_issues)
+    )
+    nauea = draw(st.booleans())
+    early = tuple(i.id for i in issues if nauea and draw(st.booleans()))
+    return ProcessSpec(
+        scenario_id="gen",
+        title="Generated",
+        issues=issues,
+        parties=parties,
+        tables=tables,
+        nauea=nauea,
+        early=early,
+    )
+
+
+@st.composite
+def process_states(draw: st.DrawFn) -> Any:
+    """A spec with 0-5 proposals and 0-12 responses, numbered in the order they happened."""
+    from accord.process import ProcessState, Proposal, Response, ResponseKind
+
+    spec = draw(process_specs())
+    ids = spec.party_ids
+    proposals = []
+    for k in range(draw(st.integers(0, 5))):
+        chosen = draw(st.lists(st.sampled_from([i.id for i in spec.issues]), min_size=1, unique=True))
+        terms = {i: draw(st.sampled_from([o for o, _ in spec.issue(i).options])) for i in chosen}
+        proposals.append(Proposal(id=k + 1, seq=k + 1, proposer=draw(st.sampled_from(ids)), terms=terms))
+    responses = []
+    if proposals:
+        for k in range(draw(st.integers(0, 12))):
+            responses.append(
+                Response(
+                    id=k + 1,
+                    seq=k + 1,
+                    proposal=draw(st.integers(1, len(proposals))),
+                    party=draw(st.sampled_from(ids)),
+                    kind=draw(st.sampled_from(list(ResponseKind))),
+                )
+            )
+    return ProcessState(spec=spec, proposals=tuple(proposals), responses=tuple(responses))

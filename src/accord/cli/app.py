@@ -85,6 +85,17 @@ def command_names() -> tuple[str, ...]:
     return (*commands, *(str(name) for name in groups))
 
 
+def subcommand_names() -> tuple[str, ...]:
+    """The commands of every group as ``GROUP COMMAND`` (``process create`` ...), in order."""
+    out = []
+    for g in app.registered_groups:
+        if g.typer_instance is None:
+            continue
+        group = g.typer_instance
+        out += [f"{group.info.name} {c.name}" for c in group.registered_commands]
+    return tuple(out)
+
+
 def _quiet_broken_pipe() -> int:
     """The reader of stdout went away (``accord compare x | head -1``): stop quietly.
 

@@ -58,9 +58,14 @@ class PrivateOps(StoreBase):
                     .values(data=dumps(clean), version=pr.version + 1, updated_by=user, updated_at=at)
                 )
                 if done.rowcount != 1:
+                    exists = w.conn.execute(
+                        select(pr.id).where(pr.process_id == process_id, pr.party == party)
+                    ).first()
+                    if exists is None:
+                        raise NotFound(f"{party} has no profile yet; create it (no version)")
                     raise Conflict(
-                        f"{party}'s profile was changed by someone else since version "
-                        f"{expected_version} (or does not exist); reload and try again"
+                        f"{party}'s profile was changed by someone else since version {expected_version}; "
+                        "reload and try again"
                     )
                 version = expected_version + 1
             self._audit(
@@ -149,7 +154,8 @@ class PrivateOps(StoreBase):
 
     @staticmethod
     def _owned_rows(w: Work, table: Any, resource: Resource) -> list[Row[Any]]:
-        """The rows of ``table`` the actor may read, filtered in the query itself."""
+        """The rows of ``table`` the actor may read, filtered in the query itself (none at all: denied)."""
+        require(w.actor, Action.READ, resource, owner=owner_of(w.actor))
         query = select(table).where(table.c.process_id == w.process_id).order_by(table.c.id)
         if grant_of(w.actor, Action.READ, resource) is not Grant.ALL:
             query = query.where(table.c.party == owner_of(w.actor))

@@ -88,7 +88,7 @@ def create(
 
 def verify(
     process: Annotated[
-        int | None, typer.Argument(metavar="[PROCESS]", help="Process id (default: every process).")
+        int | None, typer.Argument(metavar="PROCESS", help="Process id (default: every process).")
     ] = None,
     db: DbOpt = None,
     as_json: JsonOpt = False,

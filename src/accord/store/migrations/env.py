@@ -21,4 +21,5 @@ def _run() -> None:
         context.run_migrations()
 
 
-_run()
+if hasattr(context, "config"):  # run by Alembic; imported any other way (doctest collection) it does nothing
+    _run()

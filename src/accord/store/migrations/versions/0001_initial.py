@@ -17,6 +17,19 @@ depends_on: str | None = None
 
 def upgrade() -> None:
     """Create every table of :mod:`accord.store.tables` as of revision 0001."""
+    _users()
+    _processes()
+    _memberships()
+    _sessions()
+    _proposals()
+    _responses()
+    _profiles()
+    _notes()
+    _texts()
+    _audit()
+
+
+def _users() -> None:
     op.create_table(
         "users",
         sa.Column("id", sa.Integer),
@@ -27,6 +40,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.String(40), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_users"),
     )
+
+
+def _processes() -> None:
     op.create_table(
         "processes",
         sa.Column("id", sa.Integer),
@@ -42,6 +58,9 @@ def upgrade() -> None:
         sa.Column("version", sa.Integer, nullable=False, default=1),
         sa.PrimaryKeyConstraint("id", name="pk_processes"),
     )
+
+
+def _memberships() -> None:
     op.create_table(
         "memberships",
         sa.Column("id", sa.Integer),
@@ -57,6 +76,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("process_id", "user_name", name="uq_memberships_process_id"),
         sa.PrimaryKeyConstraint("id", name="pk_memberships"),
     )
+
+
+def _sessions() -> None:
     op.create_table(
         "sessions",
         sa.Column("id", sa.Integer),
@@ -76,6 +98,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("process_id", "number", name="uq_sessions_process_id"),
         sa.PrimaryKeyConstraint("id", name="pk_sessions"),
     )
+
+
+def _proposals() -> None:
     op.create_table(
         "proposals",
         sa.Column("id", sa.Integer),
@@ -97,6 +122,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("process_id", "number", name="uq_proposals_process_id"),
         sa.PrimaryKeyConstraint("id", name="pk_proposals"),
     )
+
+
+def _responses() -> None:
     op.create_table(
         "responses",
         sa.Column("id", sa.Integer),
@@ -117,6 +145,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("process_id", "number", name="uq_responses_process_id"),
         sa.PrimaryKeyConstraint("id", name="pk_responses"),
     )
+
+
+def _profiles() -> None:
     op.create_table(
         "profiles",
         sa.Column("id", sa.Integer),
@@ -134,6 +165,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("process_id", "party", name="uq_profiles_process_id"),
         sa.PrimaryKeyConstraint("id", name="pk_profiles"),
     )
+
+
+def _notes() -> None:
     op.create_table(
         "notes",
         sa.Column("id", sa.Integer),
@@ -152,6 +186,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("process_id", "number", name="uq_notes_process_id"),
         sa.PrimaryKeyConstraint("id", name="pk_notes"),
     )
+
+
+def _texts() -> None:
     op.create_table(
         "texts",
         sa.Column("id", sa.Integer),
@@ -168,6 +205,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("process_id", "number", name="uq_texts_process_id"),
         sa.PrimaryKeyConstraint("id", name="pk_texts"),
     )
+
+
+def _audit() -> None:
     op.create_table(
         "audit",
         sa.Column("id", sa.Integer),
