@@ -36,9 +36,10 @@ def proposals(request: Request, user: User, pid: Pid) -> Response:
     store = deps.backend(request).store
     context = process_context(request, user, pid, "proposals")
     answers = store.responses(pid, user)
+    tabled = store.proposals(pid, user)
     context |= {
-        "proposals": store.proposals(pid, user),
-        "responses": {p.id: [r for r in answers if r.proposal == p.id] for p in store.proposals(pid, user)},
+        "proposals": tabled,
+        "responses": {p.id: [r for r in answers if r.proposal == p.id] for p in tabled},
     }
     return render(request, "proposals.html", context)
 
