@@ -41,8 +41,8 @@ READS: dict[str, set[str]] = {
     "/texts": EVERYONE_IN,
     "/texts/diff?old=1&new=2": EVERYONE_IN,
     "/charts/status.svg": EVERYONE_IN,
-    "/profiles": {"med", "kyiv", "moscow", "obs"},  # obs gets an empty list (checked by the leak test)
-    "/notes": {"med", "kyiv", "moscow", "obs"},
+    "/profiles": {"med", "kyiv", "moscow"},
+    "/notes": {"med", "kyiv", "moscow"},
     "/audit": {"med"},
     "/audit/verify": {"med"},
     "/overlap": {"med"},
