@@ -80,3 +80,26 @@ def test_no_one_but_the_owner_and_the_mediator_reads_a_private_profile() -> None
 def test_a_delegation_needs_a_party() -> None:
     with pytest.raises(ValueError, match="party"):
         Actor(user="x", role=Role.DELEGATION)
+
+
+def test_the_policy_table_in_the_docs_is_the_policy() -> None:
+    from pathlib import Path
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "process.md").read_text(encoding="utf-8")
+    rows = {}
+    for line in doc.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 4 and cells[0] in {str(r) for r in Resource}:
+            rows[cells[0]] = cells[1:]
+    assert set(rows) == {str(r) for r in Resource}
+    for resource, cells in rows.items():
+        for role, cell in zip(("mediator", "delegation", "observer"), cells, strict=True):
+            documented = (
+                {}
+                if cell == "—"
+                else dict(
+                    (part.replace(" (own)", ""), "own" if "(own)" in part else "all")
+                    for part in cell.split(", ")
+                )
+            )
+            assert documented == EXPECTED[role].get(resource, {}), (resource, role)

@@ -62,6 +62,18 @@ def test_a_stale_edit_gets_a_conflict_and_changes_nothing(store: Store) -> None:
     assert store.verify(pid).count == before
 
 
+def test_answered_terms_are_fixed_but_the_title_is_not(store: Store) -> None:
+    pid = seeded(store)
+    p = store.propose(pid, "kyiv", terms={"crimea": "talks_15y"})
+    store.respond(pid, "moscow", p.id, "comment", comment="thinking")
+    p = store.edit_proposal(pid, "kyiv", p.id, expected_version=1, terms={"crimea": "ukraine"})
+    store.respond(pid, "moscow", p.id, "reject")
+    with pytest.raises(ProcessError, match="has been answered"):
+        store.edit_proposal(pid, "kyiv", p.id, expected_version=p.version, terms={"crimea": "un_referendum"})
+    edited = store.edit_proposal(pid, "kyiv", p.id, expected_version=p.version, title="Crimea returned")
+    assert edited.terms == {"crimea": "ukraine"} and edited.title == "Crimea returned"
+
+
 def test_two_writers_racing_on_one_version_one_wins_one_conflicts(store: Store, db_url: str) -> None:
     pid = seeded(store)
     p = store.propose(pid, "kyiv", terms={"crimea": "talks_15y"})

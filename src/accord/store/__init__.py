@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from accord.process.repository import ProcessRepository
 from accord.store.base import utc_now
 from accord.store.engine import DEFAULT_URL, make_engine, migrate, normalise_url
 from accord.store.private import PrivateOps
@@ -44,6 +45,11 @@ class Store(ProcessOps, ProposalOps, PrivateOps):
     def close(self) -> None:
         """Release the database connections."""
         self.engine.dispose()
+
+
+def _implements_the_protocol(store: Store) -> ProcessRepository:
+    """Never called: mypy checks here that :class:`Store` implements :class:`ProcessRepository`."""
+    return store
 
 
 class StoreUnavailable(RuntimeError):

@@ -75,7 +75,12 @@ class ProposalOps(StoreBase):
         title: str | None = None,
         note: str | None = None,
     ) -> Proposal:
-        """Change one's own proposal; a stale ``expected_version`` raises :class:`Conflict`."""
+        """Change one's own proposal; a stale ``expected_version`` raises :class:`Conflict`.
+
+        Once a party has answered (accept, reject or counter), the terms are fixed:
+        an answer must never count for terms its party did not see. Put a new
+        proposal instead; the title and note stay editable.
+        """
         with self._write(process_id, user) as w:
             row = self._proposal_row(w, proposal)
             require(w.actor, Action.UPDATE, Resource.PROPOSAL, owner=row.proposer)
@@ -83,6 +88,7 @@ class ProposalOps(StoreBase):
             if terms is not None:
                 terms = {str(k): str(v) for k, v in terms.items()}
                 w.spec.check_terms(terms)
+                self._check_unanswered(w, proposal)
                 changes["terms"] = dumps(terms)
             changes.update({k: v for k, v in (("title", title), ("note", note)) if v is not None})
             p = t.proposals.c
@@ -257,6 +263,19 @@ class ProposalOps(StoreBase):
         if row is None:
             raise NotFound(f"no proposal {number} in process {w.process_id}")
         return row
+
+    @staticmethod
+    def _check_unanswered(w: Work, proposal: int) -> None:
+        r = t.responses.c
+        answered = w.conn.execute(
+            select(r.id).where(
+                r.process_id == w.process_id, r.proposal == proposal, r.kind != str(ResponseKind.COMMENT)
+            )
+        ).first()
+        if answered is not None:
+            raise ProcessError(
+                f"proposal {proposal} has been answered, so its terms are fixed; put a new proposal instead"
+            )
 
     @staticmethod
     def _check_session_number(w: Work, session: int | None) -> None:
