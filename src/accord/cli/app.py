@@ -22,6 +22,7 @@ from accord.cli.commands import (
     robustness,
     scenario,
     search,
+    serve,
     simulate,
     tournament,
 )
@@ -59,6 +60,7 @@ COMMANDS = (
     tournament.tournament,
     interop.export,
     interop.import_,
+    serve.serve,
 )
 """Every command, in the order of ``accord --help``."""
 

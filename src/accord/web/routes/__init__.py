@@ -1,0 +1,1 @@
+"""The workbench's routes: :mod:`auth` (log in/out, invitations), :mod:`pages` (HTML), :mod:`api` (JSON)."""
