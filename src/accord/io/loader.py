@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from accord.io import schema as sf
+from accord.io.drafting import build_drafting
 from accord.io.yamlsource import Document, SourceError, parse_text, yaml_line_count
 from accord.model import (
     BatnaBasis,
@@ -235,14 +236,15 @@ class _Builder:
         if "accord" not in data:
             self.add((), "missing format version", "add 'accord: 1' as the first line")
         header = self.validate(
-            sf.HeaderFile, {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k != "sources"}, ()
+            sf.HeaderFile, {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k not in ("sources", "drafting")}, ()
         )
         for key in ("parties", "issues"):
             if key not in data:
                 self.add((), f"required field {key!r} is missing", f"add a '{key}:' list")
         sources = self.build_sources(data.get("sources"))
         parts = {key: tuple(self.items(data, key, convert)) for key, convert in self.converters().items()}
-        return self.finish(header, sources, parts)
+        drafting = build_drafting(self, data.get("drafting"))
+        return self.finish(header, sources, {**parts, "drafting": drafting} if drafting else parts)
 
     def converters(self) -> dict[str, Converter]:
         """Per list field, in build order: issues come before the items that refer to their levels."""
@@ -340,7 +342,8 @@ class _Builder:
         default = (header.default_perspective if header is not None else None) or (
             persp[0].id if persp else None
         )
-        draft = ScenarioDraft(sources=sources, default_perspective=default, **parts)
+        lists = {k: v for k, v in parts.items() if k != "drafting"}
+        draft = ScenarioDraft(sources=sources, default_perspective=default, **lists)
         self.add_problems(check_scenario(draft))
 
     def add_problems(self, problems: tuple[Problem, ...]) -> None:

@@ -362,6 +362,30 @@ class PlanFile(_Sourced):
         return (self.proposer,) if isinstance(self.proposer, str) else tuple(self.proposer)
 
 
+class ClauseFile(_Model):
+    """The wording of one option (docs/format.md, "Drafting")."""
+
+    issue: Id
+    option: Id | int | None = Field(description="an option id; on a numeric issue a level (null: no limit)")
+    text: Text = Field(description="treaty text with {party:ID}, {article:ISSUE}, {level}, {PARAMETER}")
+    heading: Text = ""
+    source: Id | None = None
+    sources: list[Id] = Field(default_factory=list)
+
+
+class DraftingFile(_Model):
+    """How agreements built from the scenario's packages are worded."""
+
+    languages: list[Text] = Field(default_factory=lambda: ["English"], description="authentic languages")
+    ceasefire_tracks: list[Id] = Field(
+        default_factory=lambda: ["ceasefire"], description="tracks whose issues form the ceasefire instrument"
+    )
+    parameters: dict[Id, Text] = Field(default_factory=dict, description="values of {NAME} placeholders")
+    clauses: list[ClauseFile] = Field(default_factory=list)
+    source: Id | None = None
+    sources: list[Id] = Field(default_factory=list)
+
+
 class ScenarioFile(_Model):
     """A whole scenario file."""
 
@@ -381,6 +405,7 @@ class ScenarioFile(_Model):
     perspectives: list[PerspectiveFile] = Field(default_factory=list)
     profiles: list[ProfileFile] = Field(default_factory=list)
     plans: list[PlanFile] = Field(default_factory=list)
+    drafting: DraftingFile | None = None
 
 
 LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
