@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from accord.model import Issue, Option, Role, Scenario
+from accord.model.problems import SpaceError
 from accord.model.drafting import Segment, parse_template
 from accord.model.plans import PlanVariant, term_options
 from accord.provenance import Provenance
@@ -274,10 +275,13 @@ def _and(items: tuple[str, ...]) -> str:
 
 
 def draft(request: DraftRequest) -> DraftResult:
-    """The instruments of ``request.package``; a ``KeyError`` names an unknown package."""
+    """The instruments of ``request.package``; an unknown package is a :class:`SpaceError` on ``package``."""
     t0 = time.perf_counter()
     s = request.scenario
-    variant = s.plan_variant(request.package)
+    try:
+        variant = s.plan_variant(request.package)
+    except KeyError as exc:
+        raise SpaceError("package", str(exc.args[0])) from None
     kinds = tuple(k for k in INSTRUMENT_KINDS if k in request.instruments)
     xref = _layout(s, variant, kinds)
     instruments = tuple(build_instrument(s, variant, k, xref, kinds) for k in kinds)

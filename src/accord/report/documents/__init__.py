@@ -7,7 +7,7 @@ runs an engine. HTML needs Jinja2, DOCX python-docx, PDF the ``typst`` package
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from accord.workbench.instruments import DraftResult
 
@@ -42,3 +42,12 @@ def render(result: DraftResult, fmt: DocumentFormat) -> bytes:
         raise MissingDependency(
             f"the {fmt} format needs {exc.name}: pip install 'accord[docs]'"
         ) from None
+
+
+def manifest(result: DraftResult, out: str | None, fmt: str) -> dict[str, Any]:
+    """What ``accord draft --json`` prints: the file written and every article, field by field."""
+    from accord.report.json import result_json
+
+    data = result_json(result)
+    assert isinstance(data, dict)
+    return {"out": out, "format": fmt, **data}
