@@ -17,16 +17,19 @@ from accord.model.drafting import parse_template
 _TOKEN = re.compile(r"\{\{|\}\}|\{[^{}]*\}|[^{}]+|[{}]")
 
 
-def reference(text: str) -> list[tuple[str, str]] | None:
-    """(kind, value) pieces with adjacent text merged, or None when the template is malformed."""
+def balanced(text: str) -> bool:
     stack = []
     for ch in text:
         if ch in "[(":
             stack.append(ch)
-        elif ch in "])":
-            if not stack or stack.pop() != {"]": "[", ")": "("}[ch]:
-                return None
-    if stack:
+        elif ch in "])" and (not stack or stack.pop() != {"]": "[", ")": "("}[ch]):
+            return False
+    return not stack
+
+
+def reference(text: str) -> list[tuple[str, str]] | None:
+    """(kind, value) pieces with adjacent text merged, or None when the template is malformed."""
+    if not balanced(text):
         return None
     out: list[tuple[str, str]] = []
     for tok in _TOKEN.findall(text):
@@ -72,9 +75,15 @@ def test_parser_agrees_with_the_reference(text: str) -> None:
 def test_braces_escape_and_placeholders_parse() -> None:
     segs = parse_template("{{x}} {party:UA} {article:dmz} {level} {date}")
     assert [(s.kind, s.value) for s in segs] == [
-        ("text", "{x} "), ("party", "UA"), ("text", " "), ("article", "dmz"), ("text", " "),
-        ("level", ""), ("text", " "), ("param", "date"),
-    ]  # fmt: skip
+        ("text", "{x} "),
+        ("party", "UA"),
+        ("text", " "),
+        ("article", "dmz"),
+        ("text", " "),
+        ("level", ""),
+        ("text", " "),
+        ("param", "date"),
+    ]
 
 
 BASE = """accord: 1
@@ -95,7 +104,11 @@ drafting:
     ("clause", "field", "words"),
     [
         ('{issue: x, option: a, text: "The {party:Q} agree"}', "drafting.clauses[0].text", "unknown party"),
-        ('{issue: x, option: a, text: "on {place}"}', "drafting.clauses[0].text", "unknown parameter {place}"),
+        (
+            '{issue: x, option: a, text: "on {place}"}',
+            "drafting.clauses[0].text",
+            "unknown parameter {place}",
+        ),
         ('{issue: x, option: a, text: "at {level}"}', "drafting.clauses[0].text", "{level}"),
         ('{issue: x, option: a, text: "see {article:nope}"}', "drafting.clauses[0].text", "unknown issue"),
         ('{issue: x, option: a, text: "(open [bracket)"}', "drafting.clauses[0].text", "unbalanced"),

@@ -82,6 +82,7 @@ def test_every_bracketed_alternative_names_its_proposers(package: str) -> None:
 def test_instruments_follow_the_tracks(package: str) -> None:
     s = ukraine()
     ceasefire_tracks = set(s.drafting.ceasefire_tracks)
+    assert ceasefire_tracks == {"ceasefire", "humanitarian"}
     result = drafted(package)
     seen: dict[str, str] = {}
     for ins in result.instruments:
@@ -137,9 +138,7 @@ def test_land_mines_are_the_issues_readings_dispute(plan: str) -> None:
     s = ukraine()
     result = drafted(plan)
     variants = s.plan(plan).variants()
-    disputed = {
-        i.id for i in s.issues if len({repr(v.terms.get(i.id)) for v in variants}) > 1
-    }
+    disputed = {i.id for i in s.issues if len({repr(v.terms.get(i.id)) for v in variants}) > 1}
     assert {m.issue for m in result.landmines} == disputed
     for m in result.landmines:
         assert [v for v, _ in m.meanings] == [v.id for v in variants]

@@ -54,9 +54,12 @@ def build_drafting(builder: _Reporter, raw: object) -> Drafting | None:
         try:
             clauses.append(
                 ClauseTemplate(
-                    issue=c.issue, option=option_id(c.option), text=c.text, heading=c.heading,
+                    issue=c.issue,
+                    option=option_id(c.option),
+                    text=c.text,
+                    heading=c.heading,
                     sources=tuple(sources),
-                )  # fmt: skip
+                )
             )
         except ModelError as exc:
             builder.add(("drafting", "clauses", k, exc.field), exc.message, exc.hint)

@@ -51,6 +51,7 @@ from accord.model import (
     no_deal_utility,
 )
 from accord.model.checks import ScenarioDraft, check_quotes, check_scenario
+from accord.model.drafting import Drafting
 from accord.model.factions import derive_party_profiles
 from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
@@ -236,15 +237,16 @@ class _Builder:
         if "accord" not in data:
             self.add((), "missing format version", "add 'accord: 1' as the first line")
         header = self.validate(
-            sf.HeaderFile, {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k not in ("sources", "drafting")}, ()
+            sf.HeaderFile,
+            {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k not in ("sources", "drafting")},
+            (),
         )
         for key in ("parties", "issues"):
             if key not in data:
                 self.add((), f"required field {key!r} is missing", f"add a '{key}:' list")
         sources = self.build_sources(data.get("sources"))
         parts = {key: tuple(self.items(data, key, convert)) for key, convert in self.converters().items()}
-        drafting = build_drafting(self, data.get("drafting"))
-        return self.finish(header, sources, {**parts, "drafting": drafting} if drafting else parts)
+        return self.finish(header, sources, parts, build_drafting(self, data.get("drafting")))
 
     def converters(self) -> dict[str, Converter]:
         """Per list field, in build order: issues come before the items that refer to their levels."""
@@ -262,7 +264,11 @@ class _Builder:
         }
 
     def finish(
-        self, header: sf.HeaderFile | None, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
+        self,
+        header: sf.HeaderFile | None,
+        sources: tuple[Source, ...],
+        parts: dict[str, tuple[Any, ...]],
+        drafting: Drafting | None = None,
     ) -> Report:
         """Build the scenario if everything parsed; otherwise cross-check what did."""
         parts = {**parts, "perspectives": self.implicit_perspectives(parts)}
@@ -297,6 +303,7 @@ class _Builder:
                 description=header.description,
                 default_perspective=header.default_perspective or perspectives[0].id,
                 sources=sources,
+                drafting=drafting or Drafting(),
                 **parts,
             )
         except ScenarioInvalid as exc:
@@ -342,8 +349,7 @@ class _Builder:
         default = (header.default_perspective if header is not None else None) or (
             persp[0].id if persp else None
         )
-        lists = {k: v for k, v in parts.items() if k != "drafting"}
-        draft = ScenarioDraft(sources=sources, default_perspective=default, **lists)
+        draft = ScenarioDraft(sources=sources, default_perspective=default, **parts)
         self.add_problems(check_scenario(draft))
 
     def add_problems(self, problems: tuple[Problem, ...]) -> None:

@@ -378,7 +378,8 @@ class DraftingFile(_Model):
 
     languages: list[Text] = Field(default_factory=lambda: ["English"], description="authentic languages")
     ceasefire_tracks: list[Id] = Field(
-        default_factory=lambda: ["ceasefire"], description="tracks whose issues form the ceasefire instrument"
+        default_factory=list,
+        description="tracks whose issues form the ceasefire instrument (default: ceasefire)",
     )
     parameters: dict[Id, Text] = Field(default_factory=dict, description="values of {NAME} placeholders")
     clauses: list[ClauseFile] = Field(default_factory=list)

@@ -64,11 +64,12 @@ class Drafting:
     ``languages``: the authentic languages (final clause and metadata), e.g.
     Ukrainian and Russian texts equally authentic (Pickering 2022).
     ``ceasefire_tracks``: the tracks whose issues go into the ceasefire
-    instrument; every other issue goes into the political settlement.
+    instrument (empty: the track called ``ceasefire``, if any); every other issue
+    goes into the political settlement.
     """
 
     languages: tuple[str, ...] = ("English",)
-    ceasefire_tracks: tuple[str, ...] = ("ceasefire",)
+    ceasefire_tracks: tuple[str, ...] = ()
     parameters: Mapping[str, str] = field(default_factory=dict)
     clauses: tuple[ClauseTemplate, ...] = ()
     sources: tuple[str, ...] = ()
@@ -144,7 +145,9 @@ def _placeholder(inner: str, pos: int) -> Segment:
     name = name.strip()
     if sep:
         if name not in ("party", "article") or not arg.strip():
-            raise ModelError("text", f"unknown parameter {{{inner}}} at character {pos + 1}", _PLACEHOLDER_HINT)
+            raise ModelError(
+                "text", f"unknown parameter {{{inner}}} at character {pos + 1}", _PLACEHOLDER_HINT
+            )
         return Segment(kind="party" if name == "party" else "article", value=arg.strip())
     if name == "level":
         return Segment(kind="level")
@@ -157,16 +160,24 @@ class DraftingParts(Protocol):
     """What :func:`check_drafting` reads of a scenario."""
 
     @property
-    def issues(self) -> tuple[Issue, ...]: ...
+    def issues(self) -> tuple[Issue, ...]:
+        """The issues."""
+        ...
 
     @property
-    def parties(self) -> tuple[Party, ...]: ...
+    def parties(self) -> tuple[Party, ...]:
+        """The parties."""
+        ...
 
     @property
-    def tracks(self) -> tuple[Track, ...]: ...
+    def tracks(self) -> tuple[Track, ...]:
+        """The tracks."""
+        ...
 
     @property
-    def drafting(self) -> Drafting: ...
+    def drafting(self) -> Drafting:
+        """The drafting section."""
+        ...
 
 
 def check_drafting(parts: DraftingParts) -> tuple[Problem, ...]:
@@ -182,19 +193,34 @@ def check_drafting(parts: DraftingParts) -> tuple[Problem, ...]:
     tracks = {t.id for t in parts.tracks}
     for k, t in enumerate(d.ceasefire_tracks):
         if t not in tracks:
-            out.append(Problem(path=("drafting", "ceasefire_tracks", k), message=f"unknown track {t!r}",
-                               hint=f"declared tracks: {', '.join(sorted(tracks)) or 'none'}"))  # fmt: skip
+            out.append(
+                Problem(
+                    path=("drafting", "ceasefire_tracks", k),
+                    message=f"unknown track {t!r}",
+                    hint=f"declared tracks: {', '.join(sorted(tracks)) or 'none'}",
+                )
+            )
     for k, c in enumerate(d.clauses):
         at = ("drafting", "clauses", k)
         issue = issues.get(c.issue)
         if issue is None:
-            out.append(Problem(path=(*at, "issue"), message=f"a template for unknown issue {c.issue!r}",
-                               hint=f"known issues: {', '.join(issues)}"))  # fmt: skip
+            out.append(
+                Problem(
+                    path=(*at, "issue"),
+                    message=f"a template for unknown issue {c.issue!r}",
+                    hint=f"known issues: {', '.join(issues)}",
+                )
+            )
             continue
         if c.option not in {o.id for o in issue.options}:
             known = ", ".join(o.id for o in issue.options)
-            out.append(Problem(path=(*at, "option"), message=f"a template for unknown option {c.option!r} "
-                               f"of issue {c.issue!r}", hint=f"its options: {known}"))  # fmt: skip
+            out.append(
+                Problem(
+                    path=(*at, "option"),
+                    message=f"a template for unknown option {c.option!r} of issue {c.issue!r}",
+                    hint=f"its options: {known}",
+                )
+            )
             continue
         if (c.issue, c.option) in seen:
             out.append(Problem(path=(*at, "option"), message=f"a second template for {c.issue}={c.option}"))

@@ -22,12 +22,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from accord.model import Issue, Option, Role, Scenario
-from accord.model.problems import SpaceError
 from accord.model.drafting import Segment, parse_template
 from accord.model.plans import PlanVariant, term_options
+from accord.model.problems import SpaceError
 from accord.provenance import Provenance
 from accord.workbench.instruments import (
-    INSTRUMENT_KINDS,
+    INSTRUMENT_KINDS as INSTRUMENT_KINDS,
+)
+from accord.workbench.instruments import (
     Alternative,
     Article,
     DraftResult,
@@ -57,7 +59,7 @@ class DraftRequest:
 
 def instrument_issues(scenario: Scenario, kind: InstrumentKind) -> tuple[Issue, ...]:
     """The issues of one instrument: the ceasefire tracks' issues, or all the others."""
-    tracks = set(scenario.drafting.ceasefire_tracks)
+    tracks = set(scenario.drafting.ceasefire_tracks or ("ceasefire",))
     return tuple(i for i in scenario.issues if (i.track in tracks) == (kind == "ceasefire"))
 
 
@@ -82,16 +84,33 @@ def early_issues(scenario: Scenario) -> frozenset[str]:
     return frozenset(e for r in rules for e in r.exceptions)
 
 
-def option_text(scenario: Scenario, issue: Issue, option: Option, xref: XRef, here: InstrumentKind) -> Article:
+def option_text(
+    scenario: Scenario, issue: Issue, option: Option, xref: XRef, here: InstrumentKind
+) -> Article:
     """The article body of ``option``: its template filled in, or a generic text (``generic``)."""
     template = scenario.drafting.clause(issue.id, option.id)
     if template is None:
         text = f"The Parties agree as follows on {issue.title.rstrip('.')}: {option.text.rstrip('.')}."
-        return Article(number=0, heading=issue.title, kind="provision", text=text, issue=issue.id,
-                       option=option.id, generic=True, sources=option.sources)  # fmt: skip
+        return Article(
+            number=0,
+            heading=issue.title,
+            kind="provision",
+            text=text,
+            issue=issue.id,
+            option=option.id,
+            generic=True,
+            sources=option.sources,
+        )
     body = "".join(_segment(scenario, seg, option, xref, here) for seg in parse_template(template.text))
-    return Article(number=0, heading=template.heading or issue.title, kind="provision", text=body,
-                   issue=issue.id, option=option.id, sources=template.sources or option.sources)  # fmt: skip
+    return Article(
+        number=0,
+        heading=template.heading or issue.title,
+        kind="provision",
+        text=body,
+        issue=issue.id,
+        option=option.id,
+        sources=template.sources or option.sources,
+    )
 
 
 def _segment(scenario: Scenario, seg: Segment, option: Option, xref: XRef, here: InstrumentKind) -> str:
@@ -121,7 +140,9 @@ def title(scenario: Scenario, kind: InstrumentKind) -> str:
 
 def signatories(scenario: Scenario) -> tuple[str, ...]:
     """The parties that sign: the belligerents, else the parties whose acceptance is needed."""
-    ids = [p.id for p in scenario.parties if p.role == Role.BELLIGERENT] or list(scenario.negotiating_parties())
+    ids = [p.id for p in scenario.parties if p.role == Role.BELLIGERENT] or list(
+        scenario.negotiating_parties()
+    )
     return tuple(ids)
 
 
@@ -157,18 +178,41 @@ def _issue_article(
     term = variant.terms.get(issue.id)
     if isinstance(term, str):
         art = option_text(scenario, issue, _option(issue, term), xref, kind)
-        return Article(number=number, heading=art.heading, kind="provision", text=art.text, issue=issue.id,
-                       option=term, generic=art.generic, early=early, sources=art.sources)  # fmt: skip
+        return Article(
+            number=number,
+            heading=art.heading,
+            kind="provision",
+            text=art.text,
+            issue=issue.id,
+            option=term,
+            generic=art.generic,
+            early=early,
+            sources=art.sources,
+        )
     props = proposals(scenario)
     options = term_options(term) if term is not None else tuple(o for iss, o in props if iss == issue.id)
     alts = []
     for opt in dict.fromkeys(options):
         art = option_text(scenario, issue, _option(issue, opt), xref, kind)
         parties, plans = props.get((issue.id, opt), ((), ()))
-        alts.append(Alternative(option=opt, label=_option(issue, opt).text, text=art.text,
-                                generic=art.generic, proposers=parties, plans=plans))  # fmt: skip
-    return Article(number=number, heading=issue.title, kind="bracketed", issue=issue.id, early=early,
-                   alternatives=tuple(alts))  # fmt: skip
+        alts.append(
+            Alternative(
+                option=opt,
+                label=_option(issue, opt).text,
+                text=art.text,
+                generic=art.generic,
+                proposers=parties,
+                plans=plans,
+            )
+        )
+    return Article(
+        number=number,
+        heading=issue.title,
+        kind="bracketed",
+        issue=issue.id,
+        early=early,
+        alternatives=tuple(alts),
+    )
 
 
 def _option(issue: Issue, option_id: str) -> Option:
@@ -180,14 +224,18 @@ def _names(scenario: Scenario, ids: tuple[str, ...]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _preamble(scenario: Scenario, kind: InstrumentKind, variant: PlanVariant, kinds: tuple[str, ...]) -> tuple[str, ...]:
+def _preamble(
+    scenario: Scenario, kind: InstrumentKind, variant: PlanVariant, kinds: tuple[str, ...]
+) -> tuple[str, ...]:
     lines = [
         f"The Parties, {_names(scenario, signatories(scenario))},",
         "Guided by the purposes and principles of the Charter of the United Nations,",
     ]
     if kind == "ceasefire":
-        lines.append("Determined to end the hostilities and to separate their forces, as a first step "
-                     "towards a political settlement,")  # fmt: skip
+        lines.append(
+            "Determined to end the hostilities and to separate their forces, as a first step "
+            "towards a political settlement,"
+        )
     else:
         if "ceasefire" in kinds:
             lines.append(f"Building on the {title(scenario, 'ceasefire')} concluded between them,")
@@ -198,13 +246,17 @@ def _preamble(scenario: Scenario, kind: InstrumentKind, variant: PlanVariant, ki
 
 
 def build_instrument(
-    scenario: Scenario, variant: PlanVariant, kind: InstrumentKind, xref: XRef, kinds: tuple[InstrumentKind, ...]
+    scenario: Scenario,
+    variant: PlanVariant,
+    kind: InstrumentKind,
+    xref: XRef,
+    kinds: tuple[InstrumentKind, ...],
 ) -> Instrument:
     """One instrument of ``variant``: preamble, issue articles, implementation bodies, final clauses."""
     issues = instrument_issues(scenario, kind)
     articles = [_issue_article(scenario, i, variant, xref, kind) for i in issues if i.id in xref]
     articles.append(_implementation(scenario, kind, len(articles) + 1))
-    articles.extend(_final_clauses(scenario, kind, articles, len(articles) + 1))
+    articles.extend(_final_clauses(scenario, articles, len(articles) + 1))
     return Instrument(
         kind=kind,
         title=title(scenario, kind),
@@ -221,53 +273,79 @@ def _implementation(scenario: Scenario, kind: InstrumentKind, number: int) -> Ar
     parties = _names(scenario, signatories(scenario))
     wit = witnesses(scenario)
     if kind == "ceasefire":
-        text = (f"The Parties establish a bilateral Joint Military Commission of {parties} to supervise "
-                "the implementation of this Agreement and to settle disputes over its application.")  # fmt: skip
+        text = (
+            f"The Parties establish a bilateral Joint Military Commission of {parties} to supervise "
+            "the implementation of this Agreement and to settle disputes over its application."
+        )
         heading = "Joint Military Commission and neutral oversight"
     else:
-        text = (f"The Parties establish a Joint Implementation Commission of {parties} to oversee the "
-                "implementation of this Agreement, to consult on any question of compliance and to "
-                "resolve by agreement disputes over its interpretation.")  # fmt: skip
+        text = (
+            f"The Parties establish a Joint Implementation Commission of {parties} to oversee the "
+            "implementation of this Agreement, to consult on any question of compliance and to "
+            "resolve by agreement disputes over its interpretation."
+        )
         heading = "Implementation and compliance"
     if wit:
-        text += (f" The Parties invite {_names(scenario, wit)} to provide neutral third-party oversight "
-                 "of the implementation and to take part in the Commission as observers.")  # fmt: skip
-    return Article(number=number, heading=heading, kind="implementation", text=text,
-                   sources=("parley-2022",) if _has_source(scenario, "parley-2022") else ())  # fmt: skip
+        text += (
+            f" The Parties invite {_names(scenario, wit)} to provide neutral third-party oversight "
+            "of the implementation and to take part in the Commission as observers."
+        )
+    return Article(
+        number=number,
+        heading=heading,
+        kind="implementation",
+        text=text,
+        sources=("parley-2022",) if _has_source(scenario, "parley-2022") else (),
+    )
 
 
 def _has_source(scenario: Scenario, key: str) -> bool:
     return any(s.id == key for s in scenario.sources)
 
 
-def _final_clauses(scenario: Scenario, kind: InstrumentKind, articles: list[Article], first: int) -> list[Article]:
+def _final_clauses(scenario: Scenario, articles: list[Article], first: int) -> list[Article]:
     params = scenario.drafting.parameters
     place = f" at {params['place']}" if params.get("place") else ""
     date = f" on {params['date']}" if params.get("date") else ""
     early = [a.number for a in articles if a.early]
     if early:
         listed = ", ".join(str(n) for n in early)
-        force = (f"Nothing in this Agreement is agreed until the whole is agreed, except Articles {listed}, "
-                 "which the Parties shall implement from the date of signature, ahead of the Agreement's "
-                 "entry into force as a whole.")  # fmt: skip
+        force = (
+            f"Nothing in this Agreement is agreed until the whole is agreed, except Articles {listed}, "
+            "which the Parties shall implement from the date of signature, ahead of the Agreement's "
+            "entry into force as a whole."
+        )
     else:
         force = "Nothing in this Agreement is agreed until the whole is agreed."
     langs = scenario.drafting.languages
-    done = (f"Done{place}{date} in {len(langs)} original{'s' if len(langs) > 1 else ''}, in the "
-            f"{_and(langs)} language{'s' if len(langs) > 1 else ''}"
-            + (", all texts being equally authentic." if len(langs) > 1 else "."))  # fmt: skip
+    done = (
+        f"Done{place}{date} in {len(langs)} original{'s' if len(langs) > 1 else ''}, in the "
+        f"{_and(langs)} language{'s' if len(langs) > 1 else ''}"
+        + (", all texts being equally authentic." if len(langs) > 1 else ".")
+    )
     src = ("pickering-2022",) if _has_source(scenario, "pickering-2022") else ()
     texts = (
         ("Entry into force", force + " This Agreement enters into force on signature by all Parties."),
-        ("Form and signature", "This Agreement is concluded in writing and signed by the "
-         "plenipotentiaries of the Parties."),
-        ("Guarantee", "The Parties shall jointly request the Security Council of the United Nations to "
-         "endorse this Agreement and to guarantee its implementation by a resolution."),
-        ("Registration", "This Agreement shall be registered with the Secretariat of the United Nations "
-         "in accordance with Article 102 of the Charter of the United Nations."),
+        (
+            "Form and signature",
+            "This Agreement is concluded in writing and signed by the plenipotentiaries of the Parties.",
+        ),
+        (
+            "Guarantee",
+            "The Parties shall jointly request the Security Council of the United Nations to "
+            "endorse this Agreement and to guarantee its implementation by a resolution.",
+        ),
+        (
+            "Registration",
+            "This Agreement shall be registered with the Secretariat of the United Nations "
+            "in accordance with Article 102 of the Charter of the United Nations.",
+        ),
         ("Authentic texts", done),
-    )  # fmt: skip
-    return [Article(number=first + k, heading=h, kind="final", text=t, sources=src) for k, (h, t) in enumerate(texts)]
+    )
+    return [
+        Article(number=first + k, heading=h, kind="final", text=t, sources=src)
+        for k, (h, t) in enumerate(texts)
+    ]
 
 
 def _and(items: tuple[str, ...]) -> str:
@@ -293,7 +371,9 @@ def draft(request: DraftRequest) -> DraftResult:
         terms=tuple((i, t if isinstance(t, str) else t.text()) for i, t in variant.terms.items()),
         instruments=instruments,
         sources=tuple((k, s.source(k).cite()) for k in cited if _has_source(s, k)),
-        provenance=Provenance(algorithm="clause templates over the scenario's tracks", citation=CITATION,
-                              parameters={"package": variant.id, "instruments": kinds}
-                              ).timed(time.perf_counter() - t0),  # fmt: skip
+        provenance=Provenance(
+            algorithm="clause templates over the scenario's tracks",
+            citation=CITATION,
+            parameters={"package": variant.id, "instruments": kinds},
+        ).timed(time.perf_counter() - t0),
     )

@@ -41,7 +41,10 @@ def landmines(scenario: Scenario, result: DraftResult) -> tuple[LandMine, ...]:
     if len(variants) < 2:
         return ()
     xref = {
-        a.issue: (ins.kind, a.number) for ins in result.instruments for a in ins.articles if a.issue is not None
+        a.issue: (ins.kind, a.number)
+        for ins in result.instruments
+        for a in ins.articles
+        if a.issue is not None
     }
     kinds = {i.id: k for k in INSTRUMENT_KINDS for i in instrument_issues(scenario, k)}
     out = []
@@ -50,8 +53,15 @@ def landmines(scenario: Scenario, result: DraftResult) -> tuple[LandMine, ...]:
         if len({t for _, t in texts}) < 2:
             continue
         where = xref.get(issue.id)
-        out.append(LandMine(instrument=kinds[issue.id], article=where[1] if where else None,
-                            issue=issue.id, heading=issue.title, meanings=texts))  # fmt: skip
+        out.append(
+            LandMine(
+                instrument=kinds[issue.id],
+                article=where[1] if where else None,
+                issue=issue.id,
+                heading=issue.title,
+                meanings=texts,
+            )
+        )
     return tuple(out)
 
 
@@ -61,16 +71,22 @@ def reading_verdicts(
     """Each profiled party's utility and verdict on every variant of ``plan``, and the perspective."""
     ev = evaluate_plans(scenario, perspective=perspective, plans=[plan])
     rows = tuple(
-        ReadingVerdict(variant=pe.plan, party=v.party,
-                       utility=round(v.utility, 1), utility_range=(round(v.utility_range[0], 1),
-                       round(v.utility_range[1], 1)), acceptability=v.acceptability)  # fmt: skip
+        ReadingVerdict(
+            variant=pe.plan,
+            party=v.party,
+            utility=round(v.utility, 1),
+            utility_range=(round(v.utility_range[0], 1), round(v.utility_range[1], 1)),
+            acceptability=v.acceptability,
+        )
         for pe in ev.plans
         for v in pe.parties
     )
     return ev.perspective, rows
 
 
-def with_landmines(scenario: Scenario, result: DraftResult, perspective: PerspectiveSpec = None) -> DraftResult:
+def with_landmines(
+    scenario: Scenario, result: DraftResult, perspective: PerspectiveSpec = None
+) -> DraftResult:
     """``result`` with its land mines and, when there are any, the verdicts under each reading."""
     mines = landmines(scenario, result)
     if not mines:
@@ -80,7 +96,9 @@ def with_landmines(scenario: Scenario, result: DraftResult, perspective: Perspec
     return replace(result, landmines=mines, verdicts=verdicts, perspective=persp)
 
 
-def solution_plan(scenario: Scenario, solution: str, perspective: PerspectiveSpec = None) -> tuple[Scenario, str]:
+def solution_plan(
+    scenario: Scenario, solution: str, perspective: PerspectiveSpec = None
+) -> tuple[Scenario, str]:
     """The scenario with a bargaining solution's package added as a draft plan, and its id.
 
     No solution (no feasible package) is a :class:`accord.model.SpaceError` on ``solution``.

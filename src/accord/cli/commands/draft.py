@@ -10,14 +10,23 @@ from typing import Annotated
 import typer
 
 from accord.cli.errors import fail, fields
-from accord.cli.options import JsonOpt, PerspectiveOpt, ScenarioArg, TermsOpt, load_with_draft, parse_perspective
+from accord.cli.options import (
+    JsonOpt,
+    PerspectiveOpt,
+    ScenarioArg,
+    TermsOpt,
+    load_with_draft,
+    parse_perspective,
+)
 
 DraftPlanOpt = Annotated[str | None, typer.Option("--plan", help="Draft this plan (or PLAN@READING).")]
 DraftSolutionOpt = Annotated[
-    str | None, typer.Option("--solution", metavar="NAME", help="Draft a bargaining solution's package (nash, ...).")
+    str | None,
+    typer.Option("--solution", metavar="NAME", help="Draft a bargaining solution's package (nash, ...)."),
 ]
 InstrumentOpt = Annotated[
-    str, typer.Option("--instrument", metavar="ceasefire|settlement|both", help="Which instrument(s) to draft.")
+    str,
+    typer.Option("--instrument", metavar="ceasefire|settlement|both", help="Which instrument(s) to draft."),
 ]
 FormatOpt = Annotated[str, typer.Option("--format", metavar="md|html|docx|pdf", help="Document format.")]
 OutOpt = Annotated[
@@ -56,8 +65,7 @@ def draft(
     Unagreed issues stay in [brackets] with who proposed each alternative; a plan's
     disputed readings are listed as land mines. --json prints a manifest of the articles.
     """
-    from accord.report.documents import FORMATS, MissingDependency, render
-    from accord.report.documents import manifest
+    from accord.report.documents import FORMATS, MissingDependency, manifest, render
     from accord.report.json import dumps
     from accord.workbench import drafting, landmines
 
@@ -74,10 +82,12 @@ def draft(
     with fields(solution="--solution", package="--plan"):
         if solution is not None:
             s, package = landmines.solution_plan(s, solution, choice)
-        request = drafting.DraftRequest(scenario=s, package=plan or package or "", instruments=kinds[instrument])
+        request = drafting.DraftRequest(
+            scenario=s, package=plan or package or "", instruments=kinds[instrument]
+        )
         result = landmines.with_landmines(s, drafting.draft(request), choice)
     try:
-        data = render(result, fmt) if (out is not None or not as_json) else b""  # type: ignore[arg-type]
+        data = render(result, fmt) if (out is not None or not as_json) else b""
     except MissingDependency as exc:
         fail(str(exc), "--format")
     if out is not None:

@@ -39,9 +39,7 @@ def render(result: DraftResult, fmt: DocumentFormat) -> bytes:
 
         return render_pdf(result)
     except ModuleNotFoundError as exc:
-        raise MissingDependency(
-            f"the {fmt} format needs {exc.name}: pip install 'accord[docs]'"
-        ) from None
+        raise MissingDependency(f"the {fmt} format needs {exc.name}: pip install 'accord[docs]'") from None
 
 
 def manifest(result: DraftResult, out: str | None, fmt: str) -> dict[str, Any]:

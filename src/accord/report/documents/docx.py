@@ -24,9 +24,10 @@ def render_docx(result: DraftResult) -> bytes:
     langs = result.instruments[0].languages if result.instruments else ()
     doc.core_properties.keywords = "authentic languages: " + ", ".join(langs)
     doc.add_heading(f"Draft agreements: {result.package_title}", level=0)
-    doc.add_paragraph(view.DISCLAIMER).italic = True
-    doc.add_paragraph(f"Scenario: {result.scenario}. Package: {result.package}. "
-                      f"Authentic languages: {', '.join(langs)}.")  # fmt: skip
+    doc.add_paragraph().add_run(view.DISCLAIMER).italic = True
+    doc.add_paragraph(
+        f"Scenario: {result.scenario}. Package: {result.package}. Authentic languages: {', '.join(langs)}."
+    )
     doc.add_heading("Contents", level=1)
     for ins in result.instruments:
         doc.add_paragraph(ins.title, style="List Bullet")

@@ -72,6 +72,9 @@ def render_html(result: DraftResult) -> str:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     langs = result.instruments[0].languages if result.instruments else ()
     return env.from_string(_TEMPLATE).render(
-        r=result, view=view, disclaimer=view.DISCLAIMER, languages=", ".join(langs),
+        r=result,
+        view=view,
+        disclaimer=view.DISCLAIMER,
+        languages=", ".join(langs),
         verdicts=view.verdict_table(result),
-    )  # fmt: skip
+    )

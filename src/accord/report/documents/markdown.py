@@ -93,8 +93,13 @@ def _landmines(result: DraftResult) -> list[str]:
     if not result.landmines:
         return []
     out = ['<a id="landmines"></a>', "", "## Annex: land mines", ""]
-    out += [escape("Articles whose meaning differs between readings of the plan (Pickering 2022): a clause "
-                   "two sides would sign with different meanings."), ""]  # fmt: skip
+    out += [
+        escape(
+            "Articles whose meaning differs between readings of the plan (Pickering 2022): a clause "
+            "two sides would sign with different meanings."
+        ),
+        "",
+    ]
     for mine in result.landmines:
         out += [f"### {escape(view.mine_where(result, mine))}", ""]
         out += [f"- {escape(variant)}: {escape(text)}" for variant, text in mine.meanings]

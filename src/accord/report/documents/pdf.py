@@ -23,11 +23,16 @@ def document_data(result: DraftResult) -> dict[str, Any]:
     return {
         "title": f"Draft agreements: {result.package_title}",
         "disclaimer": view.DISCLAIMER,
-        "meta": [f"Scenario: {result.scenario}", f"Package: {result.package}",
-                 f"Authentic languages: {', '.join(langs)}"],  # fmt: skip
+        "meta": [
+            f"Scenario: {result.scenario}",
+            f"Package: {result.package}",
+            f"Authentic languages: {', '.join(langs)}",
+        ],
         "instruments": [_instrument(ins) for ins in result.instruments],
-        "trace": {"header": ["instrument", "article", "issue", "option", "wording"],
-                  "rows": [list(r) for r in view.trace_rows(result)]},  # fmt: skip
+        "trace": {
+            "header": ["instrument", "article", "issue", "option", "wording"],
+            "rows": [list(r) for r in view.trace_rows(result)],
+        },
         "mines": [
             {"where": view.mine_where(result, m), "items": [f"{v}: {t}" for v, t in m.meanings]}
             for m in result.landmines

@@ -43,8 +43,10 @@ def notes(article: Article) -> tuple[str, ...]:
     """The drafting notes of an article: generic wording, early implementation."""
     out = []
     if article.generic:
-        out.append(f"Generic text: no clause template for {article.issue}={article.option}; built from "
-                   "the option's label.")  # fmt: skip
+        out.append(
+            f"Generic text: no clause template for {article.issue}={article.option}; built from "
+            "the option's label."
+        )
     if article.kind == "bracketed":
         out.append("Not agreed: the package does not settle this issue; the alternatives stay in brackets.")
     if article.early:
@@ -63,7 +65,15 @@ def trace_rows(result: DraftResult) -> tuple[tuple[str, str, str, str, str], ...
                 opts = " | ".join(alt.option for alt in a.alternatives)
                 rows.append((ins.title, str(a.number), a.issue, opts, "bracketed"))
             else:
-                rows.append((ins.title, str(a.number), a.issue, a.option or "", "generic" if a.generic else "template"))
+                rows.append(
+                    (
+                        ins.title,
+                        str(a.number),
+                        a.issue,
+                        a.option or "",
+                        "generic" if a.generic else "template",
+                    )
+                )
     return tuple(rows)
 
 
