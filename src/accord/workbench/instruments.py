@@ -127,6 +127,23 @@ class LandMine:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class Change:
+    """One issue article that differs between two versions of a text.
+
+    ``kind``: ``added`` (no article before), ``removed`` (none now; ``article`` is
+    None), ``changed`` (reworded, or its alternatives changed).
+    """
+
+    issue: str
+    heading: str
+    instrument: InstrumentKind
+    kind: Literal["added", "removed", "changed"]
+    article: int | None
+    before: str = ""
+    after: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class DraftResult:
     """The drafted instruments of one package, its land mines, and how it was drafted."""
 
@@ -139,7 +156,9 @@ class DraftResult:
     verdicts: tuple[ReadingVerdict, ...] = ()
     perspective: str = ""
     sources: tuple[tuple[str, str], ...] = ()
+    previous: str | None = None
+    changes: tuple[Change, ...] = ()
     provenance: Provenance = field(default_factory=lambda: Provenance(algorithm="drafting"))
 
     def __post_init__(self) -> None:
-        freeze_tuples(self, "terms", "instruments", "landmines", "verdicts", "sources")
+        freeze_tuples(self, "terms", "instruments", "landmines", "verdicts", "sources", "changes")

@@ -94,23 +94,3 @@ def with_landmines(
     plan = scenario.plan_variant(result.package).plan.id
     persp, verdicts = reading_verdicts(scenario, plan, perspective)
     return replace(result, landmines=mines, verdicts=verdicts, perspective=persp)
-
-
-def solution_plan(
-    scenario: Scenario, solution: str, perspective: PerspectiveSpec = None
-) -> tuple[Scenario, str]:
-    """The scenario with a bargaining solution's package added as a draft plan, and its id.
-
-    No solution (no feasible package) is a :class:`accord.model.SpaceError` on ``solution``.
-    """
-    from accord.model.problems import SpaceError
-    from accord.workbench import search
-    from accord.workbench.drafts import Draft, with_draft
-    from accord.workbench.records import SolveRequest
-
-    outcome = search.solve(SolveRequest(scenario=scenario, perspective=perspective, solution=solution))
-    package = outcome.result.package
-    if package is None:
-        raise SpaceError("solution", f"the {solution} solution finds no package ({outcome.result.status})")
-    drafted = with_draft(scenario, Draft(terms=outcome.space.package_ids(package)))
-    return drafted.scenario, drafted.plan_id

@@ -72,6 +72,7 @@ def test_terms_and_solution_packages(capsys: Any) -> None:
         (["--plan", "p1", "--format", "rtf"], "--format"),
         (["--plan", "p1", "--format", "pdf"], "--out"),
         (["--solution", "nope"], "--solution"),
+        (["--plan", "p1", "--against", "nope"], "--against"),
     ],
 )
 def test_bad_options_are_clean_errors(capsys: Any, argv: list[str], flag: str, tmp_path: Path) -> None:

@@ -33,6 +33,10 @@ OutOpt = Annotated[
     Path | None, typer.Option("--out", metavar="FILE", help="Write the document here (md: default stdout).")
 ]
 OverwriteOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing --out file.")]
+AgainstOpt = Annotated[
+    str | None,
+    typer.Option("--against", metavar="PLAN", help="Mark what changed since this earlier version (a plan)."),
+]
 
 
 def write_atomically(path: Path, data: bytes, *, force: bool) -> None:
@@ -57,21 +61,23 @@ def draft(
     fmt: FormatOpt = "md",
     out: OutOpt = None,
     force: OverwriteOpt = False,
+    against: AgainstOpt = None,
     perspective: PerspectiveOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
     """Draft agreements from a package: a ceasefire agreement and a political settlement.
 
     Unagreed issues stay in [brackets] with who proposed each alternative; a plan's
-    disputed readings are listed as land mines. --json prints a manifest of the articles.
+    disputed readings are listed as land mines; --against marks the changes from an
+    earlier version. --json prints a manifest of the articles.
     """
     from accord.report.documents import FORMATS, MissingDependency, manifest, render
     from accord.report.json import dumps
-    from accord.workbench import drafting, landmines
+    from accord.workbench import documents
 
     if sum(x is not None for x in (plan, terms, solution)) != 1:
         fail("name one package: --plan ID, --terms ISSUE=OPTION,... or --solution NAME", "--plan")
-    kinds = {"both": drafting.INSTRUMENT_KINDS, "ceasefire": ("ceasefire",), "settlement": ("settlement",)}
+    kinds = {"both": documents.INSTRUMENT_KINDS, "ceasefire": ("ceasefire",), "settlement": ("settlement",)}
     if instrument not in kinds or fmt not in FORMATS:
         bad = "--instrument" if instrument not in kinds else "--format"
         fail(f"choose one of {', '.join(kinds if bad == '--instrument' else FORMATS)}", bad)
@@ -79,13 +85,16 @@ def draft(
         fail(f"the {fmt} format is written to a file: add --out FILE", "--out")
     choice = parse_perspective(perspective)
     s, package = load_with_draft(scenario, terms, None, None)
-    with fields(solution="--solution", package="--plan"):
-        if solution is not None:
-            s, package = landmines.solution_plan(s, solution, choice)
-        request = drafting.DraftRequest(
-            scenario=s, package=plan or package or "", instruments=kinds[instrument]
-        )
-        result = landmines.with_landmines(s, drafting.draft(request), choice)
+    request = documents.DocumentRequest(
+        scenario=s,
+        package=plan or package,
+        solution=solution,
+        instruments=kinds[instrument],
+        perspective=choice,
+        against=against,
+    )
+    with fields(solution="--solution", package="--plan", against="--against"):
+        result = documents.draft_document(request)
     try:
         data = render(result, fmt) if (out is not None or not as_json) else b""
     except MissingDependency as exc:

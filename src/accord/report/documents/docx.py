@@ -81,7 +81,25 @@ def _annexes(doc: Any, result: DraftResult) -> None:
                 doc.add_paragraph(f"{variant}: {text}", style="List Bullet")
         doc.add_paragraph(f"Utility and verdict per reading (perspective {result.perspective}):")
         _table(doc, *view.verdict_table(result))
+    if result.previous is not None:
+        _changes(doc, result)
     if result.sources:
         doc.add_heading("Sources", level=1)
         for key, cite in result.sources:
             doc.add_paragraph(f"{key}: {cite}", style="List Bullet")
+
+
+def _changes(doc: Any, result: DraftResult) -> None:
+    doc.add_heading("Annex: changes from the previous version", level=1)
+    doc.add_paragraph(
+        f"From {result.previous} to {result.package}: deleted words struck through, new words in bold."
+    )
+    if not result.changes:
+        doc.add_paragraph("No article changed.")
+    for change in result.changes:
+        doc.add_heading(view.change_where(result, change), level=2)
+        para = doc.add_paragraph()
+        for op, text in view.word_diff(change.before, change.after):
+            run = para.add_run(text + " ")
+            run.font.strike = op == "-"
+            run.bold = op == "+"

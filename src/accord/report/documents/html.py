@@ -29,6 +29,8 @@ table { border-collapse: collapse; } td, th { border: 1px solid #999; padding: .
 {% endfor %}</ul></li>
 {% endfor %}<li><a href="#trace">Annex: trace of every article</a></li>
 {% if r.landmines %}<li><a href="#landmines">Annex: land mines</a></li>{% endif %}
+{% if r.previous is not none %}<li><a href="#changes">Annex: changes from the previous version</a></li>
+{% endif %}
 </ul></nav>
 {% for ins in r.instruments %}
 <section id="{{ ins.kind }}"><h2>{{ ins.title }}</h2>
@@ -59,6 +61,12 @@ sign with different meanings.</p>
 <table><tr>{% for h in verdicts[0] %}<th>{{ h }}</th>{% endfor %}</tr>
 {% for row in verdicts[1] %}<tr>{% for c in row %}<td>{{ c }}</td>{% endfor %}</tr>{% endfor %}
 </table></section>{% endif %}
+{% if r.previous is not none %}<section id="changes"><h2>Annex: changes from the previous version</h2>
+<p>From {{ r.previous }} to {{ r.package }}: deleted words struck through, new words underlined.</p>
+{% for c in r.changes %}<h3>{{ view.change_where(r, c) }}</h3><p>
+{% for op, text in view.word_diff(c.before, c.after) %}{% if op == "-" %}<del>{{ text }}</del>
+{% elif op == "+" %}<ins>{{ text }}</ins>{% else %}{{ text }}{% endif %} {% endfor %}</p>
+{% else %}<p>No article changed.</p>{% endfor %}</section>{% endif %}
 {% if r.sources %}<section id="sources"><h2>Sources</h2><ul>
 {% for key, cite in r.sources %}<li>{{ key }}: {{ cite }}</li>{% endfor %}</ul></section>{% endif %}
 </body></html>

@@ -33,6 +33,7 @@ def render_markdown(result: DraftResult) -> str:
         out += _instrument(ins)
     out += _trace(result)
     out += _landmines(result)
+    out += _changes(result)
     if result.sources:
         out += ["## Sources", ""]
         out += [f"- {escape(key)}: {escape(cite)}" for key, cite in result.sources]
@@ -48,6 +49,8 @@ def _contents(result: DraftResult) -> list[str]:
     out.append("- [Annex: trace of every article](#trace)")
     if result.landmines:
         out.append("- [Annex: land mines](#landmines)")
+    if result.previous is not None:
+        out.append("- [Annex: changes from the previous version](#changes)")
     return [*out, ""]
 
 
@@ -107,3 +110,30 @@ def _landmines(result: DraftResult) -> list[str]:
     header, rows = view.verdict_table(result)
     out += [escape(f"Utility and verdict per reading (perspective {result.perspective}):"), ""]
     return out + _table(header, rows)
+
+
+def _diff(before: str, after: str) -> str:
+    marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
+    return " ".join(marks[op].format(escape(text)) for op, text in view.word_diff(before, after))
+
+
+def _changes(result: DraftResult) -> list[str]:
+    if result.previous is None:
+        return []
+    out = ['<a id="changes"></a>', "", "## Annex: changes from the previous version", ""]
+    out += [
+        escape(
+            f"From {result.previous} to {result.package}: deleted words struck through, new words in bold."
+        ),
+        "",
+    ]
+    if not result.changes:
+        out += ["No article changed.", ""]
+    for change in result.changes:
+        out += [
+            f"### {escape(view.change_where(result, change))}",
+            "",
+            _diff(change.before, change.after),
+            "",
+        ]
+    return out

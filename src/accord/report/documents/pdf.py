@@ -40,6 +40,16 @@ def document_data(result: DraftResult) -> dict[str, Any]:
         "verdicts_caption": f"Utility and verdict per reading (perspective {result.perspective}):",
         "verdicts": {"header": list(header), "rows": [list(r) for r in rows]},
         "sources": [f"{k}: {c}" for k, c in result.sources],
+        "previous": result.previous or "",
+        "changes_caption": f"From {result.previous} to {result.package}: deleted words struck through, "
+        "new words in bold.",
+        "changes": [
+            {
+                "where": view.change_where(result, c),
+                "runs": [{"op": op, "text": t} for op, t in view.word_diff(c.before, c.after)],
+            }
+            for c in result.changes
+        ],
     }
 
 
