@@ -240,7 +240,7 @@ def _preamble(
         if "ceasefire" in kinds:
             lines.append(f"Building on the {title(scenario, 'ceasefire')} concluded between them,")
         lines.append("Seeking a just and durable settlement of the questions that divide them,")
-    lines.append(f"Having considered the proposal {variant.title!r} ({variant.id}),")
+    lines.append(f"Having considered the proposal \u201c{variant.title}\u201d ({variant.id}),")
     lines.append("Have agreed as follows:")
     return tuple(lines)
 
@@ -318,8 +318,9 @@ def _final_clauses(scenario: Scenario, articles: list[Article], first: int) -> l
     else:
         force = "Nothing in this Agreement is agreed until the whole is agreed."
     langs = scenario.drafting.languages
+    count = _WORDS[len(langs)] if len(langs) < len(_WORDS) else str(len(langs))
     done = (
-        f"Done{place}{date} in {len(langs)} original{'s' if len(langs) > 1 else ''}, in the "
+        f"Done{place}{date} in {count} original{'s' if len(langs) > 1 else ''}, in the "
         f"{_and(langs)} language{'s' if len(langs) > 1 else ''}"
         + (", all texts being equally authentic." if len(langs) > 1 else ".")
     )
@@ -346,6 +347,9 @@ def _final_clauses(scenario: Scenario, articles: list[Article], first: int) -> l
         Article(number=first + k, heading=h, kind="final", text=t, sources=src)
         for k, (h, t) in enumerate(texts)
     ]
+
+
+_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
 def _and(items: tuple[str, ...]) -> str:
