@@ -92,6 +92,8 @@ def _argv(command: Any, scenario: str, tmp: Path) -> list[str]:
             argv.append(next(p.id for p in plans if all(isinstance(v, str) for v in p.terms.values())))
         else:
             argv.append(scenario)
+    if command.name == "draft":
+        argv += ["--plan", accord.load(scenario).plans[0].id]
     return [*argv, "--json"]
 
 

@@ -16,6 +16,7 @@ import typer
 
 from accord.cli.commands import (
     design,
+    draft,
     evaluate,
     interop,
     process,
@@ -60,6 +61,7 @@ COMMANDS = (
     tournament.tournament,
     interop.export,
     interop.import_,
+    draft.draft,
     serve.serve,
 )
 """Every command, in the order of ``accord --help``."""

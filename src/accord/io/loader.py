@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import Any, TypeVar
 
 from accord.io import schema as sf
+from accord.io.drafting import build_drafting
 from accord.io.yamlsource import Document, SourceError, parse_text, yaml_line_count
 from accord.model import (
     BatnaBasis,
@@ -50,6 +51,7 @@ from accord.model import (
     no_deal_utility,
 )
 from accord.model.checks import ScenarioDraft, check_quotes, check_scenario
+from accord.model.drafting import Drafting
 from accord.model.factions import derive_party_profiles
 from accord.model.offers import Offer
 from accord.model.preferences import ValueGap
@@ -236,14 +238,16 @@ class _Builder:
         if "accord" not in data:
             self.add((), "missing format version", "add 'accord: 1' as the first line")
         header = self.validate(
-            sf.HeaderFile, {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k != "sources"}, ()
+            sf.HeaderFile,
+            {k: v for k, v in data.items() if k not in sf.LIST_FIELDS and k not in ("sources", "drafting")},
+            (),
         )
         for key in ("parties", "issues"):
             if key not in data:
                 self.add((), f"required field {key!r} is missing", f"add a '{key}:' list")
         sources = self.build_sources(data.get("sources"))
         parts = {key: tuple(self.items(data, key, convert)) for key, convert in self.converters().items()}
-        return self.finish(header, sources, parts)
+        return self.finish(header, sources, parts, build_drafting(self, data.get("drafting")))
 
     def converters(self) -> dict[str, Converter]:
         """Per list field, in build order: issues come before the items that refer to their levels."""
@@ -262,7 +266,11 @@ class _Builder:
         }
 
     def finish(
-        self, header: sf.HeaderFile | None, sources: tuple[Source, ...], parts: dict[str, tuple[Any, ...]]
+        self,
+        header: sf.HeaderFile | None,
+        sources: tuple[Source, ...],
+        parts: dict[str, tuple[Any, ...]],
+        drafting: Drafting | None = None,
     ) -> Report:
         """Build the scenario if everything parsed; otherwise cross-check what did."""
         parts = {**parts, "perspectives": self.implicit_perspectives(parts)}
@@ -297,6 +305,7 @@ class _Builder:
                 description=header.description,
                 default_perspective=header.default_perspective or perspectives[0].id,
                 sources=sources,
+                drafting=drafting or Drafting(),
                 **parts,
             )
         except ScenarioInvalid as exc:

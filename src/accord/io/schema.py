@@ -372,6 +372,31 @@ class OfferFile(_Sourced):
     description: Text = ""
 
 
+class ClauseFile(_Model):
+    """The wording of one option (docs/format.md, "Drafting")."""
+
+    issue: Id
+    option: Id | int | None = Field(description="an option id; on a numeric issue a level (null: no limit)")
+    text: Text = Field(description="treaty text with {party:ID}, {article:ISSUE}, {level}, {PARAMETER}")
+    heading: Text = ""
+    source: Id | None = None
+    sources: list[Id] = Field(default_factory=list)
+
+
+class DraftingFile(_Model):
+    """How agreements built from the scenario's packages are worded."""
+
+    languages: list[Text] = Field(default_factory=lambda: ["English"], description="authentic languages")
+    ceasefire_tracks: list[Id] = Field(
+        default_factory=list,
+        description="tracks whose issues form the ceasefire instrument (default: ceasefire)",
+    )
+    parameters: dict[Id, Text] = Field(default_factory=dict, description="values of {NAME} placeholders")
+    clauses: list[ClauseFile] = Field(default_factory=list)
+    source: Id | None = None
+    sources: list[Id] = Field(default_factory=list)
+
+
 class ScenarioFile(_Model):
     """A whole scenario file."""
 
@@ -392,6 +417,7 @@ class ScenarioFile(_Model):
     profiles: list[ProfileFile] = Field(default_factory=list)
     plans: list[PlanFile] = Field(default_factory=list)
     offers: list[OfferFile] = Field(default_factory=list)
+    drafting: DraftingFile | None = None
 
 
 LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(

@@ -8,6 +8,7 @@ from typing import Protocol, TypeVar
 
 from accord.model.checks import check_scenario
 from accord.model.constraints import Constraint
+from accord.model.drafting import Drafting, check_drafting
 from accord.model.elements import (
     Issue,
     Party,
@@ -67,12 +68,13 @@ class Scenario:
     profiles: tuple[Profile, ...] = ()
     plans: tuple[Plan, ...] = ()
     offers: tuple[Offer, ...] = ()
+    drafting: Drafting = field(default_factory=Drafting)
     _problems: tuple[Problem, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         freeze_tuples(self, *_COLLECTIONS)
         check_id(self.id)
-        problems = check_scenario(self)
+        problems = (*check_scenario(self), *check_drafting(self))
         object.__setattr__(self, "_problems", problems)
         if any(p.severity == "error" for p in problems):
             raise ScenarioInvalid(problems)
