@@ -576,6 +576,9 @@ def _robustness(outcome: RobustnessOutcome) -> JSON:
             for p, s in res.spreads.items()
         },
         "distribution": prov.parameters["distribution"],
+        "form_draw": "uniform over the forms that meet the constraints"
+        if any(r.forms for r in res.plans)
+        else None,
         "samples": res.samples,
         "seed": prov.seed,
         "chunk_size": res.chunk_size,
@@ -614,6 +617,15 @@ def _robust_plan(res: RobustnessResult, r: PlanRobustness) -> dict[str, Any]:
             }
             for g, (party, kind) in enumerate(res.groups)
             if g < len(r.total)
+        ],
+        "forms": [
+            {
+                "terms": dict(f.terms),
+                "all": num(f.all),
+                "accept": {party: num(f.accept[k]) for k, party in enumerate(res.parties)},
+                "verdict": {party: f.verdict[k] for k, party in enumerate(res.parties)},
+            }
+            for f in r.forms
         ],
     }
 
