@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from accord.cli.commands import evaluate, robustness, scenario, search
+from accord.cli.commands import align, evaluate, ripeness, robustness, scenario, search
 from accord.cli.errors import fail, run_guarded
 
 app = typer.Typer(
@@ -43,6 +43,8 @@ COMMANDS = (
     search.zopa,
     search.amend,
     robustness.robustness,
+    ripeness.ripeness,
+    align.align,
 )
 """Every command, in the order of ``accord --help``."""
 

@@ -53,6 +53,7 @@ from accord.model.checks import ScenarioDraft, check_quotes, check_scenario
 from accord.model.factions import derive_party_profiles
 from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
+from accord.model.timelines import BatnaPoint, Timeline
 
 M = TypeVar("M", bound=sf.FileModel)
 T = TypeVar("T")
@@ -257,6 +258,7 @@ class _Builder:
             "perspectives": _ignoring_path(_perspective),
             "profiles": self.to_profile,
             "plans": self.to_plan,
+            "timelines": _ignoring_path(timeline_of),
         }
 
     def finish(
@@ -774,6 +776,15 @@ def _table(m: sf.TableFile) -> Table:
         sources=m.source_ids(),
         quotes=m.quote_items(),
     )
+
+
+def timeline_of(m: sf.TimelineFile) -> Timeline:
+    """A timeline in the model (:mod:`accord.model.timelines`)."""
+    return Timeline(
+        id=m.id, name=m.name, months=m.months, description=m.description, sources=m.source_ids(),
+        batna={party: tuple(BatnaPoint(month=p.month, shift=p.shift) for p in points)
+               for party, points in m.batna.items()},
+    )  # fmt: skip
 
 
 def _track(m: sf.TrackFile) -> Track:

@@ -362,6 +362,23 @@ class PlanFile(_Sourced):
         return (self.proposer,) if isinstance(self.proposer, str) else tuple(self.proposer)
 
 
+class BatnaPointFile(_Model):
+    """A party's BATNA shift (points) at a month of a timeline."""
+
+    month: int = Field(ge=0, le=600)
+    shift: float = Field(ge=-100, le=100, allow_inf_nan=False)
+
+
+class TimelineFile(_Sourced):
+    """A named scenario of the BATNAs over time (``accord ripeness``; :mod:`accord.model.timelines`)."""
+
+    id: Id
+    name: Text
+    months: int = Field(ge=1, le=600)
+    description: Text = ""
+    batna: dict[Id, list[BatnaPointFile]] = Field(default_factory=dict)
+
+
 class ScenarioFile(_Model):
     """A whole scenario file."""
 
@@ -381,6 +398,7 @@ class ScenarioFile(_Model):
     perspectives: list[PerspectiveFile] = Field(default_factory=list)
     profiles: list[ProfileFile] = Field(default_factory=list)
     plans: list[PlanFile] = Field(default_factory=list)
+    timelines: list[TimelineFile] = Field(default_factory=list)
 
 
 LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
@@ -395,6 +413,7 @@ LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
         "perspectives": PerspectiveFile,
         "profiles": ProfileFile,
         "plans": PlanFile,
+        "timelines": TimelineFile,
     }
 )
 """The model of each item of each list field of a scenario file, in file order."""

@@ -23,6 +23,7 @@ from accord.model.preferences import Perspective, Profile, ValueGap, complete_va
 from accord.model.problems import ModelError, Path, Problem
 from accord.model.quotes import check_quotes, iter_quotes, normalise_quote_text
 from accord.model.rules import RULE_KINDS
+from accord.model.timelines import Timeline, check_timelines
 from accord.numeric import TOL
 
 __all__ = [
@@ -51,6 +52,7 @@ class ScenarioDraft:
     default_perspective: str | None = None
     profiles: tuple[Profile, ...] = ()
     plans: tuple[Plan, ...] = ()
+    timelines: tuple[Timeline, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
     _check_profiles(s, known, index, hard, out)
     _check_plans(s, known, out)
     _check_factions(s, out)
+    out.extend(check_timelines(getattr(s, "timelines", ()), known.parties, known.sources))
     for path, quote in iter_quotes(s):
         if quote.source not in known.sources:
             out.append(_unknown("source", quote.source, known.sources, path + ("source",)))

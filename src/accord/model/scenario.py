@@ -23,13 +23,14 @@ from accord.model.elements import (
 from accord.model.plans import Plan, PlanVariant
 from accord.model.preferences import Perspective, Profile, no_deal_utility
 from accord.model.problems import ModelError, Problem, ScenarioInvalid
+from accord.model.timelines import Timeline
 
 FORMAT_VERSION = 1
 """The version of the scenario file format (``accord: 1``)."""
 
 _COLLECTIONS = (
     "issues", "parties", "perspectives", "sources", "tables", "tracks",
-    "phases", "rules", "constraints", "profiles", "plans",
+    "phases", "rules", "constraints", "profiles", "plans", "timelines",
 )  # fmt: skip
 
 
@@ -65,6 +66,7 @@ class Scenario:
     constraints: tuple[Constraint, ...] = ()
     profiles: tuple[Profile, ...] = ()
     plans: tuple[Plan, ...] = ()
+    timelines: tuple[Timeline, ...] = ()
     _problems: tuple[Problem, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -100,6 +102,10 @@ class Scenario:
     def perspective(self, perspective_id: str) -> Perspective:
         """The perspective called ``perspective_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.perspectives, perspective_id, "perspective")
+
+    def timeline(self, timeline_id: str) -> Timeline:
+        """The timeline called ``timeline_id`` (``KeyError`` naming the known ones otherwise)."""
+        return _find(self.timelines, timeline_id, "timeline")
 
     def table(self, table_id: str) -> Table:
         """The table called ``table_id`` (``KeyError`` naming the known ones otherwise)."""

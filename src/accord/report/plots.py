@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -17,7 +17,21 @@ from accord.numeric import FloatArray
 from accord.workbench.picture import Mark, Picture
 from accord.workbench.robustness import RobustnessOutcome
 
-__all__ = ["FORMATS", "Mark", "PlotError", "plot_drivers", "plot_frontier", "plot_picture", "plot_tornado"]
+if TYPE_CHECKING:
+    from accord.workbench.align import AlignOutcome
+    from accord.workbench.ripeness import RipenessOutcome
+
+__all__ = [
+    "FORMATS",
+    "Mark",
+    "PlotError",
+    "plot_alignment",
+    "plot_drivers",
+    "plot_frontier",
+    "plot_picture",
+    "plot_ripeness",
+    "plot_tornado",
+]
 
 FORMATS = (".png", ".svg")
 
@@ -183,3 +197,58 @@ def _panel(
     ax.set_ylabel(f"utility of {parties[b]}")
     ax.grid(alpha=0.3)
     ax.legend(fontsize=7, loc="lower left")
+
+
+def plot_ripeness(path: str | Path, outcome: RipenessOutcome) -> Path:
+    """One panel per timeline: the ZOPA's size and each party's Nash surplus by month, windows shaded."""
+    out = Path(path)
+    plt = _pyplot(out)
+    runs = outcome.runs
+    if not runs:
+        raise PlotError("no timeline to plot: the scenario declares none")
+    fig, axes = plt.subplots(len(runs), 1, figsize=(7.5, 3.2 * len(runs)), squeeze=False)
+    for ax, run in zip(axes[:, 0], runs, strict=True):
+        res = run.result
+        months = [v.month for v in res.months]
+        for a, b in res.windows:
+            ax.axvspan(a, b if b > a else a + 0.5, color="tab:green", alpha=0.12)
+        ax.plot(months, [np.nan if v.size is None else v.size for v in res.months], color="black", lw=2,
+                label="ZOPA size (largest minimum surplus)")  # fmt: skip
+        for p, party in enumerate(res.parties):
+            ys = [np.nan if v.surplus is None else v.surplus[p] for v in res.months]
+            ax.plot(months, ys, marker="o", ms=3, lw=1, label=f"{party} Nash surplus")
+        ax.axhline(0, color="tab:red", ls="--", lw=0.8)
+        ax.set_title(f"{run.timeline.name} ({run.timeline.id})", fontsize=9)
+        ax.set_xlabel("month")
+        ax.set_ylabel("points")
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=6, loc="best")
+    fig.suptitle(f"Ripeness: {outcome.request.scenario.id} (green: months with a ZOPA)", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
+
+
+def plot_alignment(path: str | Path, outcome: AlignOutcome, *, shown: int = 8) -> Path:
+    """Grouped bars: each profile's weight of the issues with the largest stake."""
+    out = Path(path)
+    plt = _pyplot(out)
+    res = outcome.result
+    issues = [g for g in res.issues if g.stake > 0][:shown]
+    if not issues:
+        raise PlotError("no disagreement to plot: every profile weighs and values the issues alike")
+    x = np.arange(len(issues))
+    width = 0.8 / len(res.profiles)
+    fig, ax = plt.subplots(figsize=(8.0, 3.8))
+    for k, prof in enumerate(res.profiles):
+        ax.bar(x + k * width, [g.weights[k] for g in issues], width, label=prof)
+    ax.set_xticks(x + 0.4 - width / 2, [g.issue for g in issues], rotation=30, ha="right", fontsize=7)
+    ax.set_ylabel("share of the weight")
+    ax.set_title(f"{res.party}: weights of the issues with the largest stake, by faction", fontsize=10)
+    ax.legend(fontsize=7)
+    ax.grid(axis="y", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
