@@ -8,11 +8,11 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reference import SETTINGS, enumerate_feasible
 
 from accord.analysis.align import solve_align
 from accord.numeric import TOL
 from accord.space import Space
-from reference import SETTINGS, enumerate_feasible
 from strategies import spaces
 
 FEW = SETTINGS.__class__(parent=SETTINGS, max_examples=40)
@@ -51,7 +51,7 @@ def test_each_profile_matches_brute_force(case: tuple[Space, dict[str, Space], i
     assert res.profiles == ("aggregate", *others)
     for name, opt in zip(res.profiles, res.options, strict=True):
         s = space if name == "aggregate" else others[name]
-        packages, utils = enumerate_feasible(s)
+        _, utils = enumerate_feasible(s)
         surplus = utils - s.batna
         rational = np.all(surplus > TOL, axis=1) if len(utils) else np.zeros(0, dtype=bool)
         assert opt.exists == bool(rational.any())

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from reference import SETTINGS, enumerate_feasible
 
 from accord.analysis.ripeness import solve_ripeness, windows
 from accord.numeric import TOL
 from accord.space import Space
-from reference import SETTINGS, enumerate_feasible
 from strategies import spaces
 
 FEW = SETTINGS.__class__(parent=SETTINGS, max_examples=40)

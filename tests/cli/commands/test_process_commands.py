@@ -51,7 +51,7 @@ def test_ripeness_json_has_every_month_and_the_windows(capsys: Any, timed: str) 
 def test_ripeness_plot_and_table(capsys: Any, timed: str, tmp_path: Path) -> None:
     pytest.importorskip("matplotlib")
     plot = tmp_path / "r.png"
-    code, out, err = run(capsys, "ripeness", timed, "--plot", str(plot))
+    code, out, _ = run(capsys, "ripeness", timed, "--plot", str(plot))
     assert code == 0 and plot.stat().st_size > 0
     assert "Months with a ZOPA" in out and "by waiting" in out
 
