@@ -42,12 +42,17 @@ _EXPORTS = {
     "solve_zopa": "zopa",
     "RobustnessResult": "robustness",
     "solve_robustness": "robustness",
+    "RipenessResult": "ripeness",
+    "solve_ripeness": "ripeness",
+    "AlignResult": "align",
+    "solve_align": "align",
 }
 
 __all__ = [
     "SOLUTIONS",
     "SOLUTION_TITLES",
     "SOLVERS",
+    "AlignResult",
     "AmendResult",
     "BargainingResult",
     "Change",
@@ -57,6 +62,7 @@ __all__ = [
     "IssueShare",
     "PartyVerdict",
     "PlanEvaluation",
+    "RipenessResult",
     "RobustnessResult",
     "SolverSpec",
     "ZopaResult",
@@ -67,12 +73,14 @@ __all__ = [
     "evaluate_plans",
     "feasible_set",
     "maxima",
+    "solve_align",
     "solve_amendment",
     "solve_bargaining",
     "solve_egalitarian",
     "solve_frontier",
     "solve_kalai_smorodinsky",
     "solve_nash",
+    "solve_ripeness",
     "solve_robustness",
     "solve_utilitarian",
     "solve_zopa",
@@ -93,6 +101,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from accord.analysis.align import AlignResult, solve_align
     from accord.analysis.amend import complete_plan, solve_amendment
     from accord.analysis.bargaining import solve_bargaining
     from accord.analysis.egalitarian import solve_egalitarian
@@ -120,6 +129,7 @@ if TYPE_CHECKING:
         FrontierResult,
         ZopaResult,
     )
+    from accord.analysis.ripeness import RipenessResult, solve_ripeness
     from accord.analysis.robustness import RobustnessResult, solve_robustness
     from accord.analysis.utilitarian import solve_utilitarian
     from accord.analysis.zopa import solve_zopa
