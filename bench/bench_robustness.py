@@ -19,15 +19,15 @@ import time
 
 import numpy as np
 
-from accord.analysis.robustness import solve_robustness
+from accord.analysis.robustness import OpenForms, PlanSpec, solve_robustness
 from accord.numeric import TOL
 from accord.scenarios import load_builtin
 from accord.space import Space, compile_space
 from accord.workbench.robustness import plan_packages
 
 
-def naive(space: Space, packages: dict[str, tuple[int, ...]], n: int, seed: int) -> float:
-    """One draw at a time: perturb values and BATNA, judge every plan with Space.utility."""
+def naive(space: Space, packages: dict[str, PlanSpec], n: int, seed: int) -> float:
+    """One draw at a time: perturb values and BATNA, draw open forms, judge every plan with Space.utility."""
     rng = np.random.default_rng(seed)
     t0 = time.perf_counter()
     for _ in range(n):
@@ -37,7 +37,8 @@ def naive(space: Space, packages: dict[str, tuple[int, ...]], n: int, seed: int)
         )
         batna = space.batna + space.batna_spread * rng.uniform(-1, 1, len(space.parties))
         drawn = dataclasses.replace(space, contrib=contrib, batna=batna)
-        for pkg in packages.values():
+        for spec in packages.values():
+            pkg = spec.packages[rng.integers(len(spec.packages))] if isinstance(spec, OpenForms) else spec
             u = drawn.utility(pkg)
             _ = [u[p] - batna[p] > TOL and not drawn.crossed(pkg, p) for p in range(len(space.parties))]
     return (time.perf_counter() - t0) / n
@@ -53,7 +54,11 @@ def main() -> int:
     scenario = load_builtin("ukraine")
     space = compile_space(scenario)
     packages, _ = plan_packages(space, scenario.plan_variants())
-    sizes = f"{len(packages)} plans and readings, {len(space.parties)} parties, {len(space.issues)} issues"
+    forms = sum(len(p.packages) if isinstance(p, OpenForms) else 1 for p in packages.values())
+    sizes = (
+        f"{len(packages)} plans and readings ({forms} forms), {len(space.parties)} parties, "
+        f"{len(space.issues)} issues"
+    )
     print(f"ukraine: {sizes}")
 
     timings = {}

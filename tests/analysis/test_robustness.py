@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from accord.analysis.robustness import (
     ChunkCounts,
     ChunkTask,
+    OpenForms,
     build_model,
     run_chunk,
     solve_robustness,
@@ -199,3 +200,106 @@ def test_a_plan_gets_the_same_numbers_alone_or_among_others(
     name = next(iter(plans))
     alone = solve_robustness(space, plans={name: plans[name]}, samples=120, seed=seed, chunk_size=50)
     assert alone.plans[0] == together.plans[0]
+
+
+# -- plans in several forms (open forms) -------------------------------------------------
+
+
+@st.composite
+def spaces_with_forms(draw: st.DrawFn) -> tuple[Space, dict[str, OpenForms]]:
+    """Plans each given by 1-3 forms (random packages; a form is just a complete package)."""
+    space = draw(spaces(max_parties=3, max_issues=4))
+    plans: dict[str, OpenForms] = {}
+    for m in range(draw(st.integers(1, 3))):
+        forms = draw(
+            st.lists(
+                st.tuples(*(st.integers(0, len(o) - 1) for o in space.options)),
+                min_size=1,
+                max_size=3,
+                unique=True,
+            )
+        )
+        plans[f"x{m}"] = OpenForms(packages=tuple(forms), issues=tuple(range(len(space.issues))))
+    return space, plans
+
+
+@SETTINGS
+@given(case=spaces_with_forms(), seed=st.integers(0, 2**32), samples=st.integers(1, 300))
+def test_zero_spread_with_open_forms_gives_the_share_of_forms_drawn(
+    case: tuple[Space, dict[str, OpenForms]], seed: int, samples: int
+) -> None:
+    """No spread: one form gives exactly 0 or 1 (the verdict); several, a share between their verdicts."""
+    space, plans = case
+    res = solve_robustness(space, plans=plans, samples=samples, seed=seed, chunk_size=64)
+    for row, spec in zip(res.plans, plans.values(), strict=True):
+        verdicts = [
+            [reference_verdict(space, f, p) for p in range(len(space.parties))] for f in spec.packages
+        ]
+        every = [all(v[p] for v in verdicts) for p in range(len(space.parties))]
+        assert list(row.verdict) == every
+        for form, v in zip(row.forms, verdicts, strict=True):
+            assert list(form.verdict) == v
+            assert list(form.accept) == [1.0 if x else 0.0 for x in v]  # given the form: exact
+            assert form.all == (1.0 if all(v) else 0.0)
+        if len(spec.packages) == 1:
+            assert list(row.accept) == [1.0 if x else 0.0 for x in verdicts[0]]
+            assert row.all == (1.0 if all(verdicts[0]) else 0.0)
+        else:  # a mix of the forms' verdicts, bounded by the best and worst form
+            for p in range(len(space.parties)):
+                lo, hi = min(v[p] for v in verdicts), max(v[p] for v in verdicts)
+                assert float(lo) <= row.accept[p] <= float(hi)
+
+
+def test_open_forms_are_drawn_uniformly() -> None:
+    """Zero spread, one party; forms acceptable and not: the share accepted estimates 1/2 and 2/3."""
+    space = Space.from_arrays([[[10.0, 90.0, 80.0]]], [50.0])
+    plans = {
+        "half": OpenForms(packages=((0,), (1,)), issues=(0,)),
+        "two-thirds": OpenForms(packages=((0,), (1,), (2,)), issues=(0,)),
+    }
+    res = solve_robustness(space, plans=plans, samples=40_000, seed=5, sensitivity=False)
+    half, thirds = res.plans
+    assert half.all_interval[0] < 0.5 < half.all_interval[1]
+    assert thirds.all_interval[0] < 2 / 3 < thirds.all_interval[1]
+    assert res.groups[-1] == ("", "form")
+
+
+def test_the_form_is_the_only_driver_when_only_the_form_varies() -> None:
+    """No spread, two forms, one acceptable: all of the variance is the form's (total index 1)."""
+    space = Space.from_arrays([[[10.0, 90.0], [90.0, 80.0]]], [50.0, 50.0])
+    res = solve_robustness(
+        space,
+        plans={"p": OpenForms(packages=((0,), (1,)), issues=(0,))},
+        samples=4_000,
+        seed=3,
+        chunk_size=1_000,
+    )
+    row = res.plans[0]
+    form = res.groups.index(("", "form"))
+    assert row.total[form] == pytest.approx(1.0, abs=0.05)
+    assert row.first_order[form] == pytest.approx(1.0, abs=0.1)
+    assert all(t == pytest.approx(0.0, abs=1e-12) for g, t in enumerate(row.total) if g != form)
+
+
+def test_plans_without_open_forms_draw_nothing_more() -> None:
+    """A single package and a one-form OpenForms give identical counts: no form is drawn."""
+    space = with_spreads(Space.from_arrays([[[10.0, 90.0], [90.0, 80.0]]], [50.0, 50.0]), [20, 20], [10, 10])
+    one = solve_robustness(space, plans={"p": (1,)}, samples=2_000, seed=9)
+    wrapped = solve_robustness(
+        space, plans={"p": OpenForms(packages=((1,),), issues=(0,))}, samples=2_000, seed=9
+    )
+    assert one.plans[0].all == wrapped.plans[0].all and one.plans[0].total == wrapped.plans[0].total
+
+
+@SETTINGS
+@given(case=spaces_with_forms(), seed=st.integers(0, 2**32))
+def test_open_forms_same_seed_same_result_whatever_runs_the_chunks(
+    case: tuple[Space, dict[str, OpenForms]], seed: int
+) -> None:
+    space, plans = case
+    space = with_spreads(space, [3.0] * len(space.parties), [4.0] * len(space.parties))
+    here = solve_robustness(space, plans=plans, samples=500, seed=seed, chunk_size=97)
+    there = solve_robustness(
+        space, plans=plans, samples=500, seed=seed, chunk_size=97, executor=reversed_executor
+    )
+    assert here.plans == there.plans

@@ -272,3 +272,32 @@ class TestConventions:
         errors = problems_of(text)
         assert any("unknown field 'colour'" in e for e in errors)
         assert not any("not declared" in e or "unknown perspective" in e for e in errors)
+
+
+class TestTimelines:
+    """The timelines section: loaded, and its errors named by file, line and field."""
+
+    BLOCK = (
+        "\ntimelines:\n"
+        "  - id: war\n"
+        "    name: War of attrition\n"
+        "    months: 12\n"
+        "    batna:\n"
+        "      {party}: [{{month: {month}, shift: -5}}]\n"
+    )
+
+    def test_a_timeline_loads(self) -> None:
+        report = check_text(MINI + self.BLOCK.format(party="A", month=6), name="f.yaml")
+        assert report.scenario is not None
+        (t,) = report.scenario.timelines
+        assert t.months == 12 and t.shift("A", 3) == pytest.approx(-2.5)
+
+    def test_unknown_party_is_named(self) -> None:
+        text = MINI + self.BLOCK.format(party="ZZ", month=6)
+        msg = one(text, "unknown party 'ZZ'")
+        assert "timelines[0].batna.ZZ" in msg and "f.yaml" in msg
+
+    def test_month_after_the_end_is_named(self) -> None:
+        text = MINI + self.BLOCK.format(party="A", month=18)
+        msg = one(text, "after the timeline's end")
+        assert "timelines[0].batna.A" in msg

@@ -38,3 +38,19 @@ def test_bad_addresses_are_refused_before_connecting(address: str) -> None:
 def test_an_address_without_a_scheduler_is_a_clear_error() -> None:
     with pytest.raises(ScaleError, match="cannot reach"), dask_executor("tcp://127.0.0.1:9", timeout=0.5):
         pass
+
+
+def test_local_cluster_draws_open_forms_as_a_local_run_does() -> None:
+    from accord.analysis.robustness import OpenForms
+
+    space = dataclasses.replace(
+        Space.from_arrays([[[50.0, 20.0], [40.0, 70.0]], [[10.0, 30.0], [25.0, 5.0]]], [55.0, 20.0]),
+        value_spread=np.array([8.0, 6.0]),
+        batna_spread=np.array([5.0, 9.0]),
+    )
+    plans = {"a": (0, 1), "open": OpenForms(packages=((1, 0), (1, 1), (0, 0)), issues=(0, 1))}
+    here = solve_robustness(space, plans=plans, samples=3_000, seed=12, chunk_size=700)
+    with dask_executor("local", workers=2) as run:
+        there = solve_robustness(space, plans=plans, samples=3_000, seed=12, chunk_size=700, executor=run)
+    assert there.plans == here.plans and there.groups == here.groups
+    assert here.plans[1].forms and 0.0 < here.plans[1].all < 1.0

@@ -39,3 +39,24 @@ def test_only_open_plans_is_an_error_on_plans() -> None:
     with pytest.raises(SpaceError) as err:
         robustness(RobustnessRequest(scenario=MINI, samples=10, plans=("p2@open-army",)))
     assert err.value.field == "plans"
+
+
+def test_every_ukraine_plan_and_reading_is_sampled_open_forms_included() -> None:
+    from accord.analysis.robustness import OpenForms
+    from accord.scenarios import load_builtin
+    from accord.space import compile_space
+    from accord.workbench.robustness import plan_packages
+
+    ukraine = load_builtin("ukraine")
+    out = robustness(RobustnessRequest(scenario=ukraine, samples=200, seed=1, sensitivity=False))
+    assert not out.skipped
+    assert len(out.result.plans) == len(ukraine.plan_variants())
+    space = compile_space(ukraine)
+    packages, _ = plan_packages(space, ukraine.plan_variants())
+    for row in out.result.plans:
+        spec = packages[row.plan]
+        if isinstance(spec, OpenForms):  # every form meets the constraints, and differs only where open
+            assert len(row.forms) == len(spec.packages)
+            assert all(space.feasible(f, red_lines=False) for f in spec.packages) or len(spec.packages) == 1
+            for f in spec.packages:
+                assert {i for i in range(len(f)) if f[i] != spec.packages[0][i]} <= set(spec.issues)

@@ -46,12 +46,17 @@ _EXPORTS = {
     "solve_linkage": "linkage",
     "SequenceResult": "sequence",
     "solve_sequence": "sequence",
+    "RipenessResult": "ripeness",
+    "solve_ripeness": "ripeness",
+    "AlignResult": "align",
+    "solve_align": "align",
 }
 
 __all__ = [
     "SOLUTIONS",
     "SOLUTION_TITLES",
     "SOLVERS",
+    "AlignResult",
     "AmendResult",
     "BargainingResult",
     "Change",
@@ -62,6 +67,7 @@ __all__ = [
     "LinkageResult",
     "PartyVerdict",
     "PlanEvaluation",
+    "RipenessResult",
     "RobustnessResult",
     "SequenceResult",
     "SolverSpec",
@@ -73,6 +79,7 @@ __all__ = [
     "evaluate_plans",
     "feasible_set",
     "maxima",
+    "solve_align",
     "solve_amendment",
     "solve_bargaining",
     "solve_egalitarian",
@@ -80,6 +87,7 @@ __all__ = [
     "solve_kalai_smorodinsky",
     "solve_linkage",
     "solve_nash",
+    "solve_ripeness",
     "solve_robustness",
     "solve_sequence",
     "solve_utilitarian",
@@ -101,6 +109,7 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:
+    from accord.analysis.align import AlignResult, solve_align
     from accord.analysis.amend import complete_plan, solve_amendment
     from accord.analysis.bargaining import solve_bargaining
     from accord.analysis.egalitarian import solve_egalitarian
@@ -129,6 +138,7 @@ if TYPE_CHECKING:
         FrontierResult,
         ZopaResult,
     )
+    from accord.analysis.ripeness import RipenessResult, solve_ripeness
     from accord.analysis.robustness import RobustnessResult, solve_robustness
     from accord.analysis.sequence import SequenceResult, solve_sequence
     from accord.analysis.utilitarian import solve_utilitarian

@@ -325,5 +325,38 @@ for _spec in (
             Option(name="time_limit", default=None, help="seconds for each stage's Nash search"),
         ),
     ),
+    SolverSpec(
+        name="ripeness",
+        title="ripeness: months with a ZOPA as the BATNAs move, and who gains by waiting",
+        citation='Zartman (2000), "Ripeness: the hurting stalemate and beyond", in Stern & Druckman (eds.), '
+        '"International Conflict Resolution after the Cold War"; Nash (1950), "The Bargaining Problem", '
+        "Econometrica 18(2)",
+        maturity="experimental",
+        family="process",
+        entry="accord.analysis.ripeness:solve_ripeness",
+        result="accord.analysis.ripeness:RipenessResult",
+        options=(
+            Option(name="schedule", default=None, help="(month, BATNA vector) pairs (default: now only)"),
+            Option(name="time_limit", default=None, help="seconds per engine run (unproven months marked)"),
+        ),
+    ),
+    SolverSpec(
+        name="alignment",
+        title="internal alignment: a party's factions issue by issue, and its options under each",
+        citation='Pickering (2022), prior preparations; Harsanyi (1955), "Cardinal welfare, individualistic '
+        'ethics, and interpersonal comparisons of utility", J. Polit. Econ. 63(4)',
+        maturity="experimental",
+        family="process",
+        entry="accord.analysis.align:solve_align",
+        result="accord.analysis.align:AlignResult",
+        options=(
+            Option(name="party", default=0, help="index of the party whose factions are compared"),
+            Option(name="profiles", default=None, help="profile name -> space with that row (default: none)"),
+            Option(
+                name="plans", default=None, help="plan name -> complete package (default: the status quo)"
+            ),
+            Option(name="time_limit", default=None, help="seconds per engine run"),
+        ),
+    ),
 ):
     SOLVERS.register(_spec)

@@ -18,6 +18,14 @@ independent across parties, issues and options. A space built from numbers (no
 weights) has its values perturbed on its own scale, unclipped, and no weight
 spread. Red lines and constraints are structural: they are not sampled.
 
+A plan that provides an issue in one of several forms (``provided, form open``:
+an :class:`OpenForms` of complete packages, one per form) has its form drawn too,
+uniformly over its forms and independently of the estimates (Jaynes again: the
+file says which forms are possible, not how likely each is). Its probabilities
+average over the forms; each form's probability *given* the form is reported
+beside them (every draw judges every form, so these cost no extra draws), and
+the form joins the Sobol groups as one more input.
+
 Per plan the engine estimates the probability that each party, and all parties,
 accept, with the 95% Wilson score interval (Wilson 1927, "Probable inference, the
 law of succession, and statistical inference", JASA 22(158)). Which estimates
@@ -54,6 +62,7 @@ from accord.analysis.kernel.spreads import (
     GroupKind,
     RobustnessModel,
     build_model,
+    n_groups,
     run_chunk,
 )
 from accord.analysis.registry import SOLVERS
@@ -68,7 +77,10 @@ __all__ = [
     "ChunkCounts",
     "ChunkTask",
     "Executor",
+    "FormRobustness",
+    "OpenForms",
     "PlanRobustness",
+    "PlanSpec",
     "RobustnessModel",
     "RobustnessResult",
     "build_model",
@@ -96,6 +108,44 @@ def wilson_interval(hits: int, n: int, z: float = Z95) -> tuple[float, float]:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class OpenForms:
+    """A plan in several forms: one complete package per form, drawn uniformly.
+
+    ``issues`` are the indices of the issues whose form is open (the packages
+    differ only there).
+    """
+
+    packages: tuple[tuple[int, ...], ...]
+    issues: tuple[int, ...]
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "packages", tuple(tuple(int(k) for k in p) for p in self.packages))
+        object.__setattr__(self, "issues", tuple(self.issues))
+        if not self.packages:
+            raise ValueError("a plan in several forms needs at least one form")
+
+
+PlanSpec = Sequence[int] | OpenForms
+"""A plan to sample: one complete package, or its forms."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class FormRobustness:
+    """One form of a plan with open forms: its terms on the open issues, and its probabilities given it.
+
+    ``accept[p]`` and ``all`` are the shares of all draws in which this form is
+    acceptable (whichever form the draw took); ``verdict[p]`` is the verdict at
+    the point estimate.
+    """
+
+    terms: tuple[tuple[str, str], ...]
+    package: tuple[int, ...]
+    accept: tuple[float, ...]
+    all: float
+    verdict: tuple[bool, ...]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class PlanRobustness:
     """One plan's robustness: how likely each party, and all, accept it, and what drives it.
 
@@ -105,6 +155,10 @@ class PlanRobustness:
     sampled). ``first_order[g]`` and ``total[g]`` are the Sobol indices of
     "acceptable to all" per input group (:attr:`RobustnessResult.groups`), None
     when the verdict never varies (zero variance) or sensitivity was not asked.
+    A plan with open forms lists them in ``forms`` (empty otherwise); its
+    ``package`` is its first form, ``verdict[p]`` holds when every form is
+    acceptable at the point estimate and ``red_lines[p]`` gathers the red lines
+    any form crosses.
     """
 
     plan: str
@@ -117,6 +171,7 @@ class PlanRobustness:
     red_lines: tuple[tuple[str, ...], ...]
     first_order: tuple[float | None, ...] = ()
     total: tuple[float | None, ...] = ()
+    forms: tuple[FormRobustness, ...] = ()
 
     @property
     def drivers(self) -> tuple[int, ...]:
@@ -129,7 +184,8 @@ class PlanRobustness:
 class RobustnessResult(Provenanced):
     """Monte Carlo robustness of plans over the spreads of the estimates.
 
-    ``groups`` names the input groups as ``(party, kind)``; ``plans`` holds one
+    ``groups`` names the input groups as ``(party, kind)`` (and ``("", "form")``
+    last when some plan's form is drawn); ``plans`` holds one
     :class:`PlanRobustness` each; ``best`` names the plan most likely to be
     acceptable to all *among the plans given* (None when no draw made any plan
     acceptable to all); ``samples`` draws in ``chunks`` chunks of ``chunk_size``,
@@ -159,7 +215,7 @@ class RobustnessResult(Provenanced):
 # -- the entry point ---------------------------------------------------------------------
 
 
-def _default_plans(space: Space) -> dict[str, tuple[int, ...]]:
+def _default_plans(space: Space) -> dict[str, PlanSpec]:
     """The status-quo package (each issue at its status quo, else its first allowed option)."""
     return {
         "status quo": tuple(
@@ -178,7 +234,7 @@ def _serial(
 def solve_robustness(
     space: Space,
     *,
-    plans: Mapping[str, Sequence[int]] | None = None,
+    plans: Mapping[str, PlanSpec] | None = None,
     samples: int = 2_000,
     seed: int | None = None,
     sensitivity: bool = True,
@@ -187,7 +243,7 @@ def solve_robustness(
     executor: Executor | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RobustnessResult:
-    """Monte Carlo robustness of ``plans`` (name -> complete package) over the stated spreads.
+    """Monte Carlo robustness of ``plans`` (name -> complete package or :class:`OpenForms`).
 
     ``samples`` draws (each also a draw of B when ``sensitivity``) in chunks of
     ``chunk_size``; ``seed`` seeds them (when None: drawn from ``rng``, else 0).
@@ -203,7 +259,8 @@ def solve_robustness(
     if seed is None:
         seed = int(rng.integers(0, 2**63 - 1)) if rng is not None else 0
     named = dict(plans) if plans is not None else _default_plans(space)
-    model = build_model(space, list(named.values()))
+    model = build_model(space, [f for spec in named.values() for f in _packages(spec)],
+                        [len(_packages(spec)) for spec in named.values()])  # fmt: skip
     sizes = [min(chunk_size, samples - start) for start in range(0, samples, chunk_size)]
     children = np.random.SeedSequence(seed).spawn(len(sizes))
     tasks = [
@@ -218,6 +275,11 @@ def solve_robustness(
     return _result(space, named, model, counts, sensitivity, seed, chunk_size, t0)
 
 
+def _packages(spec: PlanSpec) -> tuple[tuple[int, ...], ...]:
+    """The plan's forms (a single package is one form)."""
+    return spec.packages if isinstance(spec, OpenForms) else (tuple(int(k) for k in spec),)
+
+
 def _indices(first: int, total: int, n: int, hits: int) -> tuple[float | None, float | None]:
     """First-order and total Sobol indices from a group's counts over 2n draws with ``hits`` ones."""
     mean = hits / (2 * n)
@@ -227,8 +289,35 @@ def _indices(first: int, total: int, n: int, hits: int) -> tuple[float | None, f
     return first / n / variance, total / (2 * n) / variance
 
 
+def _form_rows(
+    spec: PlanSpec, m: int, sums: Mapping[str, np.ndarray], n: int, space: Space, model: RobustnessModel
+) -> tuple[FormRobustness, ...]:
+    """Each form of a plan with open forms (empty for a single package)."""
+    if not isinstance(spec, OpenForms):
+        return ()
+    start = int(model.form_start[m])
+    return tuple(
+        FormRobustness(
+            terms=tuple((space.issues[i], space.options[i][pkg[i]]) for i in spec.issues),
+            package=pkg,
+            accept=tuple(int(sums["form_party"][p, start + k]) / n for p in range(len(space.parties))),
+            all=int(sums["form_all"][start + k]) / n,
+            verdict=_verdict(space, model, start + k, pkg),
+        )
+        for k, pkg in enumerate(spec.packages)
+    )
+
+
+def _verdict(space: Space, model: RobustnessModel, row: int, package: Sequence[int]) -> tuple[bool, ...]:
+    """Each party's verdict on one form at the point estimate."""
+    u = space.utility(package)
+    return tuple(
+        bool(u[p] - space.batna[p] > TOL and not model.crossed[row, p]) for p in range(len(space.parties))
+    )
+
+
 def _plan_result(
-    name: str, package: Sequence[int], m: int, sums: Mapping[str, np.ndarray], n: int, space: Space,
+    name: str, spec: PlanSpec, m: int, sums: Mapping[str, np.ndarray], n: int, space: Space,
     model: RobustnessModel, sensitivity: bool,
 ) -> PlanRobustness:  # fmt: skip
     """One plan's row from the summed counts."""
@@ -238,28 +327,35 @@ def _plan_result(
         _indices(int(sums["first"][g, m]), int(sums["total"][g, m]), n, hits_all + int(sums["all_b"][m]))
         for g in range(sums["first"].shape[0])
     ] if sensitivity else []  # fmt: skip
-    u = space.utility(package)
+    forms = _packages(spec)
+    start = int(model.form_start[m])
+    verdicts = [_verdict(space, model, start + k, pkg) for k, pkg in enumerate(forms)]
     return PlanRobustness(
         plan=name,
-        package=tuple(int(k) for k in package),
+        package=forms[0],
         accept=tuple(int(sums["party"][p, m]) / n for p in parties),
         accept_interval=tuple(wilson_interval(int(sums["party"][p, m]), n) for p in parties),
         all=hits_all / n,
         all_interval=wilson_interval(hits_all, n),
-        verdict=tuple(bool(u[p] - space.batna[p] > TOL and not model.crossed[m, p]) for p in parties),
-        red_lines=tuple(tuple(c.origin.name for c in space.crossed(package, p)) for p in parties),
+        verdict=tuple(all(v[p] for v in verdicts) for p in parties),
+        red_lines=tuple(
+            tuple(dict.fromkeys(c.origin.name for pkg in forms for c in space.crossed(pkg, p)))
+            for p in parties
+        ),
         first_order=tuple(f for f, _ in idx),
         total=tuple(t for _, t in idx),
+        forms=_form_rows(spec, m, sums, n, space, model),
     )
 
 
 def _result(
-    space: Space, named: Mapping[str, Sequence[int]], model: RobustnessModel, counts: Sequence[ChunkCounts],
+    space: Space, named: Mapping[str, PlanSpec], model: RobustnessModel, counts: Sequence[ChunkCounts],
     sensitivity: bool, seed: int, chunk_size: int, t0: float,
 ) -> RobustnessResult:  # fmt: skip
     """Add the chunks' counts up (integers: any order gives the same sums) and build the result."""
     n = sum(c.n for c in counts)
-    sums = {k: sum(getattr(c, k) for c in counts) for k in ("party", "all", "all_b", "first", "total")}
+    keys = ("party", "all", "all_b", "first", "total", "form_party", "form_all")
+    sums = {k: sum(getattr(c, k) for c in counts) for k in keys}
     rows = tuple(
         _plan_result(name, pkg, m, sums, n, space, model, sensitivity)
         for m, (name, pkg) in enumerate(named.items())
@@ -272,7 +368,8 @@ def _result(
         "chunks": len(counts),
         "child_seeds": {"entropy": seed, "spawn_keys": [[j] for j in range(len(counts))]},
         "sensitivity": sensitivity,
-        "distribution": "uniform within the stated spread; independent (no correlations declared)",
+        "distribution": "uniform within the stated spread; independent (no correlations declared)"
+        + ("; open forms uniform over the forms listed" if model.drawn_forms else ""),
     }
     algorithm = "Monte Carlo over the stated spreads" + (
         "; Sobol indices (Saltelli 2010 first order, Jansen 1999 total)" if sensitivity else ""
@@ -280,7 +377,8 @@ def _result(
     return RobustnessResult(
         status="ok",
         parties=space.parties,
-        groups=tuple((party, kind) for party in space.parties for kind in GROUP_KINDS),
+        groups=tuple((party, kind) for party in space.parties for kind in GROUP_KINDS)
+        + ((("", "form"),) if n_groups(model) > len(space.parties) * len(GROUP_KINDS) else ()),
         plans=rows,
         best=best.plan if best is not None and best.all > 0 else None,
         samples=n,

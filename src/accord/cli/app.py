@@ -15,11 +15,13 @@ from typing import Annotated
 import typer
 
 from accord.cli.commands import (
+    align,
     design,
     draft,
     evaluate,
     interop,
     process,
+    ripeness,
     robustness,
     scenario,
     search,
@@ -57,6 +59,8 @@ COMMANDS = (
     robustness.robustness,
     design.linkage,
     design.sequence,
+    ripeness.ripeness,
+    align.align,
     simulate.simulate,
     tournament.tournament,
     interop.export,

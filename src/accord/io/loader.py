@@ -56,6 +56,7 @@ from accord.model.factions import derive_party_profiles
 from accord.model.offers import Offer
 from accord.model.preferences import ValueGap
 from accord.model.problems import Path, Severity
+from accord.model.timelines import BatnaPoint, Timeline
 
 M = TypeVar("M", bound=sf.FileModel)
 T = TypeVar("T")
@@ -263,6 +264,7 @@ class _Builder:
             "profiles": self.to_profile,
             "plans": self.to_plan,
             "offers": _ignoring_path(_offer),
+            "timelines": _ignoring_path(timeline_of),
         }
 
     def finish(
@@ -785,6 +787,15 @@ def _table(m: sf.TableFile) -> Table:
         sources=m.source_ids(),
         quotes=m.quote_items(),
     )
+
+
+def timeline_of(m: sf.TimelineFile) -> Timeline:
+    """A timeline in the model (:mod:`accord.model.timelines`)."""
+    return Timeline(
+        id=m.id, name=m.name, months=m.months, description=m.description, sources=m.source_ids(),
+        batna={party: tuple(BatnaPoint(month=p.month, shift=p.shift) for p in points)
+               for party, points in m.batna.items()},
+    )  # fmt: skip
 
 
 def _track(m: sf.TrackFile) -> Track:

@@ -397,6 +397,23 @@ class DraftingFile(_Model):
     sources: list[Id] = Field(default_factory=list)
 
 
+class BatnaPointFile(_Model):
+    """A party's BATNA shift (points) at a month of a timeline."""
+
+    month: int = Field(ge=0, le=600)
+    shift: float = Field(ge=-100, le=100, allow_inf_nan=False)
+
+
+class TimelineFile(_Sourced):
+    """A named scenario of the BATNAs over time (``accord ripeness``; :mod:`accord.model.timelines`)."""
+
+    id: Id
+    name: Text
+    months: int = Field(ge=1, le=600)
+    description: Text = ""
+    batna: dict[Id, list[BatnaPointFile]] = Field(default_factory=dict)
+
+
 class ScenarioFile(_Model):
     """A whole scenario file."""
 
@@ -418,6 +435,7 @@ class ScenarioFile(_Model):
     plans: list[PlanFile] = Field(default_factory=list)
     offers: list[OfferFile] = Field(default_factory=list)
     drafting: DraftingFile | None = None
+    timelines: list[TimelineFile] = Field(default_factory=list)
 
 
 LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
@@ -433,6 +451,7 @@ LIST_FIELDS: Mapping[str, type[BaseModel]] = MappingProxyType(
         "profiles": ProfileFile,
         "plans": PlanFile,
         "offers": OfferFile,
+        "timelines": TimelineFile,
     }
 )
 """The model of each item of each list field of a scenario file, in file order."""

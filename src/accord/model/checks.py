@@ -24,6 +24,7 @@ from accord.model.preferences import Perspective, Profile, ValueGap, complete_va
 from accord.model.problems import ModelError, Path, Problem
 from accord.model.quotes import check_quotes, iter_quotes, normalise_quote_text
 from accord.model.rules import RULE_KINDS
+from accord.model.timelines import Timeline, check_timelines
 from accord.numeric import TOL
 
 __all__ = [
@@ -53,6 +54,7 @@ class ScenarioDraft:
     profiles: tuple[Profile, ...] = ()
     plans: tuple[Plan, ...] = ()
     offers: tuple[Offer, ...] = ()
+    timelines: tuple[Timeline, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ def check_scenario(s: ScenarioParts) -> tuple[Problem, ...]:
     _check_plans(s, known, out)
     _check_factions(s, out)
     out.extend(check_offers(s.offers, known.parties, known.issues, known.sources))
+    out.extend(check_timelines(getattr(s, "timelines", ()), known.parties, known.sources))
     for path, quote in iter_quotes(s):
         if quote.source not in known.sources:
             out.append(_unknown("source", quote.source, known.sources, path + ("source",)))

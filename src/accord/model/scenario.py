@@ -25,13 +25,14 @@ from accord.model.offers import Offer
 from accord.model.plans import Plan, PlanVariant
 from accord.model.preferences import Perspective, Profile, no_deal_utility
 from accord.model.problems import ModelError, Problem, ScenarioInvalid
+from accord.model.timelines import Timeline
 
 FORMAT_VERSION = 1
 """The version of the scenario file format (``accord: 1``)."""
 
 _COLLECTIONS = (
     "issues", "parties", "perspectives", "sources", "tables", "tracks",
-    "phases", "rules", "constraints", "profiles", "plans", "offers",
+    "phases", "rules", "constraints", "profiles", "plans", "offers", "timelines",
 )  # fmt: skip
 
 
@@ -69,6 +70,7 @@ class Scenario:
     plans: tuple[Plan, ...] = ()
     offers: tuple[Offer, ...] = ()
     drafting: Drafting = field(default_factory=Drafting)
+    timelines: tuple[Timeline, ...] = ()
     _problems: tuple[Problem, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -104,6 +106,10 @@ class Scenario:
     def perspective(self, perspective_id: str) -> Perspective:
         """The perspective called ``perspective_id`` (``KeyError`` naming the known ones otherwise)."""
         return _find(self.perspectives, perspective_id, "perspective")
+
+    def timeline(self, timeline_id: str) -> Timeline:
+        """The timeline called ``timeline_id`` (``KeyError`` naming the known ones otherwise)."""
+        return _find(self.timelines, timeline_id, "timeline")
 
     def table(self, table_id: str) -> Table:
         """The table called ``table_id`` (``KeyError`` naming the known ones otherwise)."""

@@ -35,10 +35,12 @@ from accord.numeric import FloatArray
 from accord.protocols import Event, SimulationResult
 from accord.report.views.estimates import flip_text, flip_texts
 from accord.space import Space
+from accord.workbench.align import AlignOutcome
 from accord.workbench.design import LinkageOutcome, SequenceOutcome
 from accord.workbench.estimates import Estimates
 from accord.workbench.evaluation import ComparisonOutcome, EvaluationOutcome, Flips
 from accord.workbench.records import AmendOutcome, FrontierOutcome, SearchOutcome, SolveOutcome, ZopaOutcome
+from accord.workbench.ripeness import RipenessOutcome
 from accord.workbench.robustness import RobustnessOutcome
 from accord.workbench.scenario import Catalogue, PlanOutcome, ProfilesOutcome, ScenarioOutcome, Validation
 from accord.workbench.simulate import SimulateOutcome
@@ -582,6 +584,9 @@ def _robustness(outcome: RobustnessOutcome) -> JSON:
             for p, s in res.spreads.items()
         },
         "distribution": prov.parameters["distribution"],
+        "form_draw": "uniform over the forms that meet the constraints"
+        if any(r.forms for r in res.plans)
+        else None,
         "samples": res.samples,
         "seed": prov.seed,
         "chunk_size": res.chunk_size,
@@ -620,6 +625,15 @@ def _robust_plan(res: RobustnessResult, r: PlanRobustness) -> dict[str, Any]:
             }
             for g, (party, kind) in enumerate(res.groups)
             if g < len(r.total)
+        ],
+        "forms": [
+            {
+                "terms": dict(f.terms),
+                "all": num(f.all),
+                "accept": {party: num(f.accept[k]) for k, party in enumerate(res.parties)},
+                "verdict": {party: f.verdict[k] for k, party in enumerate(res.parties)},
+            }
+            for f in r.forms
         ],
     }
 
@@ -841,4 +855,98 @@ def _tournament(outcome: TournamentOutcome) -> JSON:
         "summary": rows,
         "matches": matches,
         "provenance": result_json(res.provenance),
+    }
+
+
+@to_json.register
+def _ripeness(outcome: RipenessOutcome) -> JSON:
+    space = outcome.space
+    return {
+        "scenario": outcome.request.scenario.id,
+        "perspective": space.choice,
+        "estimates": estimates_json(outcome.estimates),
+        "parties": list(space.parties),
+        "timelines": [
+            {
+                "id": run.timeline.id,
+                "name": run.timeline.name,
+                "months": run.timeline.months,
+                "sources": list(run.timeline.sources),
+                "windows": [list(w) for w in run.result.windows],
+                "by_month": [
+                    {
+                        "month": v.month,
+                        "batna": _by_party(space, np.array(v.batna)),
+                        "zopa": v.exists,
+                        "size": _maybe(v.size),
+                        "nash_package": space.package_ids(v.package) if v.package is not None else None,
+                        "nash_utilities": None
+                        if v.utilities is None
+                        else _by_party(space, np.array(v.utilities)),
+                        "nash_surplus": None if v.surplus is None else _by_party(space, np.array(v.surplus)),
+                        "exact": v.exact,
+                    }
+                    for v in run.result.months
+                ],
+                "waiting": [
+                    {
+                        "party": w.party,
+                        "now": _maybe(w.now),
+                        "best_month": w.best_month,
+                        "best": _maybe(w.best),
+                        "last": _maybe(w.last),
+                        "gain": _maybe(w.gain),
+                        "verdict": w.verdict,
+                    }
+                    for w in run.result.waiting
+                ],
+                "algorithm": run.result.provenance.algorithm,
+                "citation": run.result.provenance.citation,
+                "seconds": round(run.result.provenance.seconds, 4),
+            }
+            for run in outcome.runs
+        ],
+    }
+
+
+@to_json.register
+def _align(outcome: AlignOutcome) -> JSON:
+    space, res = outcome.space, outcome.result
+    return {
+        "scenario": outcome.request.scenario.id,
+        "perspective": space.choice,
+        "estimates": estimates_json(outcome.estimates),
+        "party": res.party,
+        "factions": [{"id": f, "share": num(w)} for f, w in outcome.shares],
+        "profiles": list(res.profiles),
+        "issues": [
+            {
+                "issue": g.issue,
+                "gap": num(g.gap),
+                "stake": num(g.stake),
+                "weights": dict(zip(res.profiles, map(num, g.weights), strict=True)),
+                "values": {
+                    prof: dict(zip(g.options, map(num, vals), strict=True))
+                    for prof, vals in zip(res.profiles, g.values, strict=True)
+                },
+            }
+            for g in res.issues
+        ],
+        "options": [
+            {
+                "profile": o.profile,
+                "batna": num(o.batna),
+                "zopa": o.exists,
+                "size": _maybe(o.size),
+                "nash_surplus": _maybe(o.nash_surplus),
+                "nash_package": space.package_ids(o.nash_package) if o.nash_package is not None else None,
+                "accepts": dict(zip(res.plans, map(num, o.accepts), strict=True)),
+                "exact": o.exact,
+            }
+            for o in res.options
+        ],
+        "skipped": [{"plan": p, "reason": r} for p, r in outcome.skipped],
+        "algorithm": res.provenance.algorithm,
+        "citation": res.provenance.citation,
+        "seconds": round(res.provenance.seconds, 4),
     }

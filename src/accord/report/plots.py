@@ -19,16 +19,20 @@ from accord.workbench.robustness import RobustnessOutcome
 from accord.workbench.simulate import SimulateOutcome
 
 if TYPE_CHECKING:
+    from accord.workbench.align import AlignOutcome
     from accord.workbench.design import LinkageOutcome, SequenceOutcome
+    from accord.workbench.ripeness import RipenessOutcome
 
 __all__ = [
     "FORMATS",
     "Mark",
     "PlotError",
+    "plot_alignment",
     "plot_drivers",
     "plot_frontier",
     "plot_linkage",
     "plot_picture",
+    "plot_ripeness",
     "plot_sequence",
     "plot_tornado",
     "plot_trajectories",
@@ -291,6 +295,61 @@ def plot_sequence(path: str | Path, outcome: SequenceOutcome) -> Path:
     ax.set_title(
         f"Sequencing designs — {outcome.request.scenario.id} ({outcome.estimates.perspective})", fontsize=10
     )
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
+
+
+def plot_ripeness(path: str | Path, outcome: RipenessOutcome) -> Path:
+    """One panel per timeline: the ZOPA's size and each party's Nash surplus by month, windows shaded."""
+    out = Path(path)
+    plt = _pyplot(out)
+    runs = outcome.runs
+    if not runs:
+        raise PlotError("no timeline to plot: the scenario declares none")
+    fig, axes = plt.subplots(len(runs), 1, figsize=(7.5, 3.2 * len(runs)), squeeze=False)
+    for ax, run in zip(axes[:, 0], runs, strict=True):
+        res = run.result
+        months = [v.month for v in res.months]
+        for a, b in res.windows:
+            ax.axvspan(a, b if b > a else a + 0.5, color="tab:green", alpha=0.12)
+        ax.plot(months, [np.nan if v.size is None else v.size for v in res.months], color="black", lw=2,
+                label="ZOPA size (largest minimum surplus)")  # fmt: skip
+        for p, party in enumerate(res.parties):
+            ys = [np.nan if v.surplus is None else v.surplus[p] for v in res.months]
+            ax.plot(months, ys, marker="o", ms=3, lw=1, label=f"{party} Nash surplus")
+        ax.axhline(0, color="tab:red", ls="--", lw=0.8)
+        ax.set_title(f"{run.timeline.name} ({run.timeline.id})", fontsize=9)
+        ax.set_xlabel("month")
+        ax.set_ylabel("points")
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=6, loc="best")
+    fig.suptitle(f"Ripeness: {outcome.request.scenario.id} (green: months with a ZOPA)", fontsize=10)
+    fig.tight_layout()
+    fig.savefig(out, dpi=130)
+    plt.close(fig)
+    return out
+
+
+def plot_alignment(path: str | Path, outcome: AlignOutcome, *, shown: int = 8) -> Path:
+    """Grouped bars: each profile's weight of the issues with the largest stake."""
+    out = Path(path)
+    plt = _pyplot(out)
+    res = outcome.result
+    issues = [g for g in res.issues if g.stake > 0][:shown]
+    if not issues:
+        raise PlotError("no disagreement to plot: every profile weighs and values the issues alike")
+    x = np.arange(len(issues))
+    width = 0.8 / len(res.profiles)
+    fig, ax = plt.subplots(figsize=(8.0, 3.8))
+    for k, prof in enumerate(res.profiles):
+        ax.bar(x + k * width, [g.weights[k] for g in issues], width, label=prof)
+    ax.set_xticks(x + 0.4 - width / 2, [g.issue for g in issues], rotation=30, ha="right", fontsize=7)
+    ax.set_ylabel("share of the weight")
+    ax.set_title(f"{res.party}: weights of the issues with the largest stake, by faction", fontsize=10)
+    ax.legend(fontsize=7)
+    ax.grid(axis="y", alpha=0.3)
     fig.tight_layout()
     fig.savefig(out, dpi=130)
     plt.close(fig)

@@ -35,7 +35,7 @@ from accord.version import __version__
 
 # Bump when the pickled form of the domain objects changes, so no cache written by an
 # older layout is ever read back.
-_PICKLE_LAYOUT = "model 4: Scenario.offers and Scenario.drafting"
+_PICKLE_LAYOUT = "model 5: Scenario.offers, drafting and timelines"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

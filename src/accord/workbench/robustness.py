@@ -2,8 +2,11 @@
 
 The engine is :mod:`accord.analysis.robustness`; this module turns a request
 into the packages it samples. Each plan (every reading as its own variant) is
-completed with the status quo of the issues it leaves open. A plan that leaves an
-issue open that has no status quo has no single package to judge: it is not
+completed with the status quo of the issues it leaves open. A plan that provides
+an issue in one of several forms (a :class:`accord.model.OneOf` term) is sampled
+in each form that meets the constraints (every listed form when none does), the
+form drawn uniformly per draw (:mod:`accord.analysis.robustness`). A plan that
+leaves an issue open that has no status quo has no package to judge: it is not
 sampled and is reported in :attr:`RobustnessOutcome.skipped` with the issues at
 fault (``accord evaluate`` shows its interval of verdicts instead). Sweeps run
 through an executor the caller passes (:mod:`accord.scale` provides one on Dask).
@@ -11,11 +14,19 @@ through an executor the caller passes (:mod:`accord.scale` provides one on Dask)
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from accord.analysis.robustness import CHUNK_SIZE, Executor, RobustnessResult, solve_robustness
-from accord.model import PlanVariant, Scenario
+from accord.analysis.robustness import (
+    CHUNK_SIZE,
+    Executor,
+    OpenForms,
+    PlanSpec,
+    RobustnessResult,
+    solve_robustness,
+)
+from accord.model import PlanVariant, Scenario, term_options
 from accord.model.choice import PerspectiveChoice, PerspectiveSpec
 from accord.space import Space, SpaceError, compile_space
 from accord.workbench.estimates import Estimates
@@ -51,7 +62,7 @@ class RobustnessRequest:
 class RobustnessOutcome:
     """The robustness result, the space it sampled, whose estimates, and the plans not sampled.
 
-    ``skipped`` lists ``(plan, reason)`` for plans without a single package to judge.
+    ``skipped`` lists ``(plan, reason)`` for plans without a package to judge.
     """
 
     request: RobustnessRequest
@@ -80,33 +91,40 @@ def _variants(scenario: Scenario, wanted: tuple[str, ...] | None) -> tuple[PlanV
 
 def plan_packages(
     space: Space, variants: tuple[PlanVariant, ...]
-) -> tuple[dict[str, tuple[int, ...]], list[tuple[str, str]]]:
-    """Each variant's complete package (open issues at their status quo), and the variants without one."""
-    packages: dict[str, tuple[int, ...]] = {}
+) -> tuple[dict[str, PlanSpec], list[tuple[str, str]]]:
+    """Each variant's package or forms (open issues at their status quo), and the variants without one."""
+    packages: dict[str, PlanSpec] = {}
     skipped: list[tuple[str, str]] = []
     for v in variants:
-        terms: dict[str, str] = {}
-        forms = []
-        for issue, term in v.terms.items():
-            if isinstance(term, str):
-                terms[issue] = term
-            else:  # a OneOf: the plan provides the issue, its form is open
-                forms.append(issue)
-        open_ = []
-        for i, issue in enumerate(space.issues):
-            sq = space.status_quo[i]
-            if issue not in terms:
-                if sq is None:
-                    open_.append(issue)
-                else:
-                    terms[issue] = space.options[i][sq]
-        if forms:
-            skipped.append((v.id, "provides in one of several forms: " + ", ".join(forms)))
-        elif open_:
+        open_ = [
+            issue
+            for i, issue in enumerate(space.issues)
+            if issue not in v.terms and space.status_quo[i] is None
+        ]
+        if open_:
             skipped.append((v.id, "leaves open, with no status quo: " + ", ".join(open_)))
-        else:
-            packages[v.id] = space.package_from_ids(terms)
+            continue
+        packages[v.id] = _forms(space, v)
     return packages, skipped
+
+
+def _forms(space: Space, variant: PlanVariant) -> PlanSpec:
+    """The variant's complete package, or its forms when it provides issues in several."""
+    choices: list[tuple[str, ...]] = []
+    for i, issue in enumerate(space.issues):
+        term = variant.terms.get(issue)
+        if term is not None:
+            choices.append(term_options(term))
+        else:  # open: the status quo holds (plan_packages skips issues without one)
+            sq = space.status_quo[i]
+            choices.append((space.options[i][sq if sq is not None else min(space.domains[i])],))
+    combos = [
+        space.package_from_ids(dict(zip(space.issues, c, strict=True))) for c in itertools.product(*choices)
+    ]
+    if len(combos) == 1:
+        return combos[0]
+    feasible = [c for c in combos if space.feasible(c, red_lines=False)] or combos
+    return OpenForms(packages=tuple(feasible), issues=tuple(i for i, c in enumerate(choices) if len(c) > 1))
 
 
 def robustness(
@@ -119,9 +137,7 @@ def robustness(
     space = compile_space(request.scenario, perspective=request.perspective)
     packages, skipped = plan_packages(space, _variants(request.scenario, request.plans))
     if not packages:
-        raise SpaceError(
-            "plans", "no plan has a single package to sample: " + "; ".join(r for _, r in skipped)
-        )
+        raise SpaceError("plans", "no plan has a package to sample: " + "; ".join(r for _, r in skipped))
     result = solve_robustness(
         space,
         plans=packages,

@@ -28,25 +28,28 @@ __all__ = [
     "GroupKind",
     "RobustnessModel",
     "build_model",
+    "n_groups",
     "run_chunk",
 ]
 
-GroupKind = Literal["batna", "values", "weights"]
+GroupKind = Literal["batna", "values", "weights", "form"]
 GROUP_KINDS: tuple[GroupKind, ...] = ("batna", "values", "weights")
-"""The input groups of each party, in the order of the indices."""
+"""The input groups of each party, in the order of the indices (then one ``form`` group, when drawn)."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class RobustnessModel:
     """What a chunk needs, as plain arrays (picklable, so a Dask worker can run it).
 
-    ``plans`` (plans x issues) holds flat option indices into ``contrib`` and
-    ``values`` (parties x all options, issue by issue); ``weights`` (parties x
-    issues) is None for a space built from numbers. ``crossed`` (plans x parties)
-    marks red lines crossed. ``exact[p]``: party ``p``'s utility has no spread, so
-    it is summed exactly as :meth:`accord.space.Space.utility` sums it. ``used``
-    lists the flat options some plan takes, ``used_issue`` their issues, and
-    ``incidence`` (used options x plans) how often each plan takes each.
+    ``plans`` (forms x issues) holds flat option indices into ``contrib`` and
+    ``values`` (parties x all options, issue by issue), one row per *form*: plan
+    ``m`` has ``form_count[m]`` forms, rows ``form_start[m]`` on (a plan without
+    open forms has one). ``weights`` (parties x issues) is None for a space
+    built from numbers. ``crossed`` (forms x parties) marks red lines crossed.
+    ``exact[p]``: party ``p``'s utility has no spread, so it is summed exactly
+    as :meth:`accord.space.Space.utility` sums it. ``used`` lists the flat
+    options some form takes, ``used_issue`` their issues, and ``incidence``
+    (used options x forms) how often each form takes each.
     """
 
     plans: np.ndarray
@@ -63,6 +66,18 @@ class RobustnessModel:
     used: np.ndarray
     used_issue: np.ndarray
     incidence: FloatArray
+    form_start: np.ndarray
+    form_count: np.ndarray
+
+    @property
+    def drawn_forms(self) -> bool:
+        """Whether some plan has more than one form (the form is then drawn too)."""
+        return bool(np.any(self.form_count > 1))
+
+    @property
+    def n_plans(self) -> int:
+        """How many plans (each of one or more forms)."""
+        return int(self.form_count.shape[0])
 
     @property
     def n_parties(self) -> int:
@@ -88,6 +103,9 @@ class ChunkCounts:
     every party does; ``all_b[m]`` the same over B; ``first[g, m]`` is
     ``sum f(B) (f(A_B^g) - f(A))`` and ``total[g, m]`` is ``sum (f(A) - f(A_B^g))^2``
     for the indicator ``f`` of "acceptable to all" and group ``g``.
+    ``form_party[p, k]`` and ``form_all[k]`` count the draws of A in which form
+    ``k`` (a row of :attr:`RobustnessModel.plans`) is acceptable to party p, and
+    to all, whichever form was drawn: the probabilities given the form.
     """
 
     n: int
@@ -96,14 +114,24 @@ class ChunkCounts:
     all_b: np.ndarray
     first: np.ndarray
     total: np.ndarray
+    form_party: np.ndarray
+    form_all: np.ndarray
 
 
 Executor = Callable[[Callable[[ChunkTask], ChunkCounts], Sequence[ChunkTask]], Iterable[ChunkCounts]]
 """Runs ``function`` over ``tasks`` and yields the results in the order of the tasks (like ``map``)."""
 
 
-def build_model(space: Space, packages: Sequence[Sequence[int]]) -> RobustnessModel:
-    """The arrays a chunk needs for ``packages`` (complete, one option index per issue)."""
+def build_model(
+    space: Space, packages: Sequence[Sequence[int]], forms: Sequence[int] | None = None
+) -> RobustnessModel:
+    """The arrays a chunk needs for ``packages`` (complete, one option index per issue).
+
+    ``forms[m]`` packages in a row are the forms of plan ``m`` (default: one each).
+    """
+    counts = np.ones(len(packages), dtype=np.int64) if forms is None else np.array(forms, dtype=np.int64)
+    if counts.sum() != len(packages) or np.any(counts < 1):
+        raise ValueError("forms must be positive counts adding up to the number of packages")
     sizes = np.array(space.sizes, dtype=np.int64)
     offsets = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
     flat = np.array([[offsets[i] + k for i, k in enumerate(pkg)] for pkg in packages], dtype=np.int64)
@@ -138,6 +166,8 @@ def build_model(space: Space, packages: Sequence[Sequence[int]]) -> RobustnessMo
         used=readonly(used),
         used_issue=readonly(np.searchsorted(offsets, used, side="right") - 1),
         incidence=readonly(incidence),
+        form_start=readonly(np.concatenate([[0], np.cumsum(counts)[:-1]]).astype(np.int64)),
+        form_count=readonly(counts),
     )
 
 
@@ -227,51 +257,114 @@ def _accepts(model: RobustnessModel, p: int, u: FloatArray, batna: FloatArray) -
     return out
 
 
+def _forms(rng: np.random.Generator, model: RobustnessModel, n: int) -> np.ndarray | None:
+    """Each draw's form of each plan (n x plans, rows of ``model.plans``), uniform over its forms.
+
+    None when no plan has more than one form: nothing is drawn, so the draws of
+    the estimates (and the results) are those of a model without open forms.
+    """
+    if not model.drawn_forms:
+        return None
+    u = rng.random((n, model.n_plans))
+    pick = np.minimum((u * model.form_count).astype(np.int64), model.form_count - 1)
+    out: np.ndarray = model.form_start + pick
+    return out
+
+
+def _pick(acc: BoolArray, forms: np.ndarray | None) -> BoolArray:
+    """Per draw and plan, the verdict under the form drawn (``acc``: n x forms)."""
+    if forms is None:
+        return acc
+    out: BoolArray = np.take_along_axis(acc, forms, axis=1)
+    return out
+
+
+def _all(acc: Sequence[BoolArray], n: int, width: int) -> BoolArray:
+    """Acceptable to every party (n x width)."""
+    out: BoolArray = np.logical_and.reduce(acc) if acc else np.ones((n, width), dtype=bool)
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One sample matrix drawn and judged: draws, drawn parts, utilities, verdicts per form."""
+
+    draws: list[_Draws]
+    parts: list[_Parts]
+    utility: list[FloatArray]
+    accept: list[BoolArray]
+
+
+def _side(rng: np.random.Generator, model: RobustnessModel, n: int) -> _Side:
+    draws = _draw(rng, model, n)
+    parts = [_parts(model, p, d) for p, d in enumerate(draws)]
+    utility = [_utility(model, p, x, x, n) for p, x in enumerate(parts)]
+    accept = [_accepts(model, p, utility[p], _batna(model, p, d.b)) for p, d in enumerate(draws)]
+    return _Side(draws, parts, utility, accept)
+
+
+def _sobol(
+    model: RobustnessModel, a: _Side, b: _Side, forms: tuple[np.ndarray | None, np.ndarray | None], n: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``all_b``, ``first`` and ``total`` (see :class:`ChunkCounts`) from matrices A and B."""
+    fa, fb = forms
+    n_forms = model.plans.shape[0]
+    all_a_forms = _all(a.accept, n, n_forms)
+    f_a, f_b = _pick(all_a_forms, fa), _pick(_all(b.accept, n, n_forms), fb)
+    both = np.count_nonzero(f_b & f_a, axis=0)
+    mixed: list[BoolArray] = []
+    for p in range(model.n_parties):
+        others = _all([x for q, x in enumerate(a.accept) if q != p], n, n_forms)
+        for acc_ab in (  # A with this party's BATNA, values, weights (GROUP_KINDS) taken from B
+            _accepts(model, p, a.utility[p], _batna(model, p, b.draws[p].b)),
+            _accepts(model, p, _utility(model, p, b.parts[p], a.parts[p], n), _batna(model, p, a.draws[p].b)),
+            _accepts(model, p, _utility(model, p, a.parts[p], b.parts[p], n), _batna(model, p, a.draws[p].b)),
+        ):
+            mixed.append(_pick(others & acc_ab, fa))
+    if fa is not None:
+        mixed.append(_pick(all_a_forms, fb))  # A with the forms taken from B
+    shape = (len(mixed), model.n_plans)
+    first = np.array([np.count_nonzero(f_b & f_ab, axis=0) - both for f_ab in mixed], dtype=np.int64)
+    total = np.array([np.count_nonzero(f_a ^ f_ab, axis=0) for f_ab in mixed], dtype=np.int64)
+    first, total = first.reshape(shape), total.reshape(shape)
+    return np.count_nonzero(f_b, axis=0).astype(np.int64), first, total
+
+
+def n_groups(model: RobustnessModel) -> int:
+    """How many input groups: three per party, and one for the forms when they are drawn."""
+    return model.n_parties * len(GROUP_KINDS) + int(model.drawn_forms)
+
+
 def run_chunk(task: ChunkTask) -> ChunkCounts:
-    """The counts of one chunk (top-level and pure, so that any executor can run it)."""
+    """The counts of one chunk (top-level and pure, so that any executor can run it).
+
+    Draw order (fixed, so that seeds reproduce): A's estimates, then B's, then
+    the forms of A and of B (only when some plan has more than one).
+    """
     model, n = task.model, task.n
     rng = np.random.default_rng(task.seed)
-    a = _draw(rng, model, n)
-    pa = [_parts(model, p, d) for p, d in enumerate(a)]
-    ua = [_utility(model, p, x, x, n) for p, x in enumerate(pa)]
-    acc_a = [_accepts(model, p, ua[p], _batna(model, p, d.b)) for p, d in enumerate(a)]
-    f_a = np.logical_and.reduce(acc_a) if acc_a else np.ones((n, model.plans.shape[0]), dtype=bool)
-    n_groups, n_plans = model.n_parties * len(GROUP_KINDS), model.plans.shape[0]
-    first = np.zeros((n_groups, n_plans), dtype=np.int64)
-    total = np.zeros((n_groups, n_plans), dtype=np.int64)
-    all_b = np.zeros(n_plans, dtype=np.int64)
-    if task.sensitivity:
-        b = _draw(rng, model, n)
-        pb = [_parts(model, p, d) for p, d in enumerate(b)]
-        acc_b = [
-            _accepts(model, p, _utility(model, p, x, x, n), _batna(model, p, b[p].b))
-            for p, x in enumerate(pb)
-        ]
-        f_b = np.logical_and.reduce(acc_b)
-        all_b = np.count_nonzero(f_b, axis=0)
-        both = np.count_nonzero(f_b & f_a, axis=0)
-        for p in range(model.n_parties):
-            others = np.ones_like(f_a)
-            for q in range(model.n_parties):
-                if q != p:
-                    others &= acc_a[q]
-            mixed = (  # A with this party's BATNA, values, weights (GROUP_KINDS) taken from B
-                _accepts(model, p, ua[p], _batna(model, p, b[p].b)),
-                _accepts(model, p, _utility(model, p, pb[p], pa[p], n), _batna(model, p, a[p].b)),
-                _accepts(model, p, _utility(model, p, pa[p], pb[p], n), _batna(model, p, a[p].b)),
-            )
-            for k, acc_ab in enumerate(mixed):
-                f_ab = others & acc_ab
-                g = p * len(GROUP_KINDS) + k
-                first[g] = np.count_nonzero(f_b & f_ab, axis=0) - both
-                total[g] = np.count_nonzero(f_a ^ f_ab, axis=0)
+    n_plans, n_forms = model.n_plans, model.plans.shape[0]
+    a = _side(rng, model, n)
+    b = _side(rng, model, n) if task.sensitivity else None
+    fa = _forms(rng, model, n)
+    fb = _forms(rng, model, n) if b is not None else None
+    all_a_forms = _all(a.accept, n, n_forms)
+    if b is not None:
+        all_b, first, total = _sobol(model, a, b, (fa, fb), n)
+    else:
+        all_b = np.zeros(n_plans, dtype=np.int64)
+        first = total = np.zeros((n_groups(model), n_plans), dtype=np.int64)
     return ChunkCounts(
         n=n,
-        party=np.array([np.count_nonzero(x, axis=0) for x in acc_a], dtype=np.int64).reshape(
+        party=np.array([np.count_nonzero(_pick(x, fa), axis=0) for x in a.accept], dtype=np.int64).reshape(
             model.n_parties, n_plans
         ),
-        all=np.count_nonzero(f_a, axis=0).astype(np.int64),
-        all_b=np.asarray(all_b, dtype=np.int64),
+        all=np.count_nonzero(_pick(all_a_forms, fa), axis=0).astype(np.int64),
+        all_b=all_b,
         first=first,
         total=total,
+        form_party=np.array([np.count_nonzero(x, axis=0) for x in a.accept], dtype=np.int64).reshape(
+            model.n_parties, n_forms
+        ),
+        form_all=np.count_nonzero(all_a_forms, axis=0).astype(np.int64),
     )

@@ -29,13 +29,13 @@ __all__ = ["DRIVERS_SHOWN", "driver_plan", "group_label", "robustness"]
 DRIVERS_SHOWN = 8
 """How many input groups the drivers table (and the tornado plot) shows."""
 
-KIND_LABELS = {"batna": "BATNA", "values": "values", "weights": "weights"}
+KIND_LABELS = {"batna": "BATNA", "values": "values", "weights": "weights", "form": "form of open terms"}
 
 
 def group_label(result: RobustnessResult, g: int) -> str:
-    """An input group for people: ``UA BATNA``, ``RU values``."""
+    """An input group for people: ``UA BATNA``, ``RU values``, ``form of open terms``."""
     party, kind = result.groups[g]
-    return f"{party} {KIND_LABELS[kind]}"
+    return f"{party} {KIND_LABELS[kind]}".strip()
 
 
 def pct(p: float) -> str:
@@ -92,6 +92,43 @@ def _drivers(res: RobustnessResult) -> list[Block]:
     return [BLANK, head, table]
 
 
+def _forms(res: RobustnessResult) -> list[Block]:
+    """Per plan with open forms: how many, the range of its probability given the form, the best form."""
+    rows: list[tuple[Cell, ...]] = []
+    never: list[str] = []
+    for r in sorted(res.plans, key=lambda r: (-r.all, r.plan)):
+        best = max(r.forms, key=lambda f: f.all, default=None)
+        if best is None or best.all <= 0:
+            never += [r.plan] if best is not None else []
+            continue
+        low = min(f.all for f in r.forms)
+        terms = ", ".join(f"{issue}: {option}" for issue, option in best.terms)
+        rows.append((r.plan, str(len(r.forms)), f"{pct(low)}–{pct(best.all)}", terms))
+    tail = (
+        [line(f"In no form acceptable to all in any draw: {', '.join(never)}.", tone="muted")]
+        if never
+        else []
+    )
+    if not rows:
+        return [BLANK, *tail] if tail else []
+    table = TableView(
+        columns=(
+            col("plan", overflow="fold"),
+            col("forms", "right", no_wrap=True),
+            col("all, by form", "right", no_wrap=True),
+            col("best form", overflow="fold"),
+        ),
+        rows=tuple(rows),
+        pad_edge=False,
+    )
+    head = line(
+        "Provided in one of several forms: each draw takes one form, uniformly; "
+        "percent acceptable to all given the form (lowest–highest), and the best form:",
+        tone="muted",
+    )
+    return [BLANK, head, table, *tail]
+
+
 def index(x: float | None) -> str:
     """A Sobol index to three decimals (a Monte Carlo estimate may dip just below 0: shown as 0.000)."""
     text = f"{x or 0.0:.3f}"
@@ -140,6 +177,7 @@ def robustness(outcome: RobustnessOutcome, *, width: int = 120) -> View:
         ),
     ]
     out.append(_best(res))
+    out += _forms(res)
     out += _drivers(res)
     for plan, reason in outcome.skipped:
         out.append(line("Not sampled: ", span(plan, "key"), f" {reason}.", tone="muted"))
