@@ -15,6 +15,7 @@ from typing import Annotated
 import typer
 
 from accord.cli.commands import (
+    brief,
     design,
     draft,
     evaluate,
@@ -62,6 +63,7 @@ COMMANDS = (
     interop.export,
     interop.import_,
     draft.draft,
+    brief.brief,
     serve.serve,
 )
 """Every command, in the order of ``accord --help``."""
