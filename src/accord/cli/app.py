@@ -16,6 +16,7 @@ import typer
 
 from accord.cli.commands import (
     align,
+    brief,
     design,
     draft,
     evaluate,
@@ -66,6 +67,7 @@ COMMANDS = (
     interop.export,
     interop.import_,
     draft.draft,
+    brief.brief,
     serve.serve,
 )
 """Every command, in the order of ``accord --help``."""
