@@ -10,15 +10,13 @@ from tests.web.world import World, build
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world(module_db_url: str) -> Iterator[World]:
     from accord.web.app import create_app
     from accord.web.settings import Settings
 
-    db = tmp_path_factory.mktemp("hostile") / "web.db"
-    app = create_app(
-        Settings(db_url=f"sqlite:///{db}", secret="hostile", max_body=65_536, max_scenario=32_768)
-    )
+    app = create_app(Settings(db_url=module_db_url, secret="hostile", max_body=65_536, max_scenario=32_768))
     yield build(app)
+    app.state.backend.engine.dispose()
 
 
 def _unchanged(world: World, reply: Any, codes: tuple[int, ...], before: tuple[int, int]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -204,6 +205,7 @@ class ProcessOps(StoreBase):
         with self._write(process_id, user) as w:
             require(w.actor, Action.CREATE, Resource.SESSION)
             _check_session(w.spec, table, phase, participants, invitations)
+            check_date(date)
             n = self._next_number(w.conn, t.sessions, process_id)
             invited = [
                 {"invitee": i.invitee, "role": str(i.role), "invited_by": i.invited_by} for i in invitations
@@ -276,6 +278,14 @@ def _check_session(
             raise ProcessError(f"no invitation role {str(i.role)!r}; roles: {', '.join(sorted(roles))}")
         if not i.invitee.strip():
             raise ProcessError("an invitation needs an invitee")
+
+
+def check_date(date: str) -> None:
+    """:class:`ProcessError` naming the field unless ``date`` is an ISO 8601 calendar date (2026-02-01)."""
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise ProcessError(f"date: {date!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def process_info(row: Row[Any]) -> ProcessInfo:
