@@ -38,7 +38,7 @@ from sqlalchemy import (
 )
 
 from accord.store import tables as store_tables
-from accord.store.engine import make_engine, migrate
+from accord.store.engine import make_engine, migrate, reader
 
 metadata = MetaData()
 
@@ -103,7 +103,7 @@ def _expired(moment: datetime | None) -> bool:
 
 def count_users(engine: Engine) -> int:
     """How many user accounts the store holds."""
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         return int(conn.execute(select(func.count()).select_from(store_tables.users)).scalar_one())
 
 
@@ -118,7 +118,7 @@ def start_login(engine: Engine, name: str, *, hours: float = 12.0) -> str:
 
 def login_user(engine: Engine, token: str) -> str | None:
     """The name of the user a login token belongs to, or None when unknown or expired."""
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         row = conn.execute(select(logins).where(logins.c.digest == digest(token))).first()
     if row is None:
         return None
@@ -173,7 +173,7 @@ def invite(
 
 def get_invitation(engine: Engine, token: str) -> Invitation | None:
     """The invitation a token stands for, or None when unknown or expired."""
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         row = conn.execute(select(invitations).where(invitations.c.digest == digest(token))).first()
     if row is None or _expired(row.expires):
         return None

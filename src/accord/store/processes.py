@@ -18,6 +18,7 @@ from accord.process.private import Membership
 from accord.process.repository import ProcessInfo
 from accord.store import tables as t
 from accord.store.base import StoreBase, digest, dumps
+from accord.store.engine import reader
 
 
 class ProcessOps(StoreBase):
@@ -50,7 +51,7 @@ class ProcessOps(StoreBase):
 
     def user(self, name: str) -> Mapping[str, str]:
         """A user's ``name``, ``display`` and ``password_hash`` (:class:`NotFound` otherwise)."""
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             row = conn.execute(select(t.users).where(t.users.c.name == name)).first()
         if row is None:
             raise NotFound(f"no user {name!r}")
@@ -99,13 +100,13 @@ class ProcessOps(StoreBase):
 
     def process_ids(self) -> tuple[int, ...]:
         """Every process id in the database (an operator's listing: no access check)."""
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             return tuple(int(r.id) for r in conn.execute(select(t.processes.c.id).order_by(t.processes.c.id)))
 
     def processes(self, user: str) -> tuple[ProcessInfo, ...]:
         """The processes ``user`` is a member of, oldest first."""
         m = t.memberships.c
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             rows = conn.execute(
                 select(t.processes)
                 .join(t.memberships, m.process_id == t.processes.c.id)
