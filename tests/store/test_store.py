@@ -160,3 +160,35 @@ def test_an_unreachable_database_is_a_clear_error(tmp_path: Any) -> None:
         open_store(str(tmp_path / "no" / "such" / "dir" / "x.db"))
     with pytest.raises(StoreUnavailable, match="cannot open database"):
         open_store("nosuchdriver://x")
+
+
+@pytest.mark.parametrize("date", ["", "d", "2026-13-01", "2026-02-30", "1 Feb 2026", "2026/02/01"])
+def test_a_session_date_that_is_no_iso_date_is_refused_naming_the_field(store: Store, date: str) -> None:
+    pid = seeded(store)
+    before = store.process(pid, "med").audit_count
+    with pytest.raises(ProcessError, match=r"^date: "):
+        store.add_session(pid, "med", date=date, venue="Geneva")
+    assert store.sessions(pid, "med") == () and store.process(pid, "med").audit_count == before
+    assert store.add_session(pid, "med", date="2026-02-28", venue="Geneva").date == "2026-02-28"
+
+
+def test_sqlite_reads_do_not_wait_for_a_writer_and_see_the_last_commit(tmp_path: Any) -> None:
+    """Reads begin deferred (no write lock): with another writer's lock held they still answer."""
+    import sqlite3
+
+    path = tmp_path / "r.db"
+    store = open_store(str(path))
+    try:
+        pid = seeded(store)
+        store.add_session(pid, "med", date="2026-03-01", venue="Istanbul")
+        holder = sqlite3.connect(path, isolation_level=None, timeout=0)
+        holder.execute("BEGIN IMMEDIATE")  # a writer holds the lock (BEGIN IMMEDIATE here would wait 30 s)
+        holder.execute("UPDATE sessions SET venue = 'uncommitted'")
+        try:
+            assert [s.venue for s in store.sessions(pid, "med")] == ["Istanbul"]
+            assert store.process(pid, "med").audit_count >= 1
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+    finally:
+        store.close()

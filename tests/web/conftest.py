@@ -1,4 +1,9 @@
-"""Fixtures of the web tests: an app on a temporary SQLite file, accounts, logged-in clients."""
+"""Fixtures of the web tests: an app on a temporary SQLite file or PostgreSQL database, accounts, clients.
+
+``backend`` runs each test that uses it once per database (issue 13: "the test
+suite runs against both"); the PostgreSQL case skips, saying why, only when no
+server can start (tests/pg.py).
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,7 @@ import pytest
 pytest.importorskip("fastapi", reason="the workbench needs the web extra: pip install 'accord[web]'")
 
 from fastapi.testclient import TestClient
+from tests.pg import fresh_url
 
 from accord.web.app import create_app
 from accord.web.security import hash_password
@@ -19,11 +25,31 @@ from accord.web.settings import Settings
 PASSWORD = "correct horse battery"
 
 
+BACKENDS = ("sqlite", "postgresql")
+
+
+def database(request: pytest.FixtureRequest, folder: Path) -> str:
+    """A fresh database URL for ``request.param``: a SQLite file in ``folder`` or a PostgreSQL database."""
+    if request.param == "sqlite":
+        return f"sqlite:///{folder / 'web.db'}"
+    return fresh_url(request)
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database, once on SQLite and once on PostgreSQL."""
+    return database(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def module_db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Like ``db_url``, shared by a module's tests (the module's world is built once per backend)."""
+    return database(request, tmp_path_factory.mktemp("web"))
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(
-        db_url=f"sqlite:///{tmp_path / 'web.db'}", secret="test-secret", max_body=65_536, max_scenario=32_768
-    )
+def settings(db_url: str) -> Settings:
+    return Settings(db_url=db_url, secret="test-secret", max_body=65_536, max_scenario=32_768)
 
 
 @pytest.fixture

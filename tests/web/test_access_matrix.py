@@ -21,12 +21,13 @@ EVERYONE_IN = set(MEMBERS)
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world(module_db_url: str) -> Iterator[World]:
     from accord.web.app import create_app
     from accord.web.settings import Settings
 
-    db = tmp_path_factory.mktemp("matrix") / "web.db"
-    yield build(create_app(Settings(db_url=f"sqlite:///{db}", secret="matrix")))
+    app = create_app(Settings(db_url=module_db_url, secret="matrix"))
+    yield build(app)
+    app.state.backend.engine.dispose()
 
 
 # -- reads ------------------------------------------------------------------------------
@@ -161,11 +162,11 @@ def test_refused_writes_change_nothing(world: World, role: str, action: str) -> 
 
 
 @pytest.mark.parametrize("action", WRITES)
-def test_allowed_writes(tmp_path: Any, action: str) -> None:
+def test_allowed_writes(db_url: str, action: str) -> None:
     from accord.web.app import create_app
     from accord.web.settings import Settings
 
-    fresh = build(create_app(Settings(db_url=f"sqlite:///{tmp_path / 'w.db'}", secret="w")))
+    fresh = build(create_app(Settings(db_url=db_url, secret="w")))
     call = _writes(fresh)[action]
     for role in sorted(WRITES[action]):
         before = fresh.audit_count()

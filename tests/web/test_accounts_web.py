@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select
+from sqlalchemy import select, update
 from tests.web.conftest import PASSWORD, login, make_user
+from tests.web.world import build
 
 from accord.process import NotFound
 from accord.store import accounts
@@ -112,3 +114,83 @@ def test_first_mediator_link_works_once(app: Any, engine: Any, anon: TestClient)
 def test_unknown_invitation_and_page_errors_are_4xx_pages(anon: TestClient) -> None:
     reply = anon.get("/invite/nope")
     assert reply.status_code == 404 and "<html" in reply.text and "Traceback" not in reply.text
+
+
+def test_a_new_first_mediator_link_replaces_the_older_one(app: Any, engine: Any, anon: TestClient) -> None:
+    old = accounts.first_login(str(engine.url))
+    new = accounts.first_login(str(engine.url))
+    assert old is not None and new is not None and old != new
+    assert anon.get(f"/invite/{old}").status_code == 404
+    refused = anon.post(f"/invite/{old}", data={"name": "eve", "password": PASSWORD})
+    assert refused.status_code == 404 and accounts.count_users(engine) == 0
+    assert anon.get(f"/invite/{new}").status_code == 200
+
+
+def _age_invitations(engine: Any, by: timedelta) -> None:
+    with engine.begin() as conn:
+        for row in conn.execute(select(accounts.invitations)).all():
+            conn.execute(
+                update(accounts.invitations)
+                .where(accounts.invitations.c.digest == row.digest)
+                .values(expires=row.expires - by)
+            )
+
+
+def test_invitation_links_expire_after_the_set_days(app: Any, engine: Any, anon: TestClient) -> None:
+    token = accounts.first_login(str(engine.url))
+    assert token is not None
+    _age_invitations(engine, timedelta(days=6, hours=23))  # 7 days by default: one hour left
+    assert anon.get(f"/invite/{token}").status_code == 200
+    _age_invitations(engine, timedelta(hours=2))
+    assert anon.get(f"/invite/{token}").status_code == 404
+    reply = anon.post(f"/invite/{token}", data={"name": "med", "password": PASSWORD})
+    assert reply.status_code == 404 and "expired" in reply.text and accounts.count_users(engine) == 0
+
+
+def test_a_process_invitation_lasts_the_configured_days(db_url: str) -> None:
+    from accord.web.app import create_app
+    from accord.web.settings import Settings
+
+    app = create_app(Settings(db_url=db_url, secret="s", invitation_days=2))
+    world = build(app)
+    reply = world.clients["med"].post(f"/api/processes/{world.pid}/invitations", json={"role": "observer"})
+    assert reply.status_code == 201, reply.text
+    token = reply.json()["url"].rsplit("/", 1)[1]
+    with app.state.backend.engine.connect() as conn:
+        row = conn.execute(
+            select(accounts.invitations).where(accounts.invitations.c.digest == accounts.digest(token))
+        ).one()
+    expires = row.expires if row.expires.tzinfo else row.expires.replace(tzinfo=UTC)
+    left = expires - datetime.now(UTC)
+    assert timedelta(days=2) - timedelta(minutes=5) < left <= timedelta(days=2)
+
+
+def test_an_older_invitation_table_gains_the_expiry_column_and_its_links_count_as_expired(
+    db_url: str,
+) -> None:
+    from sqlalchemy import Column, Integer, MetaData, String, Table, insert
+
+    from accord.store.engine import make_engine
+
+    engine = make_engine(db_url)
+    old = Table(  # the web_invitation table as accord made it before invitations expired
+        "web_invitation",
+        MetaData(),
+        Column("digest", String(64), primary_key=True),
+        Column("process", String(64), nullable=False),
+        Column("role", String(16), nullable=False),
+        Column("party", String(64), nullable=True),
+        Column("invited_by", String(64), nullable=False),
+        Column("used_by", String(64), nullable=True),
+        Column("uses", Integer, nullable=False, default=0),
+    )
+    old.create(engine)
+    with engine.begin() as conn:
+        conn.execute(
+            insert(old).values(digest=accounts.digest("t"), process="1", role="observer", invited_by="m")
+        )
+    accounts.create_tables(engine)
+    assert accounts.get_invitation(engine, "t") is None
+    with pytest.raises(accounts.AccountError, match="expired"):
+        accounts.use_invitation(engine, "t", "eve")
+    engine.dispose()

@@ -10,15 +10,13 @@ from tests.web.world import World, build
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+def world(module_db_url: str) -> Iterator[World]:
     from accord.web.app import create_app
     from accord.web.settings import Settings
 
-    db = tmp_path_factory.mktemp("hostile") / "web.db"
-    app = create_app(
-        Settings(db_url=f"sqlite:///{db}", secret="hostile", max_body=65_536, max_scenario=32_768)
-    )
+    app = create_app(Settings(db_url=module_db_url, secret="hostile", max_body=65_536, max_scenario=32_768))
     yield build(app)
+    app.state.backend.engine.dispose()
 
 
 def _unchanged(world: World, reply: Any, codes: tuple[int, ...], before: tuple[int, int]) -> None:
@@ -163,3 +161,15 @@ def test_two_editors_of_one_proposal_the_second_gets_a_conflict(world: World) ->
     _unchanged(world, second, (409,), before)
     assert "version" in second.json()["error"]["message"]
     assert kyiv.get(f"/api/processes/{world.pid}/proposals").json()[-1]["title"] == "first"
+
+
+@pytest.mark.parametrize("date", ["next Tuesday", "2026-02-30", "01/02/2026"])
+def test_a_session_date_that_is_no_iso_date_gets_422_naming_the_field(world: World, date: str) -> None:
+    before = (world.audit_count(), world.audit_count(world.other))
+    sessions = len(world.store.sessions(world.pid, "med"))
+    reply = world.clients["med"].post(
+        f"/api/processes/{world.pid}/sessions", json={"date": date, "venue": "Geneva"}
+    )
+    _unchanged(world, reply, (422,), before)
+    assert reply.json()["error"]["message"].startswith("date: ")
+    assert len(world.store.sessions(world.pid, "med")) == sessions

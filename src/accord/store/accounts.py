@@ -7,8 +7,11 @@ own, created here when missing (outside the store's Alembic migrations, so the
 store's schema stays exactly its own): ``web_login`` (who is logged in) and
 ``web_invitation`` (one-time links to join a process, or to make the first
 account). Login and invitation tokens are stored only as their SHA-256
-digests, so a copy of the database lets nobody log in. Every function takes an
-:class:`sqlalchemy.engine.Engine` and runs in one transaction.
+digests, so a copy of the database lets nobody log in. An invitation expires
+after :data:`INVITATION_DAYS` days (a link made before invitations had an expiry
+counts as expired), and a new first-mediator link replaces any unused older one.
+Every function takes an :class:`sqlalchemy.engine.Engine` and runs in one
+transaction.
 """
 
 from __future__ import annotations
@@ -29,12 +32,13 @@ from sqlalchemy import (
     delete,
     func,
     insert,
+    inspect,
     select,
     update,
 )
 
 from accord.store import tables as store_tables
-from accord.store.engine import make_engine, migrate
+from accord.store.engine import make_engine, migrate, reader
 
 metadata = MetaData()
 
@@ -55,7 +59,10 @@ invitations = Table(
     Column("invited_by", String(64), nullable=False),
     Column("used_by", String(64), nullable=True),
     Column("uses", Integer, nullable=False, default=0),
+    Column("expires", DateTime(timezone=True), nullable=True),
 )
+INVITATION_DAYS = 7.0
+"""How long an invitation link stays valid by default."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,13 +86,24 @@ def digest(token: str) -> str:
 
 
 def create_tables(engine: Engine) -> None:
-    """Create the account tables when missing (idempotent)."""
+    """Create the account tables when missing, and add columns a database made by an older accord lacks."""
     metadata.create_all(engine)
+    present = {c["name"] for c in inspect(engine).get_columns(invitations.name)}
+    if "expires" not in present:
+        kind = invitations.c.expires.type.compile(dialect=engine.dialect)
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"ALTER TABLE {invitations.name} ADD COLUMN expires {kind}")
+
+
+def _expired(moment: datetime | None) -> bool:
+    if moment is None:
+        return True
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)) < datetime.now(UTC)
 
 
 def count_users(engine: Engine) -> int:
     """How many user accounts the store holds."""
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         return int(conn.execute(select(func.count()).select_from(store_tables.users)).scalar_one())
 
 
@@ -100,7 +118,7 @@ def start_login(engine: Engine, name: str, *, hours: float = 12.0) -> str:
 
 def login_user(engine: Engine, token: str) -> str | None:
     """The name of the user a login token belongs to, or None when unknown or expired."""
-    with engine.connect() as conn:
+    with reader(engine).connect() as conn:
         row = conn.execute(select(logins).where(logins.c.digest == digest(token))).first()
     if row is None:
         return None
@@ -120,23 +138,44 @@ def end_login(engine: Engine, token: str) -> None:
         conn.execute(delete(logins).where(logins.c.digest == digest(token)))
 
 
-def invite(engine: Engine, *, process: str, role: str, party: str | None, invited_by: str) -> str:
-    """A new one-time invitation token to ``process`` (only its digest is stored)."""
+def invite(
+    engine: Engine,
+    *,
+    process: str,
+    role: str,
+    party: str | None,
+    invited_by: str,
+    days: float = INVITATION_DAYS,
+) -> str:
+    """A new one-time invitation token to ``process``, valid for ``days`` (only its digest is stored).
+
+    A new :data:`CREATOR` invitation (the first mediator's link) replaces every
+    unused older one, so only the newest link printed by ``accord serve`` works.
+    """
     token = secrets.token_urlsafe(24)
+    expires = datetime.now(UTC) + timedelta(days=days)
     with engine.begin() as conn:
+        if role == CREATOR:
+            conn.execute(delete(invitations).where(invitations.c.role == CREATOR, invitations.c.uses == 0))
         conn.execute(
             insert(invitations).values(
-                digest=digest(token), process=process, role=role, party=party, invited_by=invited_by, uses=0
+                digest=digest(token),
+                process=process,
+                role=role,
+                party=party,
+                invited_by=invited_by,
+                uses=0,
+                expires=expires,
             )
         )
     return token
 
 
 def get_invitation(engine: Engine, token: str) -> Invitation | None:
-    """The invitation a token stands for, or None."""
-    with engine.connect() as conn:
+    """The invitation a token stands for, or None when unknown or expired."""
+    with reader(engine).connect() as conn:
         row = conn.execute(select(invitations).where(invitations.c.digest == digest(token))).first()
-    if row is None:
+    if row is None or _expired(row.expires):
         return None
     return Invitation(
         process=row.process, role=row.role, party=row.party, invited_by=row.invited_by, used_by=row.used_by
@@ -144,15 +183,18 @@ def get_invitation(engine: Engine, token: str) -> Invitation | None:
 
 
 def use_invitation(engine: Engine, token: str, user: str) -> Invitation:
-    """Mark an invitation used by ``user``; :class:`AccountError` when unknown or already used."""
+    """Mark an invitation used by ``user``; :class:`AccountError` when unknown, expired or already used."""
     with engine.begin() as conn:
+        row = conn.execute(select(invitations).where(invitations.c.digest == digest(token))).first()
+        if row is None or _expired(row.expires):
+            raise AccountError("this invitation is unknown, has expired or has been used")
         done = conn.execute(
             update(invitations)
             .where(invitations.c.digest == digest(token), invitations.c.uses == 0)
             .values(uses=1, used_by=user)
         )
         if done.rowcount != 1:
-            raise AccountError("this invitation is unknown or has been used")
+            raise AccountError("this invitation is unknown, has expired or has been used")
     found = get_invitation(engine, token)
     assert found is not None
     return found

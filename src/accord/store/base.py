@@ -24,6 +24,7 @@ from accord.process.audit import AuditEntry, next_entry
 from accord.process.errors import NotFound
 from accord.process.model import ProcessSpec
 from accord.store import tables as t
+from accord.store.engine import reader
 
 
 def utc_now() -> str:
@@ -68,7 +69,7 @@ class StoreBase:
 
     @contextmanager
     def _read(self, process_id: int, user: str) -> Iterator[Work]:
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             row = self._process_row(conn, process_id, lock=False)
             yield Work(conn, process_id, self._member(conn, process_id, user), _spec(row), row)
 

@@ -5,9 +5,12 @@ A URL without a scheme is a SQLite file path; ``sqlite:///file.db`` and
 are SQLAlchemy URLs. SQLite connections start every transaction with
 ``BEGIN IMMEDIATE`` so that concurrent writers queue instead of interleaving
 (the SQLAlchemy documentation's recipe for pysqlite, "Serializable isolation /
-Savepoints / Transactional DDL"), use write-ahead logging and wait up to 30 s
-for the lock. :func:`migrate` runs the Alembic migrations shipped in
-``accord/store/migrations`` up to the newest revision.
+Savepoints / Transactional DDL"), except connections from :func:`reader`, which
+only read and begin a deferred transaction (a consistent snapshot under
+write-ahead logging that takes no write lock, so reads never wait for writers);
+they use write-ahead logging and wait up to 30 s for the lock. :func:`migrate`
+runs the Alembic migrations shipped in ``accord/store/migrations`` up to the
+newest revision.
 """
 
 from __future__ import annotations
@@ -51,9 +54,18 @@ def make_engine(url: str | None = None) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(READ_ONLY) else "BEGIN IMMEDIATE")
 
     return engine
+
+
+READ_ONLY = "accord_read_only"
+"""The execution option that marks a connection as one that only reads."""
+
+
+def reader(engine: Engine) -> Engine:
+    """``engine`` for connections that only read: on SQLite they begin a deferred transaction."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def migrate(engine: Engine) -> None:

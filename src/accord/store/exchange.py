@@ -26,6 +26,7 @@ from accord.process.model import InviteRole, ProcessSpec
 from accord.process.private import check_profile
 from accord.store import tables as t
 from accord.store.base import StoreBase, digest, dumps
+from accord.store.engine import reader
 
 FORMAT = 1
 """The version of the export document (``"accord_process": 1``)."""
@@ -102,7 +103,7 @@ _RENAMED = {"table": "table_id"}
 
 def export_process(store: StoreBase, process_id: int) -> dict[str, Any]:
     """The whole process ``process_id`` as a JSON-ready document (an operator's action: no access check)."""
-    with store.engine.connect() as conn:
+    with reader(store.engine).connect() as conn:
         row = store._process_row(conn, process_id, lock=False)
         doc: dict[str, Any] = {"accord_process": FORMAT}
         doc["process"] = {k: row._mapping[k] for k in PROCESS_FIELDS if k != "spec"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -17,6 +18,7 @@ from accord.process.private import Membership
 from accord.process.repository import ProcessInfo
 from accord.store import tables as t
 from accord.store.base import StoreBase, digest, dumps
+from accord.store.engine import reader
 
 
 class ProcessOps(StoreBase):
@@ -49,7 +51,7 @@ class ProcessOps(StoreBase):
 
     def user(self, name: str) -> Mapping[str, str]:
         """A user's ``name``, ``display`` and ``password_hash`` (:class:`NotFound` otherwise)."""
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             row = conn.execute(select(t.users).where(t.users.c.name == name)).first()
         if row is None:
             raise NotFound(f"no user {name!r}")
@@ -98,13 +100,13 @@ class ProcessOps(StoreBase):
 
     def process_ids(self) -> tuple[int, ...]:
         """Every process id in the database (an operator's listing: no access check)."""
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             return tuple(int(r.id) for r in conn.execute(select(t.processes.c.id).order_by(t.processes.c.id)))
 
     def processes(self, user: str) -> tuple[ProcessInfo, ...]:
         """The processes ``user`` is a member of, oldest first."""
         m = t.memberships.c
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             rows = conn.execute(
                 select(t.processes)
                 .join(t.memberships, m.process_id == t.processes.c.id)
@@ -204,6 +206,7 @@ class ProcessOps(StoreBase):
         with self._write(process_id, user) as w:
             require(w.actor, Action.CREATE, Resource.SESSION)
             _check_session(w.spec, table, phase, participants, invitations)
+            check_date(date)
             n = self._next_number(w.conn, t.sessions, process_id)
             invited = [
                 {"invitee": i.invitee, "role": str(i.role), "invited_by": i.invited_by} for i in invitations
@@ -276,6 +279,14 @@ def _check_session(
             raise ProcessError(f"no invitation role {str(i.role)!r}; roles: {', '.join(sorted(roles))}")
         if not i.invitee.strip():
             raise ProcessError("an invitation needs an invitee")
+
+
+def check_date(date: str) -> None:
+    """:class:`ProcessError` naming the field unless ``date`` is an ISO 8601 calendar date (2026-02-01)."""
+    try:
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise ProcessError(f"date: {date!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
 def process_info(row: Row[Any]) -> ProcessInfo:

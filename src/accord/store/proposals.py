@@ -16,6 +16,7 @@ from accord.process.status import issue_status
 from accord.process.text import TextVersion, render_text
 from accord.store import tables as t
 from accord.store.base import StoreBase, Work, audit_entry, digest, dumps
+from accord.store.engine import reader
 from accord.store.processes import session_of
 
 
@@ -238,7 +239,7 @@ class ProposalOps(StoreBase):
 
     def verify(self, process_id: int) -> ChainCheck:
         """Check the process's audit chain against the head and count its row records (operator's check)."""
-        with self.engine.connect() as conn:
+        with reader(self.engine).connect() as conn:
             row = self._process_row(conn, process_id, lock=False)
             entries = self._entries(conn, process_id)
         check = verify_chain(entries, head=row.audit_head, count=row.audit_count)

@@ -21,7 +21,8 @@ class Settings:
 
     ``max_body``: the largest request body accepted (bytes; larger gets 413);
     ``max_scenario``: the largest uploaded scenario file; ``secure_cookies``:
-    mark the login cookie ``Secure`` (serve over HTTPS behind a proxy).
+    mark the login cookie ``Secure`` (serve over HTTPS behind a proxy);
+    ``invitation_days``: how long an invitation link to a process stays valid.
     """
 
     db_url: str = DEFAULT_DB
@@ -30,6 +31,7 @@ class Settings:
     max_scenario: int = 262_144
     secure_cookies: bool = False
     login_hours: float = 12.0
+    invitation_days: float = 7.0
 
     def __post_init__(self) -> None:
         if self.max_scenario > self.max_body:

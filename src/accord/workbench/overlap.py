@@ -12,7 +12,9 @@ Nothing here is shared with anyone: sharing is the mediator tabling a candidate
 as a proposal.
 
 What a private profile leaves out is stated, not hidden: an option of a weighted
-issue without a value counts 0, a missing BATNA counts 0 (``assumptions``).
+issue without a value counts 0, a missing BATNA counts 0, a profile weighing no
+issue is left out, and profiles that make the scenario invalid (a red line no
+package avoids) give no overlap, with the reason (``assumptions``).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from types import MappingProxyType
 from typing import Any
 
 from accord.analysis.results import BargainingResult, ZopaResult
-from accord.model import Scenario
+from accord.model import Scenario, ScenarioInvalid
 from accord.model.preferences import Perspective, Profile, RedLine
 from accord.space import Space
 from accord.workbench.records import SolveRequest, ZopaRequest
@@ -100,7 +102,7 @@ def with_private_profiles(
     """``scenario`` with the private profiles added under :data:`PERSPECTIVE`, and the assumptions made."""
     built, assumed = [], []
     for party, data in sorted(profiles.items()):
-        if not data.get("weights"):
+        if not any(float(w) > 0 for w in dict(data.get("weights") or {}).values()):
             assumed.append(f"{party}: the private profile weighs no issue, so it is left out")
             continue
         profile, notes = private_profile(scenario, party, data)
@@ -121,7 +123,13 @@ def overlap(
     scenario: Scenario, profiles: Mapping[str, Mapping[str, Any]], *, negotiators: Sequence[str] = ()
 ) -> OverlapOutcome:
     """ZOPA and the Nash candidate over the private ``profiles`` (party -> profile data)."""
-    full, assumed = with_private_profiles(scenario, profiles)
+    try:
+        full, assumed = with_private_profiles(scenario, profiles)
+    except ScenarioInvalid as exc:  # e.g. a red line no package can avoid: no overlap to compute
+        reasons = tuple(
+            f"the private profiles cannot be used: {p}" for p in exc.problems if p.severity == "error"
+        )
+        return OverlapOutcome(parties=(), missing=tuple(negotiators), assumptions=reasons)
     parties = tuple(p.party for p in full.profiles if p.perspective == PERSPECTIVE)
     missing = tuple(p for p in negotiators if p not in parties)
     if len(parties) < 2:

@@ -90,7 +90,12 @@ def invitation(request: Request, user: str, pid: int, role: str, party: str | No
     if role == Role.OBSERVER:
         party = None
     token = accounts.invite(
-        deps.backend(request).engine, process=str(pid), role=role, party=party, invited_by=user
+        deps.backend(request).engine,
+        process=str(pid),
+        role=role,
+        party=party,
+        invited_by=user,
+        days=deps.settings(request).invitation_days,
     )
     return s.InvitationOut(url=f"{str(request.base_url).rstrip('/')}/invite/{token}", role=role, party=party)
 

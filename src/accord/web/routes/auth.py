@@ -96,7 +96,7 @@ async def invite_page(
     """The page of an invitation: accept it (logged in) or choose a name and password."""
     invitation = accounts.get_invitation(deps.backend(request).engine, token)
     if invitation is None or invitation.used_by is not None:
-        raise WebError(404, "this invitation is unknown or has been used")
+        raise WebError(404, "this invitation is unknown, has expired or has been used")
     return render(request, "invite.html", {"invitation": invitation, "token": token, "error": None})
 
 
@@ -112,7 +112,7 @@ async def invite_accept(
     back = deps.backend(request)
     invitation = accounts.get_invitation(back.engine, token)
     if invitation is None or invitation.used_by is not None:
-        raise WebError(404, "this invitation is unknown or has been used")
+        raise WebError(404, "this invitation is unknown, has expired or has been used")
     creator = invitation.role == accounts.CREATOR
     response = RedirectResponse("/" if creator else f"/p/{invitation.process}", status_code=303)
     if who is None:
