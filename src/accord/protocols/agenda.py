@@ -14,10 +14,12 @@ option ``k`` of issue ``i`` adds (padded with 0 beyond an issue's options) and
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from accord.model.logic import Clause
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray, readonly
@@ -26,6 +28,9 @@ from accord.space import Space
 
 Package = tuple[int, ...]
 """One option index per issue."""
+
+UIntArray = npt.NDArray[np.uint64]
+"""Packed clause words (:func:`clause_bits`)."""
 
 Mask = tuple[tuple[int, BoolArray], ...]
 """A compiled clause: ``(issue, allowed options)`` pairs, satisfied when any member holds."""
@@ -56,6 +61,31 @@ def holds(tensor: BoolArray, packages: IntArray) -> BoolArray:
         return np.ones(packages.shape[0], dtype=np.bool_)
     held = tensor[:, np.arange(packages.shape[1])[None, :], packages]
     out: BoolArray = np.asarray(held.any(axis=2).all(axis=0))
+    return out
+
+
+def clause_bits(tensor: BoolArray) -> tuple[UIntArray, UIntArray]:
+    """``tensor`` packed 64 clauses to a word: ``bits[i, k, w]`` and the word ``full[w]`` of all clauses.
+
+    Bit ``b`` of word ``w`` of ``bits[i, k]`` says whether option ``k`` of issue ``i``
+    satisfies clause ``64 w + b``; a package meets every clause when the OR of its
+    issues' words is ``full`` (what :func:`holds_bits` checks, 64 clauses at a time).
+    """
+    c, n, width = tensor.shape
+    words = max(1, -(-c // 64))
+    padded = np.zeros((words * 64, n, width), dtype=np.uint64)
+    padded[:c] = tensor
+    weight = np.left_shift(np.uint64(1), np.arange(64, dtype=np.uint64))
+    bits = (padded.reshape(words, 64, n, width) * weight[None, :, None, None]).sum(axis=1, dtype=np.uint64)
+    full = (np.arange(words * 64) < c).reshape(words, 64).astype(np.uint64) * weight[None, :]
+    packed = np.ascontiguousarray(bits.transpose(1, 2, 0))
+    return readonly(packed), readonly(full.sum(axis=1, dtype=np.uint64))
+
+
+def holds_bits(bits: UIntArray, full: UIntArray, packages: IntArray) -> BoolArray:
+    """Per package (rows of ``packages``), whether every clause packed by :func:`clause_bits` holds."""
+    words = bits[np.arange(packages.shape[1])[None, :], packages]
+    out: BoolArray = (np.bitwise_or.reduce(words, axis=1) == full).all(axis=1)
     return out
 
 
@@ -133,12 +163,14 @@ class Delegation:
     pool: IntArray
     pool_u: FloatArray
     own_rules: BoolArray = field(init=False, repr=False)
+    own_bits: tuple[UIntArray, UIntArray] = field(init=False, repr=False)
     best: Package = field(init=False)
     best_utility: float = field(init=False)
 
     def __post_init__(self) -> None:
         rules = clause_tensor(self.agenda.constraints + self.red_lines, self.agenda.sizes)
         object.__setattr__(self, "own_rules", rules)
+        object.__setattr__(self, "own_bits", clause_bits(rules))
         self._set_best()
 
     def _set_best(self) -> None:
@@ -172,18 +204,14 @@ class Delegation:
         )
 
     def with_pool(self, pool: IntArray) -> Delegation:
-        """This delegation with candidate pool ``pool``, sorted best first (stable)."""
+        """This delegation with candidate pool ``pool``, sorted best first (stable); its rules are shared."""
         u = self.utility(pool)
         order = np.argsort(-u, kind="stable")
-        return Delegation(
-            party=self.party,
-            agenda=self.agenda,
-            table=self.table,
-            batna=self.batna,
-            red_lines=self.red_lines,
-            pool=readonly(pool[order]),
-            pool_u=readonly(u[order]),
-        )
+        seat = copy.copy(self)
+        object.__setattr__(seat, "pool", readonly(pool[order]))
+        object.__setattr__(seat, "pool_u", readonly(u[order]))
+        seat._set_best()
+        return seat
 
     def utility(self, packages: IntArray) -> FloatArray:
         """This party's utility of every row of ``packages`` (shape ``(N, I)``)."""
@@ -193,7 +221,7 @@ class Delegation:
     def admissible(self, packages: IntArray) -> BoolArray:
         """Per package: feasible and crossing none of this party's red lines."""
         ok = self.agenda.allowed[np.arange(packages.shape[1])[None, :], packages].all(axis=1)
-        return ok & holds(self.own_rules, packages)
+        return ok & holds_bits(*self.own_bits, packages)
 
     def acceptable(self, packages: IntArray) -> BoolArray:
         """Per package: admissible and worth more than the BATNA (by more than TOL)."""
