@@ -78,7 +78,7 @@ def simulate(
         raise SpaceError("prepared", "was prepared for another space")
     ent = prep.entry
     rng = np.random.default_rng(seed)
-    seats = {p: prep.drafters[p].delegation(rng) for p in space.parties}
+    seats = {p: (d.delegation(rng) if ent.open else d.seat) for p, d in prep.drafters.items()}
     setup = Setup(
         agenda=prep.agenda,
         seats=MappingProxyType(seats),
@@ -89,7 +89,7 @@ def simulate(
         tables=prep.tables,
         early=frozenset(space.issue_index(i) for i in early),
     )
-    if interlocking:
+    if interlocking and ent.open:
         table_seats = {k: d.delegation(rng) for k, d in prep.table_seats().items()}
         setup = replace(setup, table_seats=MappingProxyType(table_seats))
     state = _blocked(ent) if not ent.open else _run(spec, setup)
