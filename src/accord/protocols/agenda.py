@@ -14,10 +14,12 @@ option ``k`` of issue ``i`` adds (padded with 0 beyond an issue's options) and
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+import numpy.typing as npt
 
 from accord.model.logic import Clause
 from accord.numeric import TOL, BoolArray, FloatArray, IntArray, readonly
@@ -26,6 +28,9 @@ from accord.space import Space
 
 Package = tuple[int, ...]
 """One option index per issue."""
+
+UIntArray = npt.NDArray[np.uint64]
+"""Packed clause words (:func:`clause_bits`)."""
 
 Mask = tuple[tuple[int, BoolArray], ...]
 """A compiled clause: ``(issue, allowed options)`` pairs, satisfied when any member holds."""
@@ -56,6 +61,31 @@ def holds(tensor: BoolArray, packages: IntArray) -> BoolArray:
         return np.ones(packages.shape[0], dtype=np.bool_)
     held = tensor[:, np.arange(packages.shape[1])[None, :], packages]
     out: BoolArray = np.asarray(held.any(axis=2).all(axis=0))
+    return out
+
+
+def clause_bits(tensor: BoolArray) -> tuple[UIntArray, UIntArray]:
+    """``tensor`` packed 64 clauses to a word: ``bits[i, k, w]`` and the word ``full[w]`` of all clauses.
+
+    Bit ``b`` of word ``w`` of ``bits[i, k]`` says whether option ``k`` of issue ``i``
+    satisfies clause ``64 w + b``; a package meets every clause when the OR of its
+    issues' words is ``full`` (what :func:`holds_bits` checks, 64 clauses at a time).
+    """
+    c, n, width = tensor.shape
+    words = max(1, -(-c // 64))
+    padded = np.zeros((words * 64, n, width), dtype=np.uint64)
+    padded[:c] = tensor
+    weight = np.left_shift(np.uint64(1), np.arange(64, dtype=np.uint64))
+    bits = (padded.reshape(words, 64, n, width) * weight[None, :, None, None]).sum(axis=1, dtype=np.uint64)
+    full = (np.arange(words * 64) < c).reshape(words, 64).astype(np.uint64) * weight[None, :]
+    packed = np.ascontiguousarray(bits.transpose(1, 2, 0))
+    return readonly(packed), readonly(full.sum(axis=1, dtype=np.uint64))
+
+
+def holds_bits(bits: UIntArray, full: UIntArray, packages: IntArray) -> BoolArray:
+    """Per package (rows of ``packages``), whether every clause packed by :func:`clause_bits` holds."""
+    words = bits[np.arange(packages.shape[1])[None, :], packages]
+    out: BoolArray = (np.bitwise_or.reduce(words, axis=1) == full).all(axis=1)
     return out
 
 
@@ -133,12 +163,14 @@ class Delegation:
     pool: IntArray
     pool_u: FloatArray
     own_rules: BoolArray = field(init=False, repr=False)
+    own_bits: tuple[UIntArray, UIntArray] = field(init=False, repr=False)
     best: Package = field(init=False)
     best_utility: float = field(init=False)
 
     def __post_init__(self) -> None:
         rules = clause_tensor(self.agenda.constraints + self.red_lines, self.agenda.sizes)
         object.__setattr__(self, "own_rules", rules)
+        object.__setattr__(self, "own_bits", clause_bits(rules))
         self._set_best()
 
     def _set_best(self) -> None:
@@ -150,13 +182,18 @@ class Delegation:
     @classmethod
     def of(cls, space: Space, party: str, agenda: Agenda, rng: np.random.Generator) -> Delegation:
         """The delegation of ``party``: only its own row of ``space`` is read."""
+        return Drafter.of(space, party, agenda).delegation(rng)
+
+    @classmethod
+    def blank(cls, space: Space, party: str, agenda: Agenda) -> Delegation:
+        """The delegation of ``party`` with an empty candidate pool (its own row of ``space`` only)."""
         p = space.party_index(party)
         width = max(agenda.sizes)
         table = np.zeros((len(agenda.sizes), width))
         for i, c in enumerate(space.contrib):
             table[i, : c.shape[1]] = c[p]
         red = tuple(compile_clause(c, agenda.sizes) for c in space.red_lines[p])
-        seat = cls(
+        return cls(
             party=party,
             agenda=agenda,
             table=readonly(table),
@@ -165,9 +202,12 @@ class Delegation:
             pool=np.zeros((0, len(agenda.sizes)), dtype=np.int64),
             pool_u=np.zeros(0),
         )
-        pool = seat.draft_pool(rng)
-        u = seat.utility(pool)
+
+    def with_pool(self, pool: IntArray) -> Delegation:
+        """This delegation with candidate pool ``pool``, sorted best first (stable); its rules are shared."""
+        u = self.utility(pool)
         order = np.argsort(-u, kind="stable")
+        seat = copy.copy(self)
         object.__setattr__(seat, "pool", readonly(pool[order]))
         object.__setattr__(seat, "pool_u", readonly(u[order]))
         seat._set_best()
@@ -181,21 +221,22 @@ class Delegation:
     def admissible(self, packages: IntArray) -> BoolArray:
         """Per package: feasible and crossing none of this party's red lines."""
         ok = self.agenda.allowed[np.arange(packages.shape[1])[None, :], packages].all(axis=1)
-        return ok & holds(self.own_rules, packages)
+        return ok & holds_bits(*self.own_bits, packages)
 
     def acceptable(self, packages: IntArray) -> BoolArray:
         """Per package: admissible and worth more than the BATNA (by more than TOL)."""
         return self.admissible(packages) & (self.utility(packages) > self.batna + TOL)
 
     def draft_pool(self, rng: np.random.Generator, samples: int = 128) -> IntArray:
-        """Admissible candidate packages: the best found, a concession chain, random draws, a walk.
+        """Admissible candidates: a climb's peak, concession chain, draws, a walk (:class:`Drafter`)."""
+        return Drafter.of_seat(self).pool(rng, samples)
+
+    def concession_chain(self) -> IntArray:
+        """From the favourite package down, giving up one allowed option at a time, the cheapest first.
 
         The chain starts at the favourite option of every issue and gives up one
         option at a time, the cheapest first (by its loss against the issue's
-        favourite), so it descends from the favourite package through the utility
-        levels. The admissible ones (and random draws) seed a climb to the best
-        admissible package and a random walk over admissible packages
-        (:mod:`accord.protocols.candidates`): with many constraints few draws are admissible.
+        favourite), so it descends from the favourite package through the utility levels.
         """
         masked = np.where(self.agenda.allowed, self.table, -np.inf)
         top = masked.argmax(axis=1)
@@ -205,15 +246,61 @@ class Delegation:
         chain = np.tile(top, (len(order) + 1, 1))
         for step, j in enumerate(order, start=1):
             chain[step:, issue[j]] = option[j]
-        shape = (samples, *self.agenda.allowed.shape)
-        draws = random_options(np.broadcast_to(self.agenda.allowed, shape), rng)
-        cand = np.vstack([chain.astype(np.int64), draws.astype(np.int64), [self.agenda.start]])
-        seeds = cand[self.admissible(cand)]
+        return chain.astype(np.int64)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Drafter:
+    """A seat's candidate drafting with everything that uses no random draw done once.
+
+    :meth:`pool` gives the candidates of :meth:`Delegation.draft_pool`: the
+    admissible rows of the concession chain (:meth:`Delegation.concession_chain`)
+    and of random draws seed a climb to the best admissible package and a random
+    walk over admissible packages (:mod:`accord.protocols.candidates`; with many
+    constraints few draws are admissible). The chain's admissible rows and the
+    climb from its best row depend on the seat alone, so they are kept here and
+    reused by every run on the same seat (a tournament's); the draws, the walk and
+    a climb from a draw better than the chain's best are made per run, from its
+    generator, in the same order, so the pool is the same as drawing it afresh.
+    """
+
+    seat: Delegation
+    chain: IntArray
+    peak: IntArray
+
+    @classmethod
+    def of(cls, space: Space, party: str, agenda: Agenda) -> Drafter:
+        """The drafter of ``party``'s seat (its own row of ``space`` only)."""
+        return cls.of_seat(Delegation.blank(space, party, agenda))
+
+    @classmethod
+    def of_seat(cls, seat: Delegation) -> Drafter:
+        """The drafter of ``seat``: its admissible chain rows and the climb from the best of them."""
+        chain = seat.concession_chain()
+        chain = chain[seat.admissible(chain)]
+        peak = np.zeros(chain.shape[1], dtype=np.int64)
+        if len(chain):
+            best = chain[int(np.argmax(seat.utility(chain)))]
+            peak = climb(best, seat.agenda.allowed, seat.own_rules, seat.table)
+        return cls(seat=seat, chain=readonly(chain), peak=readonly(peak))
+
+    def delegation(self, rng: np.random.Generator) -> Delegation:
+        """The seat with a candidate pool drafted with ``rng``."""
+        return self.seat.with_pool(self.pool(rng))
+
+    def pool(self, rng: np.random.Generator, samples: int = 128) -> IntArray:
+        """Admissible candidates: the climb's peak, the admissible chain rows and draws, a walk."""
+        seat = self.seat
+        shape = (samples, *seat.agenda.allowed.shape)
+        draws = random_options(np.broadcast_to(seat.agenda.allowed, shape), rng)
+        rest = np.vstack([draws.astype(np.int64), [seat.agenda.start]])
+        seeds = np.vstack([self.chain, rest[seat.admissible(rest)]])
         if not len(seeds):
             return seeds
-        top_u = self.utility(seeds)
-        peak = climb(seeds[int(np.argmax(top_u))], self.agenda.allowed, self.own_rules, self.table)
-        grown = walk(np.vstack([peak[None, :], seeds]), self.agenda.allowed, self.admissible, rng)
+        j = int(np.argmax(seat.utility(seeds)))
+        reuse = j < len(self.chain)
+        peak = self.peak if reuse else climb(seeds[j], seat.agenda.allowed, seat.own_rules, seat.table)
+        grown = walk(np.vstack([peak[None, :], seeds]), seat.agenda.allowed, seat.admissible, rng)
         return np.vstack([peak[None, :], seeds, grown])
 
 

@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
 
-from accord.protocols.agenda import Agenda, Delegation
+from accord.protocols.agenda import Agenda, Drafter
 from accord.protocols.events import Event
 from accord.protocols.preconditions import Entry, Precondition, entry
 from accord.protocols.recorder import trajectory
@@ -52,13 +52,16 @@ def simulate(
     preconditions: Sequence[Precondition] = (),
     dropped: Sequence[str] = (),
     reference: Reference | None = None,
+    prepared: Prepared | None = None,
 ) -> SimulationResult:
     """Simulate ``protocol`` on ``space`` with ``strategies`` (party or ``mediator`` -> ``"name(k=v)"``).
 
     ``deadline`` is in rounds (the protocol's default when None); ``tables`` and
     ``early`` (issue ids implemented early) serve ``interlocking-tables``;
     ``preconditions`` are honoured by every protocol unless ``dropped``;
-    ``reference`` adds the distances to the Nash solution and the frontier.
+    ``reference`` adds the distances to the Nash solution and the frontier;
+    ``prepared`` (:func:`prepare` of the same space, tables, preconditions and
+    dropped ones) reuses the per-seat work across runs without changing a transcript.
     Bad names and parameters are :class:`~accord.space.SpaceError` s naming the field.
     """
     t0 = time.perf_counter()
@@ -67,22 +70,28 @@ def simulate(
         raise SpaceError("deadline", f"must be at least 1 round, not {deadline}")
     rounds = spec.deadline if deadline is None else deadline
     texts = _strategy_texts(space, spec, strategies or {})
-    ent = entry(space, preconditions, dropped)
+    interlocking = spec.name == "interlocking-tables"
+    prep = prepared or prepare(
+        space, tables=tables, preconditions=preconditions, dropped=dropped, interlocking=interlocking
+    )
+    if prep.space is not space:
+        raise SpaceError("prepared", "was prepared for another space")
+    ent = prep.entry
     rng = np.random.default_rng(seed)
-    agenda = _restricted(Agenda.of(space), ent)
-    seats = {p: Delegation.of(space, p, agenda, rng) for p in space.parties}
+    seats = {p: (d.delegation(rng) if ent.open else d.seat) for p, d in prep.drafters.items()}
     setup = Setup(
-        agenda=agenda,
+        agenda=prep.agenda,
         seats=MappingProxyType(seats),
         strategies=MappingProxyType({p: _delegate(texts[p]) for p in space.parties}),
         mediator=_mediator(texts.get("mediator", DEFAULT_MEDIATOR)),
         deadline=rounds,
         rng=rng,
-        tables=_tables(space, tables),
+        tables=prep.tables,
         early=frozenset(space.issue_index(i) for i in early),
     )
-    if spec.name == "interlocking-tables":
-        setup = replace(setup, table_seats=MappingProxyType(_table_seats(space, setup, rng)))
+    if interlocking and ent.open:
+        table_seats = {k: d.delegation(rng) for k, d in prep.table_seats().items()}
+        setup = replace(setup, table_seats=MappingProxyType(table_seats))
     state = _blocked(ent) if not ent.open else _run(spec, setup)
     return _result(space, spec, setup, state, texts, seed, tuple(dropped), ent, reference, t0)
 
@@ -146,8 +155,58 @@ def _tables(space: Space, given: Sequence[TableSpec]) -> tuple[Table, ...]:
     return tuple(out)
 
 
-def _table_seats(space: Space, setup: Setup, rng: np.random.Generator) -> dict[tuple[str, str], Delegation]:
-    """Per table and party, the delegation drafting and judging the table's issues alone.
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class Prepared:
+    """The part of a run's setup that no seed changes: entry, agenda, tables and each seat's drafter.
+
+    Made by :func:`prepare`; a tournament prepares once per arena and chunk and
+    passes it to every :func:`simulate` call on that space.
+    """
+
+    space: Space
+    entry: Entry
+    agenda: Agenda
+    tables: tuple[Table, ...]
+    drafters: Mapping[str, Drafter]
+    table_drafters: Mapping[tuple[str, str], Drafter] | None = None
+
+    def table_seats(self) -> Mapping[tuple[str, str], Drafter]:
+        """Per table and party, the drafter of an interlocking table's delegation (made now if not kept)."""
+        if self.table_drafters is not None:
+            return self.table_drafters
+        return _table_drafters(self.space, self.agenda, self.tables)
+
+
+def prepare(
+    space: Space,
+    *,
+    tables: Sequence[TableSpec] = (),
+    preconditions: Sequence[Precondition] = (),
+    dropped: Sequence[str] = (),
+    interlocking: bool = True,
+) -> Prepared:
+    """Everything :func:`simulate` sets up before its first random draw, for runs on ``space``.
+
+    ``interlocking`` also prepares the table delegations of ``interlocking-tables``.
+    """
+    ent = entry(space, preconditions, dropped)
+    agenda = _restricted(Agenda.of(space), ent)
+    tabs = _tables(space, tables)
+    per_table = _table_drafters(space, agenda, tabs) if interlocking else None
+    return Prepared(
+        space=space,
+        entry=ent,
+        agenda=agenda,
+        tables=tabs,
+        drafters=MappingProxyType({p: Drafter.of(space, p, agenda) for p in space.parties}),
+        table_drafters=None if per_table is None else MappingProxyType(per_table),
+    )
+
+
+def _table_drafters(
+    space: Space, agenda: Agenda, tables: tuple[Table, ...]
+) -> dict[tuple[str, str], Drafter]:
+    """Per table and party, the drafter of the delegation drafting and judging the table's issues alone.
 
     Its utilities count the table's issues only (the rest held at the start) and its
     reservation is its BATNA's share for them: the BATNA times the share of the
@@ -156,18 +215,18 @@ def _table_seats(space: Space, setup: Setup, rng: np.random.Generator) -> dict[t
     """
     out = {}
     top = np.array([c.max(axis=1) for c in space.contrib])  # issues x parties
-    for table in setup.tables:
+    for table in tables:
         domain = tuple(
-            d if i in table.issues else np.eye(len(d), dtype=np.bool_)[setup.agenda.start[i]]
-            for i, d in enumerate(setup.agenda.domain)
+            d if i in table.issues else np.eye(len(d), dtype=np.bool_)[agenda.start[i]]
+            for i, d in enumerate(agenda.domain)
         )
-        agenda = replace(setup.agenda, domain=domain)
+        part_agenda = replace(agenda, domain=domain)
         inside = np.isin(np.arange(len(space.issues)), table.issues)
         share = top[inside].sum(axis=0) / np.maximum(top.sum(axis=0), 1e-12)
         contrib = tuple(c if inside[i] else np.zeros_like(c) for i, c in enumerate(space.contrib))
         part = replace(space, contrib=contrib, batna=space.batna * share)
         for party in table.parties:
-            out[(table.id, party)] = Delegation.of(part, party, agenda, rng)
+            out[(table.id, party)] = Drafter.of(part, party, part_agenda)
     return out
 
 

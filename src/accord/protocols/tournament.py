@@ -14,7 +14,9 @@ Seeds: ``SeedSequence(seed).spawn(seeds)`` gives one child per replicate
 every cell of the grid with the same child seed (common random numbers, so that
 cells differ by strategy and protocol, not by luck). The children are recorded.
 The matches are cut into fixed chunks before an executor sees them, so the
-result does not depend on where or in what order chunks ran.
+result does not depend on where or in what order chunks ran. Each chunk
+prepares its arena once (:func:`~accord.protocols.simulate.prepare`: entry,
+agenda, every seat's draw-free candidate work) and reuses it for its matches.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from accord.numeric import FloatArray, readonly
 from accord.protocols.preconditions import Precondition
 from accord.protocols.registry import get_protocol, make_strategy
 from accord.protocols.results import Ending, Reference
-from accord.protocols.simulate import TableSpec, simulate
+from accord.protocols.simulate import TableSpec, prepare, simulate
 from accord.provenance import Provenance
 from accord.space import Space, SpaceError
 
@@ -179,6 +181,13 @@ def plan_matches(
 def play_chunk(task: tuple[Arena, tuple[Match, ...]]) -> tuple[MatchOutcome, ...]:
     """Play ``task``'s matches on its arena (a top-level function, so executors can ship it)."""
     arena, matches = task
+    prep = prepare(
+        arena.space,
+        tables=arena.tables,
+        preconditions=arena.preconditions,
+        dropped=arena.dropped,
+        interlocking=any(m.protocol == "interlocking-tables" for m in matches),
+    )
     out = []
     for m in matches:
         r = simulate(
@@ -191,6 +200,7 @@ def play_chunk(task: tuple[Arena, tuple[Match, ...]]) -> tuple[MatchOutcome, ...
             preconditions=arena.preconditions,
             dropped=arena.dropped,
             reference=arena.reference,
+            prepared=prep,
         )
         d = r.distances
         share = None if d is None else d.nash_share
