@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from accord.cli.errors import err_console, fail, fields
+from accord.cli import sweeps
+from accord.cli.errors import fail, fields
 from accord.cli.options import (
     JsonOpt,
     PerspectiveOpt,
@@ -71,43 +70,13 @@ def robustness(
         request = workbench.RobustnessRequest(
             scenario=load_scenario(scenario), samples=samples, seed=seed, perspective=choice, plans=wanted
         )
-        with _executor(dask) as executor, _progress(samples, quiet=as_json) as progress:
+        with (
+            sweeps.executor(dask) as executor,
+            sweeps.progress(samples, quiet=as_json, at_least=20_000, label="drawing") as progress,
+        ):
             outcome = workbench.robustness(request, executor=executor, progress=progress)
     emit(outcome, as_json=as_json, show=print_robustness)
     _draw(plot, outcome)
-
-
-@contextmanager
-def _executor(address: str | None) -> Iterator[Any]:
-    """The Dask executor at ``address`` (None: run here); a clear error when it cannot be had."""
-    if address is None:
-        yield None
-        return
-    try:
-        from accord.scale import ScaleError, dask_executor
-    except ImportError:
-        fail("needs Dask: pip install 'accord[dask]'", "--dask")
-    try:
-        with dask_executor(address) as run:
-            yield run
-    except ScaleError as exc:
-        fail(str(exc), "--dask")
-
-
-def _progress(total: int, *, quiet: bool) -> Any:
-    """A progress bar on stderr for long runs, off under --json or when stderr is not a terminal."""
-    if quiet or not err_console.is_terminal or total < 20_000:
-        return nullcontext(None)
-    return _bar(total)
-
-
-@contextmanager
-def _bar(total: int) -> Iterator[Callable[[int], None]]:
-    from rich.progress import Progress
-
-    with Progress(console=err_console, transient=True) as bar:
-        task = bar.add_task("drawing", total=total)
-        yield lambda n: bar.advance(task, n)
 
 
 def _draw(path: Path | None, outcome: RobustnessOutcome) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from accord.cli import sweeps
 from accord.cli.commands.robustness import DaskOpt
 from accord.cli.commands.simulate import DropOpt
-from accord.cli.errors import err_console, fail, fields
+from accord.cli.errors import fail, fields
 from accord.cli.options import JsonOpt, ScenarioArg, check_plot, load_scenario, split_list
 from accord.cli.output import emit, write_plot
 
@@ -86,7 +85,11 @@ def tournament(
             benchmarks=not no_benchmarks,
         )
         total = workbench.total_matches(request)
-        with _executor(dask) as executor, _progress(total, quiet=as_json) as progress:
+        # Worker processes: the simulator's loops hold the GIL, so threads would take turns.
+        with (
+            sweeps.executor(dask, processes=True) as executor,
+            sweeps.progress(total, quiet=as_json, at_least=50, label="negotiating") as progress,
+        ):
             outcome = workbench.tournament(request, executor=executor, progress=progress)
     emit(outcome, as_json=as_json, show=print_tournament)
     if plot is not None:
@@ -120,35 +123,3 @@ def _drop(value: str | None, scenario: Any) -> tuple[str, ...]:
 
         return tuple(p.id for p in preconditions(scenario))
     return tuple(v.strip() for v in value.split(",") if v.strip())
-
-
-@contextmanager
-def _executor(address: str | None) -> Iterator[Any]:
-    """The Dask executor at ``address`` (None: run here); a clear error when it cannot be had."""
-    if address is None:
-        yield None
-        return
-    from accord.scale import ScaleError, dask_executor
-
-    try:
-        # Worker processes: the simulator's loops hold the GIL, so threads would take turns.
-        with dask_executor(address, processes=True) as run:
-            yield run
-    except ScaleError as exc:
-        fail(str(exc), "--dask")
-
-
-def _progress(total: int, *, quiet: bool) -> Any:
-    """A progress bar on stderr for long runs, off under --json or when stderr is not a terminal."""
-    if quiet or not err_console.is_terminal or total < 50:
-        return nullcontext(None)
-    return _bar(total)
-
-
-@contextmanager
-def _bar(total: int) -> Iterator[Callable[[int], None]]:
-    from rich.progress import Progress
-
-    with Progress(console=err_console, transient=True) as bar:
-        task = bar.add_task("negotiating", total=total)
-        yield lambda n: bar.advance(task, n)
