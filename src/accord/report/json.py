@@ -412,6 +412,25 @@ def _comparison(outcome: ComparisonOutcome) -> JSON:
     }
 
 
+def _whose(outcome: Any) -> dict[str, Any]:
+    """The scenario, the perspective used and whose estimates: the head of every design-lab result."""
+    return {
+        "scenario": outcome.request.scenario.id,
+        "perspective": outcome.space.choice,
+        "estimates": estimates_json(outcome.estimates),
+    }
+
+
+def _method(prov: Any) -> dict[str, Any]:
+    """The algorithm, its citation, its parameters and its time, from a result's provenance."""
+    return {
+        "algorithm": prov.algorithm,
+        "citation": prov.citation,
+        "parameters": result_json(dict(prov.parameters)),
+        "seconds": round(prov.seconds, 4),
+    }
+
+
 # -- package search ------------------------------------------------------------------------
 
 
@@ -574,9 +593,7 @@ def _robustness(outcome: RobustnessOutcome) -> JSON:
     space, res = outcome.space, outcome.result
     prov = res.provenance
     return {
-        "scenario": outcome.request.scenario.id,
-        "perspective": space.choice,
-        "estimates": estimates_json(outcome.estimates),
+        **_whose(outcome),
         "estimates_by": dict(zip(space.parties, space.perspectives, strict=True)),
         "parties": list(res.parties),
         "spreads": {
@@ -764,18 +781,13 @@ def _linkage(outcome: LinkageOutcome) -> JSON:
     space, res = outcome.space, outcome.result
     prov = res.provenance
     return {
-        "scenario": outcome.request.scenario.id,
-        "perspective": space.choice,
-        "estimates": estimates_json(outcome.estimates),
+        **_whose(outcome),
         "parties": list(res.parties),
         "status": res.status,
         "arenas": [_arena(space, r) for r in res.arenas],
         "offers": [_arena(space, r) for r in res.offered],
         "notes": list(outcome.notes),
-        "algorithm": prov.algorithm,
-        "citation": prov.citation,
-        "parameters": result_json(dict(prov.parameters)),
-        "seconds": round(prov.seconds, 4),
+        **_method(prov),
     }
 
 
@@ -812,18 +824,13 @@ def _sequence(outcome: SequenceOutcome) -> JSON:
     space, res = outcome.space, outcome.result
     prov = res.provenance
     return {
-        "scenario": outcome.request.scenario.id,
-        "perspective": space.choice,
-        "estimates": estimates_json(outcome.estimates),
+        **_whose(outcome),
         "parties": list(res.parties),
         "status": res.status,
         "batna": _by(res.parties, res.batna),
         "designs": [_design(space, res.parties, d) for d in res.designs],
         "skipped": [{"design": n, "reason": r} for n, r in outcome.skipped],
-        "algorithm": prov.algorithm,
-        "citation": prov.citation,
-        "parameters": result_json(dict(prov.parameters)),
-        "seconds": round(prov.seconds, 4),
+        **_method(prov),
     }
 
 
@@ -862,9 +869,7 @@ def _tournament(outcome: TournamentOutcome) -> JSON:
 def _ripeness(outcome: RipenessOutcome) -> JSON:
     space = outcome.space
     return {
-        "scenario": outcome.request.scenario.id,
-        "perspective": space.choice,
-        "estimates": estimates_json(outcome.estimates),
+        **_whose(outcome),
         "parties": list(space.parties),
         "timelines": [
             {
@@ -913,9 +918,7 @@ def _ripeness(outcome: RipenessOutcome) -> JSON:
 def _align(outcome: AlignOutcome) -> JSON:
     space, res = outcome.space, outcome.result
     return {
-        "scenario": outcome.request.scenario.id,
-        "perspective": space.choice,
-        "estimates": estimates_json(outcome.estimates),
+        **_whose(outcome),
         "party": res.party,
         "factions": [{"id": f, "share": num(w)} for f, w in outcome.shares],
         "profiles": list(res.profiles),
