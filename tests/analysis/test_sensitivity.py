@@ -94,6 +94,7 @@ def _weight_flips(inst: Instance, j: int, factor: float) -> bool:
 @example(Instance(np.array([1.0]), np.array([64.0]), 64.0))  # one issue at its BATNA: no weight moves u
 @example(Instance(np.array([1.0, 3.0]), np.array([40.0, 60.0]), 55.0))  # an exact tie
 @example(Instance(np.array([8.0, 1.0, 2.0, 7.0]), np.array([100.0, 44.0, 19.0, 72.0]), 77.0))  # tie
+@example(Instance(np.array([1.0, 1.0]), np.array([0.0, 90.0]), 45.0))  # tie
 @SETTINGS
 def test_weight_distance_is_the_smallest_single_weight_change(inst: Instance) -> None:
     f = _flips(inst)
@@ -102,7 +103,8 @@ def test_weight_distance_is_the_smallest_single_weight_change(inst: Instance) ->
     j = int(f.weight.issue[1:])
     step = f.weight.factor - 1.0
     # Just beyond the factor the verdict flips.
-    beyond = 1.0 + step * (1 + 1e-6)
+    # As below: at an exact tie the step is about 1e-10, so the margin has a 1e-12 floor.
+    beyond = 1.0 + step + np.sign(step) * max(abs(step) * 1e-6, 1e-12)
     if beyond > 0:
         assert _weight_flips(inst, j, beyond)
     # No issue's weight flips it by a smaller change: u is monotone in one weight's
