@@ -29,10 +29,11 @@ from accord.analysis.bargaining import (
     solve_with,
 )
 from accord.analysis.kernel.lp import maximin_lottery
+from accord.analysis.kernel.maximin import max_min
 from accord.analysis.kernel.mip import PackageMip
 from accord.analysis.kernel.mipsolve import best_maximin
 from accord.analysis.kernel.objectives import egalitarian_objective
-from accord.analysis.kernel.search import SearchProblem, directions, optimise
+from accord.analysis.kernel.search import SearchProblem, directions, start_package
 from accord.analysis.results import BargainingResult
 from accord.space import Space
 
@@ -62,8 +63,8 @@ def egalitarian_pure(prob: SearchProblem, space: Space) -> Found:
     """The individually rational package with the largest minimum surplus (exact)."""
     lam = rationality_weights(prob)
     obj = egalitarian_objective(prob, lam=lam)
-    best = optimise(prob, obj, directions(prob, [] if lam is None else [lam]), ir_weights=lam)
-    return pure_found(prob, space, best, lambda s: float(s.min()))
+    start = start_package(prob, obj, directions(prob, [] if lam is None else [lam]), lam)
+    return pure_found(prob, space, max_min(prob, obj, np.ones(prob.k), start), lambda s: float(s.min()))
 
 
 def egalitarian_lottery(prob: SearchProblem, space: Space) -> Found:

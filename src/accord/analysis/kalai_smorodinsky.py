@@ -35,6 +35,7 @@ from accord.analysis.bargaining import (
     solve_with,
 )
 from accord.analysis.kernel.lp import lottery_lp, maximin_lottery, rational_rows
+from accord.analysis.kernel.maximin import max_min
 from accord.analysis.kernel.mip import PackageMip
 from accord.analysis.kernel.mipsolve import NONE, best_maximin, ideal_point
 from accord.analysis.kernel.objectives import (
@@ -43,7 +44,7 @@ from accord.analysis.kernel.objectives import (
     linear_objective,
     rational_weights,
 )
-from accord.analysis.kernel.search import NEG, Best, SearchProblem, directions, optimise
+from accord.analysis.kernel.search import NEG, Best, SearchProblem, directions, optimise, start_package
 from accord.analysis.results import BargainingResult
 from accord.numeric import TOL, FloatArray
 from accord.space import Space
@@ -102,7 +103,8 @@ def kalai_smorodinsky_pure(prob: SearchProblem, space: Space) -> Found:
     scale = 1.0 / np.maximum(gain, TOL)
     lam_s = lagrange_weights(prob, scale) if prob.k >= 3 else None
     obj = egalitarian_objective(prob, scale=scale, lam=lam_s)
-    best = optimise(prob, obj, directions(prob, [] if lam_s is None else [lam_s]), ir_weights=lam)
+    start = start_package(prob, obj, directions(prob, [] if lam_s is None else [lam_s]), lam)
+    best = max_min(prob, obj, scale, start)
     if not ideal_exact:
         best = Best(best.choice, best.value, False, max(best.gap, ideal_gap), "the ideal point is not proven")
     return pure_found(prob, space, best, lambda s: float(np.min(s / np.maximum(gain, TOL))), ideal=ideal)

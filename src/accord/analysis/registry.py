@@ -135,7 +135,7 @@ _BACKEND = Option(
     name="backend",
     default="auto",
     help="decomposition (super-issues, branch and bound), mip (HiGHS), or auto: mip for large "
-    "linked components or many parties",
+    "linked components",
 )
 
 _SOLUTION_OPTIONS = (

@@ -10,7 +10,7 @@ from tests.strategies import random_space
 
 from accord.analysis.amend import solve_amendment
 from accord.analysis.bargaining import solve_bargaining
-from accord.analysis.kernel.backend import AUTO_JOINT, AUTO_PARTIES, choose_backend, largest_joint
+from accord.analysis.kernel.backend import AUTO_JOINT, choose_backend, largest_joint
 from accord.analysis.kernel.graph import clause_graph
 from accord.analysis.kernel.limits import ComponentTooLarge
 from accord.analysis.kernel.superissues import decompose
@@ -44,13 +44,14 @@ def test_largest_joint_is_the_product_of_a_component_s_domains() -> None:
     assert largest_joint(clause_graph(random_space(2, 5, 3, seed=0))) == 3
 
 
-def test_auto_sends_large_components_and_many_parties_to_the_mip() -> None:
+def test_auto_sends_large_components_to_the_mip_whatever_the_parties() -> None:
     big = _chain(10, 4)
     assert AUTO_JOINT < 4**10
     assert choose_backend("auto", clause_graph(big), 3).name == "mip"
     small = random_space(3, 8, 4, seed=2)
     assert choose_backend("auto", clause_graph(small), 3).name == "decomposition"
-    assert choose_backend("auto", clause_graph(small), AUTO_PARTIES).name == "mip"
+    assert choose_backend("auto", clause_graph(small), 12).name == "decomposition"
+    assert choose_backend("auto", clause_graph(big), 12).name == "mip"
     assert choose_backend("auto", clause_graph(big), 3, lotteries=True).name == "decomposition"
     assert choose_backend("decomposition", clause_graph(big), 3).name == "decomposition"
     assert choose_backend("mip", clause_graph(small), 2).name == "mip"
@@ -103,10 +104,11 @@ def test_the_time_limit_binds_every_stage(backend: str) -> None:
         assert res.status in ("ok", "limit", "no_zopa", "infeasible")
 
 
-def test_a_time_limit_reports_a_limit_or_a_gap() -> None:
+@pytest.mark.parametrize("backend", ["mip", "decomposition"])
+def test_a_time_limit_reports_a_limit_or_a_gap(backend: str) -> None:
     space = random_space(10, 40, 5, seed=0)
-    res = solve_bargaining(space, "egalitarian", time_limit=0.5)
-    assert res.provenance.parameters["backend"] == "mip"
+    res = solve_bargaining(space, "egalitarian", time_limit=0.5, backend=backend)
+    assert res.provenance.parameters["backend"] == backend
     assert res.status in ("ok", "limit")
     if res.status == "ok":
         assert not res.provenance.exact or res.provenance.gap == 0.0

@@ -7,12 +7,16 @@ treewidth of the constraint graph and in the number of parties. The MIP
 (:mod:`.mip`, :mod:`.mipsolve`) does not list anything; HiGHS's branch and cut
 grows with the difficulty of the instance rather than its size.
 
-``auto`` chooses from facts known before anything big is built: the joint size
-bound of each linked component (the product of its issues' domain sizes after
-unit propagation, from the clause graph) and the number of parties. A
-component over ``AUTO_JOINT`` joint options or ``AUTO_PARTIES`` parties or
-more goes to the MIP; lotteries always use the decomposition (their hull is the
-product of the super-issues' simplices, which a MIP over packages does not
+``auto`` chooses from a fact known before anything big is built: the joint
+size bound of each linked component (the product of its issues' domain sizes
+after unit propagation, from the clause graph). A component over
+``AUTO_JOINT`` joint options goes to the MIP. The number of parties no longer
+sends a search to the MIP: with the max-min search of :mod:`.maximin` the
+decomposition was measured faster on every many-party instance of
+``bench/bench_mip.py`` (egalitarian, Kalai–Smorodinsky and Nash with 6 to 12
+parties over 40 unlinked issues, and the ZOPA's best package with 10), and as
+slow as the MIP at 15. Lotteries always use the decomposition (their hull is
+the product of the super-issues' simplices, which a MIP over packages does not
 give). The choice and its reason are recorded in the result's provenance.
 """
 
@@ -35,9 +39,6 @@ Backend = Literal["decomposition", "mip"]
 
 AUTO_JOINT = 100_000
 """``auto`` sends a linked component with more joint options than this (an upper bound) to the MIP."""
-
-AUTO_PARTIES = 6
-"""``auto`` sends a search over this many parties or more to the MIP."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +85,7 @@ def choose_backend(
     if joint > AUTO_JOINT:
         shown = f"{joint:,}" if joint < 10**12 else f"about 10^{len(str(joint)) - 1}"
         return BackendChoice("mip", f"a linked component has up to {shown} joint options")
-    if n_parties >= AUTO_PARTIES:
-        return BackendChoice("mip", f"{n_parties} parties")
-    return BackendChoice("decomposition", "small linked components and few parties")
+    return BackendChoice("decomposition", f"small linked components ({n_parties} parties)")
 
 
 T = TypeVar("T")

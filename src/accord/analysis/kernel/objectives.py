@@ -15,7 +15,15 @@ from __future__ import annotations
 import numpy as np
 
 from accord.analysis.kernel.limits import check_deadline
-from accord.analysis.kernel.search import NEG, Best, Objective, SearchProblem, directions, optimise
+from accord.analysis.kernel.maximin import max_min
+from accord.analysis.kernel.search import (
+    NEG,
+    Best,
+    Objective,
+    SearchProblem,
+    directions,
+    start_package,
+)
 from accord.numeric import TOL, FloatArray, IntArray
 
 
@@ -178,13 +186,13 @@ def lagrange_weights(
 
 
 def max_min_surplus(prob: SearchProblem, *, require_ir: bool, lam: FloatArray | None = None) -> Best:
-    """The package with the largest minimum surplus (exact branch and bound).
+    """The package with the largest minimum surplus (exact: :func:`.maximin.max_min`).
 
     ``lam``: Lagrangian weights from :func:`lagrange_weights` when the caller has them.
     """
     if lam is None and prob.k >= 3:
         lam = lagrange_weights(prob)
     obj = egalitarian_objective(prob, require_ir=require_ir, lam=lam)
-    return optimise(
-        prob, obj, directions(prob, [] if lam is None else [lam]), ir_weights=lam if require_ir else None
-    )
+    ir = lam if require_ir else None
+    start = start_package(prob, obj, directions(prob, [] if lam is None else [lam]), ir)
+    return max_min(prob, obj, np.ones(prob.k), start)

@@ -245,14 +245,22 @@ def optimise(
     prob: SearchProblem, obj: Objective, directions: list[FloatArray], *, ir_weights: FloatArray | None = None
 ) -> Best:
     """Exact branch and bound, started from the better of a local search and a beam search."""
+    return branch_and_bound(
+        prob, obj, start_package(prob, obj, directions, ir_weights), ir_weights=ir_weights
+    )
+
+
+def start_package(
+    prob: SearchProblem, obj: Objective, directions: list[FloatArray], ir_weights: FloatArray | None
+) -> IntArray:
+    """Where a search starts: the better of a local search from weighted sums and a beam search."""
     cands = [heuristic(prob, obj, directions)]
     if len(prob.decomp.blocks) > 1:
         found = beam(prob, obj, 64, ir_weights=ir_weights)
         if found is not None:
             cands.append(found)
     vals = [float(obj.value(prob.utilities_of(c[None, :]))[0]) for c in cands]
-    start = cands[int(np.argmax(vals))]
-    return branch_and_bound(prob, obj, start, ir_weights=ir_weights)
+    return cands[int(np.argmax(vals))]
 
 
 def directions(prob: SearchProblem, extra: list[FloatArray]) -> list[FloatArray]:
