@@ -222,7 +222,8 @@ def _efficient(
     From the run's survivors when it completed; else supported points by weighted sums.
     """
     if run.complete:
-        rows = maxima(run.values)
+        # The last stage's filter, at a finer tolerance, has usually settled it already.
+        rows = maxima(run.values, ordered=False, filtered_at=run.filtered_at)
         # A small frontier's packages are built once; a large one's twice, a chunk at a time.
         packages = (
             np.empty((rows.size, len(space.issues)), dtype=np.int64) if rows.size <= _ONE_PASS else None
