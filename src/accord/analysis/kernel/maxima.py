@@ -148,7 +148,7 @@ def _levels4(ranks: IntArray) -> IntArray | None:
     ca, cb = a // sa, b // sb
     grid = np.full((na // sa + 2, nb // sb + 2), -1, dtype=tree.tree.dtype)
     rest = [j for j in range(4) if j != lv]
-    by_level = np.argsort(-r[:, lv], kind="stable")  # within a level: by index
+    by_level = _by_level(r[:, lv], int(span[lv]))
     bounds = np.nonzero(np.diff(r[by_level, lv]))[0] + 1
     kept: list[IntArray] = []
     for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), by_level.size], strict=True):
@@ -163,6 +163,17 @@ def _levels4(ranks: IntArray) -> IntArray | None:
         tree.insert(a[new], b[new], z[new])
         _raise_grid(grid, np.stack((ca[new], cb[new]), axis=1), z[new])
     return np.sort(np.concatenate(kept)) if kept else np.zeros(0, dtype=np.int64)
+
+
+def _by_level(level: IntArray, span: int) -> IntArray:
+    """Rows by ``level`` (ranks ``0 .. span - 1``) descending, by index within a level.
+
+    A stable sort of 16-bit keys when they fit (numpy sorts those by radix, in linear time).
+    """
+    key = (span - 1) - level
+    if span <= 1 << 15:
+        key = key.astype(np.int16)
+    return np.asarray(np.argsort(key, kind="stable"), dtype=np.int64)
 
 
 class _MaxTree:
@@ -246,7 +257,7 @@ def _levels_k(ranks: IntArray) -> IntArray | None:
     if cells > _MAX_CELLS or cells * int(span[lv]) > _MAX_WORK:
         return None
     best = np.full(shape, -1, dtype=np.int64)
-    by_level = np.argsort(-r[:, lv], kind="stable")  # within a level: by index
+    by_level = _by_level(r[:, lv], int(span[lv]))
     # Levels go in batches of consecutive levels (a level never splits): each batch is
     # checked against the grid, then within itself by the bitset sweep, and only then
     # enters the grid, so that the grid passes number the batches, not the levels.
@@ -492,11 +503,12 @@ def _ranks(pts: FloatArray, tol: float) -> IntArray:
     compare exactly and the lexicographic order puts every covering point first.
     """
     # Column by column, each contiguous: ties get one rank whatever their order.
-    out = np.empty(pts.shape, dtype=np.int64)
+    # Stored column by column (Fortran order): the sweeps read whole coordinates.
+    out = np.empty(pts.shape[::-1], dtype=np.int64)
     for j in range(pts.shape[1]):
         col = np.ascontiguousarray(pts[:, j])
         o = np.argsort(col)
         steps = np.zeros(col.size, dtype=np.int64)
         np.cumsum(np.diff(col[o]) > tol, out=steps[1:])
-        out[o, j] = steps
-    return out
+        out[j, o] = steps
+    return out.T
