@@ -222,11 +222,11 @@ def _efficient(
     From the run's survivors when it completed; else supported points by weighted sums.
     """
     if run.complete:
-        rows = maxima(run.values)
-        # A small frontier's packages are built once; a large one's twice, a chunk at a time.
-        packages = (
-            np.empty((rows.size, len(space.issues)), dtype=np.int64) if rows.size <= _ONE_PASS else None
-        )
+        # The last stage's filter, at a finer tolerance, has usually settled it already.
+        rows = maxima(run.values, ordered=False, filtered_at=run.filtered_at)
+        # Packages are built once when they fit the budget; a larger set twice, a chunk at a time.
+        cells = rows.size * len(space.issues)
+        packages = np.empty((rows.size, len(space.issues)), dtype=np.int64) if cells <= _ONE_PASS else None
         utils = _rebuild(space, decomp, run, rows, packages)
         if individually_rational:
             ok = (utils - space.batna > TOL).all(axis=1)
@@ -240,7 +240,7 @@ def _efficient(
                     "no feasible package gives every party more than its BATNA",
                 )
         order_rows = _by_utilities(utils)
-        if packages is not None:  # small: built once, reordered
+        if packages is not None:  # within the budget: built once, reordered
             return "ok", packages[order_rows], utils[order_rows], ""
         out = np.empty((rows.size, len(space.issues)), dtype=np.int64)
         _rebuild(space, decomp, run, rows[order_rows], out)
@@ -281,8 +281,12 @@ def _listed(
     return "ok", packages, utils, ""
 
 
-_ONE_PASS = 4096
-"""Frontiers up to this many points have their packages built once (a copy costs little)."""
+_ONE_PASS = 1 << 25
+"""Frontiers of up to this many cells (points x issues, 256 MB of int64) have their packages built once.
+
+Building once and reordering holds two copies; a larger frontier is built twice
+(once for the utilities that decide the order, once in that order), a chunk at a time.
+"""
 
 
 def _no_packages(space: Space) -> IntArray:

@@ -34,13 +34,25 @@ _MAX_CELLS = 1 << 22
 _MAX_WORK = 1 << 30
 _BATCH = 4096  # least points per batch of levels
 _BATCHES = 16
+_COARSE = 128  # cells per axis of the 4-D sweep's coarse filter
 
 
-def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | None = None) -> IntArray:
+def maxima(
+    points: FloatArray,
+    tol: float = TOL,
+    groups: NDArray[np.integer] | None = None,
+    *,
+    ordered: bool = True,
+    filtered_at: float | None = None,
+) -> IntArray:
     """Indices of the non-dominated rows of ``points`` (shape ``(n, k)``).
 
-    One index per distinct utility vector (within ``tol``), in sweep order. With
+    One index per distinct utility vector (within ``tol``), in sweep order
+    (``ordered=False``: ascending, which spares a sort of all the points). With
     ``groups`` (one integer per row) points are compared only within their group.
+    ``filtered_at``: the points are known to be the maxima of some set at that
+    tolerance, finer than ``tol``; when no two values of a coordinate lie between
+    the two tolerances apart, the ranks, hence the answer, are the same: all points.
     """
     pts = np.asarray(points, dtype=np.float64)
     n = pts.shape[0]
@@ -49,45 +61,61 @@ def maxima(points: FloatArray, tol: float = TOL, groups: NDArray[np.integer] | N
     # Dominance depends only on the order within each coordinate, so the sweeps run
     # on dense integer ranks: exact comparisons, and cheap sums and searches.
     ranks = _ranks(pts, tol)
+    known = groups is None and filtered_at is not None and filtered_at <= tol
+    if known and _same_ranks(pts, float(filtered_at or 0.0), ranks):
+        every = np.arange(n, dtype=np.int64)
+        return every[_sort_order(ranks, by_sum=ranks.shape[1] >= 4)] if ordered else every
     if groups is not None:
         ranks = _grouped(ranks, np.asarray(groups, dtype=np.int64))
+    return _keep(ranks, ordered=ordered)
+
+
+def _same_ranks(pts: FloatArray, fine: float, ranks: IntArray) -> bool:
+    """Whether ``ranks`` (at the coarser tolerance) are also the ranks of ``pts`` at tolerance ``fine``.
+
+    Ranks split where sorted neighbours lie more than the tolerance apart; the coarse
+    splits are among the fine ones, so equal counts mean equal splits.
+    """
+    for j in range(pts.shape[1]):
+        v = np.sort(pts[:, j])
+        if int(np.count_nonzero(np.diff(v) > fine)) != int(ranks[:, j].max()):
+            return False
+    return True
+
+
+def _keep(ranks: IntArray, *, ordered: bool = True) -> IntArray:
+    """Rows of ``ranks`` covered by no other row (the first of equal rows by index).
+
+    In sweep order: lexicographically descending, so a point can be covered only by
+    earlier ones. With four or more coordinates, best-first by the sum of ranks
+    before that: a covering point has a larger rank sum (or is an equal vector,
+    which comes first lexicographically), so it still comes earlier; and points
+    with high rank sums cover many others, which keeps the set of coverers small.
+    ``ordered=False``: ascending. The level sweeps find the set without the order,
+    so only the rows kept are sorted (stably, from ascending indices: the same order).
+    """
     k = ranks.shape[1]
-    # Sweep order: lexicographically descending, so a point can be covered only by earlier ones.
-    # With four or more coordinates, best-first by the sum of ranks before that: a covering
-    # point has a larger rank sum (or is an equal vector, which comes first
-    # lexicographically), so it still comes earlier; and points with high rank sums
-    # cover many others, which keeps the set of coverers small.
-    return _keep(ranks, _sort_order(ranks, by_sum=k >= 4))
-
-
-def _keep(ranks: IntArray, order: IntArray | None = None) -> IntArray:
-    """Rows of ``ranks`` covered by no other row (the first of equal rows by index), in sweep order."""
-    n, k = ranks.shape
-    if order is None:
-        order = _sort_order(ranks, by_sum=k >= 4)
+    found: IntArray | None = None
+    if k >= 4:
+        found = _levels4(ranks) if k == 4 else _levels_k(ranks)
+    elif k == 3:
+        levels = ranks.max(axis=0) - ranks.min(axis=0) + 1
+        if int(levels.min()) <= _FEW_LEVELS:
+            # One coordinate with few values (a count of changes, say): level by level.
+            found = np.sort(_levels3(ranks - ranks.min(axis=0), int(np.argmin(levels))))
+    if found is not None:
+        return found[_sort_order(ranks[found], by_sum=k >= 4)] if ordered else found
+    order = _sort_order(ranks, by_sum=k >= 4)
     sorted_ranks = ranks[order]
     if k == 1:
         keep = np.array([0], dtype=np.int64)
     elif k == 2:
         keep = _sweep2(sorted_ranks)
     elif k == 3:
-        levels = ranks.max(axis=0) - ranks.min(axis=0) + 1
-        if int(levels.min()) <= _FEW_LEVELS:
-            # One coordinate with few values (a count of changes, say): level by level.
-            position = np.empty(n, dtype=np.int64)
-            position[order] = np.arange(n)
-            kept = _levels3(ranks - ranks.min(axis=0), int(np.argmin(levels)))
-            return kept[np.argsort(position[kept], kind="stable")]
         keep = _sweep3(sorted_ranks - sorted_ranks.min(axis=0))
     else:
-        found = _levels4(ranks) if k == 4 else _levels_k(ranks)
-        if found is not None:
-            # The same points as the bitset sweep finds, reported in its order.
-            mask = np.zeros(n, dtype=bool)
-            mask[found] = True
-            return order[mask[order]]
         keep = _sweep_k(sorted_ranks)
-    return order[keep]
+    return order[keep] if ordered else np.sort(order[keep])
 
 
 def _levels4(ranks: IntArray) -> IntArray | None:
@@ -100,6 +128,10 @@ def _levels4(ranks: IntArray) -> IntArray | None:
     last coordinate over the middle two, both reversed so that "at least as good"
     is a prefix. Queries and insertions of a whole level at once, vectorised over
     the ``log a * log b`` nodes each touches; within a level, the 3-D maxima.
+    Before the tree, a coarse grid of the same maxima (one read per point, see
+    :func:`_raise_grid`) drops most covered points, so that only the rest pay for
+    the tree's reads: the presorted filter of Chomicki, Godfrey, Gryz & Liang
+    (2003) with the strong points found so far.
     ``None`` when the tree would be too large.
     """
     r = ranks - ranks.min(axis=0)
@@ -108,27 +140,77 @@ def _levels4(ranks: IntArray) -> IntArray | None:
     na, nb = int(span[ga]), int(span[gb])
     if (na + 2) * (nb + 2) > _MAX_CELLS:
         return None
-    tree = np.full((na + 2, nb + 2), -1, dtype=np.int64)  # row/column 0: empty; n + 1: a sink
-    qa, ua = _fenwick_paths(na)
-    qb, ub = _fenwick_paths(nb)
-    # Reversed, 1-based: rank span - 1 (the best) is position 1.
-    pa, pb, z = na - r[:, ga], nb - r[:, gb], r[:, last]
+    tree = _MaxTree(na, nb, int(span[last]))
+    a, b, z = r[:, ga], r[:, gb], r[:, last]
+    # The coarse grid: cell (i, j) holds the most z among kept points in cells >= (i, j);
+    # a point reads the cell past its own, whose points are all at least as good in a and b.
+    sa, sb = -(-na // _COARSE), -(-nb // _COARSE)
+    ca, cb = a // sa, b // sb
+    grid = np.full((na // sa + 2, nb // sb + 2), -1, dtype=tree.tree.dtype)
     rest = [j for j in range(4) if j != lv]
-    by_level = np.argsort(-r[:, lv], kind="stable")  # within a level: by index
-    cuts = np.nonzero(np.diff(r[by_level, lv]))[0] + 1
+    by_level = _by_level(r[:, lv], int(span[lv]))
+    bounds = np.nonzero(np.diff(r[by_level, lv]))[0] + 1
     kept: list[IntArray] = []
-    for idx in np.split(by_level, cuts):
-        seen = tree[qa[pa[idx]][:, :, None], qb[pb[idx]][:, None, :]].max(axis=(1, 2))
-        idx = idx[seen < z[idx]]
+    for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), by_level.size], strict=True):
+        idx = by_level[lo:hi]
+        idx = idx[grid[ca[idx] + 1, cb[idx] + 1] < z[idx]]
+        if idx.size:
+            idx = idx[tree.query(a[idx], b[idx]) < z[idx]]
         if idx.size == 0:
             continue
-        new = idx[_keep(r[np.ix_(idx, rest)])] if idx.size > 1 else idx
+        new = idx[_keep(r[np.ix_(idx, rest)], ordered=False)] if idx.size > 1 else idx
         kept.append(new)
-        cells = (ua[pa[new]][:, :, None], ub[pb[new]][:, None, :])
-        np.maximum.at(
-            tree, cells, np.broadcast_to(z[new][:, None, None], (new.size, ua.shape[1], ub.shape[1]))
-        )
+        tree.insert(a[new], b[new], z[new])
+        _raise_grid(grid, np.stack((ca[new], cb[new]), axis=1), z[new])
     return np.sort(np.concatenate(kept)) if kept else np.zeros(0, dtype=np.int64)
+
+
+def _by_level(level: IntArray, span: int) -> IntArray:
+    """Rows by ``level`` (ranks ``0 .. span - 1``) descending, by index within a level.
+
+    A stable sort of 16-bit keys when they fit (numpy sorts those by radix, in linear time).
+    """
+    key = (span - 1) - level
+    if span <= 1 << 15:
+        key = key.astype(np.int16)
+    return np.asarray(np.argsort(key, kind="stable"), dtype=np.int64)
+
+
+class _MaxTree:
+    """A 2-D Fenwick tree of maxima over ranks ``a < na``, ``b < nb``: the most ``z`` at or above (a, b).
+
+    Stored flat, with 32-bit values when they fit (reads dominate the sweep and
+    touch memory at random); both axes reversed so that "at least as good" is a prefix.
+    """
+
+    __slots__ = ("na", "nb", "qa", "qb", "tree", "ua", "ub", "width")
+
+    _CHUNK = 1 << 15  # points per vectorised read (bounds the index arrays)
+
+    def __init__(self, na: int, nb: int, nz: int) -> None:
+        self.na, self.nb, self.width = na, nb, nb + 2
+        qa, ua = _fenwick_paths(na)
+        qb, ub = _fenwick_paths(nb)
+        # Row offsets folded in once: a node's flat index is a row part plus a column part.
+        self.qa, self.ua, self.qb, self.ub = qa * self.width, ua * self.width, qb, ub
+        self.tree = np.full((na + 2) * self.width, -1, dtype=np.int32 if nz < 2**31 else np.int64)
+
+    def query(self, a: IntArray, b: IntArray) -> IntArray:
+        """Per point, the most ``z`` inserted at (a', b') with a' >= a and b' >= b; -1 if none."""
+        out = np.empty(a.size, dtype=np.int64)
+        for lo in range(0, a.size, self._CHUNK):
+            pa, pb = self.na - a[lo : lo + self._CHUNK], self.nb - b[lo : lo + self._CHUNK]
+            flat = self.qa[pa][:, :, None] + self.qb[pb][:, None, :]
+            out[lo : lo + pa.size] = np.take(self.tree, flat.reshape(pa.size, -1)).max(axis=1)
+        return out
+
+    def insert(self, a: IntArray, b: IntArray, z: IntArray) -> None:
+        """Raise the tree by points at (a, b) with values ``z``."""
+        for lo in range(0, a.size, self._CHUNK):
+            pa, pb = self.na - a[lo : lo + self._CHUNK], self.nb - b[lo : lo + self._CHUNK]
+            flat = (self.ua[pa][:, :, None] + self.ub[pb][:, None, :]).ravel()
+            vals = np.repeat(z[lo : lo + self._CHUNK].astype(self.tree.dtype), flat.size // pa.size)
+            np.maximum.at(self.tree, flat, vals)
 
 
 def _fenwick_paths(size: int) -> tuple[IntArray, IntArray]:
@@ -175,7 +257,7 @@ def _levels_k(ranks: IntArray) -> IntArray | None:
     if cells > _MAX_CELLS or cells * int(span[lv]) > _MAX_WORK:
         return None
     best = np.full(shape, -1, dtype=np.int64)
-    by_level = np.argsort(-r[:, lv], kind="stable")  # within a level: by index
+    by_level = _by_level(r[:, lv], int(span[lv]))
     # Levels go in batches of consecutive levels (a level never splits): each batch is
     # checked against the grid, then within itself by the bitset sweep, and only then
     # enters the grid, so that the grid passes number the batches, not the levels.
@@ -206,7 +288,7 @@ def _raise_grid(best: IntArray, cells: IntArray, values: IntArray) -> None:
     origin to the largest coordinates of the new points.
     """
     box = tuple(slice(0, int(c) + 1) for c in cells.max(axis=0))
-    upd = np.full(tuple(s.stop for s in box), -1, dtype=np.int64)
+    upd = np.full(tuple(s.stop for s in box), -1, dtype=best.dtype)
     np.maximum.at(upd, tuple(cells.T), values)
     for ax in range(upd.ndim):
         flipped = np.flip(upd, axis=ax)
@@ -420,12 +502,13 @@ def _ranks(pts: FloatArray, tol: float) -> IntArray:
     last bits; chained within ``tol``, such values get one rank, so the sweeps
     compare exactly and the lexicographic order puts every covering point first.
     """
-    # All coordinates at once: ties get one rank whatever their order.
-    o = np.argsort(pts, axis=0)
-    cols = np.arange(pts.shape[1])
-    v = pts[o, cols]
-    steps = np.zeros(pts.shape, dtype=np.int64)
-    np.cumsum(v[1:] - v[:-1] > tol, axis=0, out=steps[1:])
-    out = np.empty(pts.shape, dtype=np.int64)
-    out[o, cols] = steps
-    return out
+    # Column by column, each contiguous: ties get one rank whatever their order.
+    # Stored column by column (Fortran order): the sweeps read whole coordinates.
+    out = np.empty(pts.shape[::-1], dtype=np.int64)
+    for j in range(pts.shape[1]):
+        col = np.ascontiguousarray(pts[:, j])
+        o = np.argsort(col)
+        steps = np.zeros(col.size, dtype=np.int64)
+        np.cumsum(np.diff(col[o]) > tol, out=steps[1:])
+        out[j, o] = steps
+    return out.T

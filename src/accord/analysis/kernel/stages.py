@@ -46,6 +46,8 @@ class StageRun:
     stages_done: int = 0
     peak_states: int = 0
     stop_reason: str = ""
+    filtered_at: float | None = None
+    """The tolerance of the dominance filter after the last stage done (None: not filtered)."""
 
     def block_choices(self, idx: NDArray[np.integer], n_blocks: int) -> IntArray:
         """Block choices (columns in block index order) of survivors ``idx``; -1 where undecided."""
@@ -104,10 +106,9 @@ def run_stages(
         if stop or (t > 0 and pace.ahead(n * m)):  # a stage that would end past the deadline is not begun
             run.complete, run.stop_reason = False, stop or "time limit"
             return run
-        values, par, ch = _extend(
-            values, vb, t + 1, prune, prune_grid, step_tol if dominance_last or t + 1 < len(ords) else None
-        )
-        run.values = values
+        filtered = step_tol if dominance_last or t + 1 < len(ords) else None
+        values, par, ch = _extend(values, vb, t + 1, prune, prune_grid, filtered)
+        run.values, run.filtered_at = values, filtered
         # Narrow integers: the back-pointers of every stage are kept to the end, and
         # with hundreds of stages they, not the values, are most of the memory.
         run.parents.append(par.astype(np.int32 if n < 2**31 else np.int64))
@@ -153,8 +154,7 @@ def _extend(
             flat = np.flatnonzero(prune(cand, t))
             cand = cand[flat]
     if dominance_tol is not None and cand.shape[0] > 1:
-        keep = maxima(cand, dominance_tol)
-        keep.sort()
+        keep = maxima(cand, dominance_tol, ordered=False)
         cand = cand[keep]
         flat = keep if flat is None else flat[keep]
     if flat is None:
