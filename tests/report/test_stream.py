@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import accord
 from accord.report.json import dumps, to_json
@@ -101,3 +103,13 @@ def test_table_and_json_lines_say_the_same(ukraine_frontier: Any) -> None:
             f"{point['utilities'][p]:.1f}" for p in space.parties
         ]
         assert list(row[2 + len(space.parties) :]) == [point["package"][i] for i in issues]
+
+
+@given(st.floats(allow_nan=True, allow_infinity=True))
+def test_a_utility_is_written_as_the_json_encoder_writes_it(u: float) -> None:
+    """The frontier writer's shortcut for numbers equals ``json.dumps(num(u))`` for every float."""
+    from accord.report.json import num
+    from accord.report.stream import _number
+
+    assert _number(u) == json.dumps(num(u))
+    assert json.loads(_number(u)) == num(u)
