@@ -11,8 +11,13 @@ shown as ``>T``). The ratio is decomposition / MIP wall time. The instances
   (targets: Nash, egalitarian and the smallest amendment each under 5 s);
 * ``grid5x5``: a 5 x 5 grid of links, 3 parties (target: under 5 s);
 * ``ring40``: a ring of 40 issues, 3 parties (target: under 5 s);
-* ``parties K x 40``: K parties, 40 issues, no links (target: egalitarian with
-  10 parties under 5 s; Nash and Kalai–Smorodinsky shown too).
+* ``parties K x 40``: K parties, 40 issues, no links, seed K (target: egalitarian
+  with 10 parties under 5 s; Nash and Kalai–Smorodinsky shown too);
+* ``parties 10x40 sN``: the same shape drawn with seeds 1-3 (egalitarian), to show
+  how much the time depends on the draw.
+
+``auto`` is the backend ``--backend auto`` runs; "(over target)" judges that
+backend's time and exactness against the 5 s targets.
 
 The amendment amends the plan "every issue at option 0". BATNAs are 0.3 for
 three parties (utilities lie in [0, 1]) and 0 for more.
@@ -34,6 +39,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from accord.analysis import solve_amendment, solve_bargaining
+from accord.analysis.kernel.backend import choose_backend
+from accord.analysis.kernel.graph import clause_graph
 from accord.space import Space, SpaceError
 from instances import batna_array, contributions, make_instance
 from links import grid, linked_space, random_links, ring
@@ -58,14 +65,26 @@ def instances(only: str) -> list[tuple[str, Any, list[str]]]:
     )
     add("grid5x5", lambda: linked_space(make_instance(3, 25, 5, 1, batna=0.3), grid(5, 5), 3), three)
     add("ring40", lambda: linked_space(make_instance(3, 40, 5, 2, batna=0.3), ring(40), 4), three)
-    for k in (6, 8, 10):
+    for k in (6, 8, 10, 12):
         inst = make_instance(k, 40, 5, k)
         add(
             f"parties {k}x40",
             lambda inst=inst: Space.from_arrays(contributions(inst), batna_array(inst)),
             ["egalitarian", "nash", "ks"],
         )
+    for seed in (1, 2, 3):  # the same shape drawn again: how much the time depends on the draw
+        inst = make_instance(10, 40, 5, seed)
+        add(
+            f"parties 10x40 s{seed}",
+            lambda inst=inst: Space.from_arrays(contributions(inst), batna_array(inst)),
+            ["egalitarian"],
+        )
     return out
+
+
+def auto_choice(space: Any) -> str:
+    """The backend ``--backend auto`` runs for ``space`` (before any fallback)."""
+    return choose_backend("auto", clause_graph(space), len(space.parties)).name
 
 
 def ask(space: Any, question: str, backend: str, limit: float) -> tuple[float, str]:
@@ -98,21 +117,25 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--only", default="", help="instances whose name starts with this")
     args = parser.parse_args(argv)
     head = (
-        f"{'instance':<16} {'question':<12} {'mip s':>7} {'mip':<22} {'decomp s':>9} {'decomp':<22} "
-        f"{'ratio':>7}"
+        f"{'instance':<18} {'question':<12} {'mip s':>7} {'mip':<22} {'decomp s':>9} {'decomp':<22} "
+        f"{'ratio':>7} {'auto':<6}"
     )
     print(head)
     print("-" * len(head))
     for name, space, questions in instances(args.only):
+        auto = auto_choice(space)
         for q in questions:
             mip_s, mip_v = ask(space, q, "mip", args.mip_limit)
             dec_s, dec_v = ask(space, q, "decomposition", args.timeout)
             stopped = "exact" not in dec_v
             shown = f">{args.timeout:.0f}" if stopped and dec_s >= args.timeout else f"{dec_s:.2f}"
             ratio = f"{'>' if stopped else ''}{dec_s / mip_s:.1f}x"
-            mark = "" if mip_s < TARGET and "exact" in mip_v else "  (over target)"
+            # The target is judged on what a user gets: the backend ``auto`` runs.
+            got_s, got_v = (mip_s, mip_v) if auto == "mip" else (dec_s, dec_v)
+            mark = "" if got_s < TARGET and "exact" in got_v else "  (over target)"
             print(
-                f"{name:<16} {q:<12} {mip_s:>7.2f} {mip_v:<22} {shown:>9} {dec_v:<22} {ratio:>7}{mark}",
+                f"{name:<18} {q:<12} {mip_s:>7.2f} {mip_v:<22} {shown:>9} {dec_v:<22} {ratio:>7} "
+                f"{auto[:6]:<6}{mark}",
                 flush=True,
             )
 
