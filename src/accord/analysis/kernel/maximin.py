@@ -40,8 +40,8 @@ REFINE_AT = 2_000
 ROUNDS = 6
 """At most this many new cuts per stage."""
 
-LADDER = (1 / 16, 1 / 8, 1 / 4, 3 / 8, 1 / 2, 5 / 8, 3 / 4, 7 / 8)
-"""The targets' distances below the root's bound, as shares of its gap to the first incumbent."""
+ATTEMPTS = 3
+"""At most this many attempts aim above the incumbent before one aims at it."""
 
 MAX_CUTS = 256
 """At most this many cuts are kept: beyond, the one that dropped fewest candidates lately goes."""
@@ -170,25 +170,27 @@ def max_min(prob: SearchProblem, obj: Objective, scale: FloatArray, start: IntAr
     """Exact ``max min_p scale_p s_p`` (``obj`` gives the value and the individual-rationality rule).
 
     ``start``: a package to begin from (its value is the first incumbent). The
-    search first aims above the incumbent, at targets closing in from the root's
-    linear-programming bound (:data:`LADDER`): a target met is the
-    optimum, and a run with a high target keeps far fewer partial packages, so
-    the failed attempts cost little next to the one at the incumbent itself.
+    search first aims above the incumbent, at targets between it and the root's
+    linear-programming bound (:func:`_target`): a target met is the optimum, a
+    target missed becomes the new bound, and a run with a high target keeps far
+    fewer partial packages, so the attempts cost less than one at the incumbent.
     Cuts and packages found carry over from one attempt to the next.
     """
     first = Run(values=_root_values(prob))
     if start is not None:
         _offer(prob, obj, first, start)
     cuts = Cuts(prob, scale)
-    top = _root_bound(prob, obj, cuts, first)
-    for floor in _targets(top, first.best_value, obj.margin):
+    high = _root_bound(prob, obj, cuts, first)  # proven: no package is worth more
+    for attempt in range(ATTEMPTS + 1):
+        floor = _target(high, first.best_value, obj.margin, attempt)
         run = Run(first.values, best=first.best, best_value=first.best_value, floor=floor)
         cuts.reset(run.values)
         found = _attempt(prob, obj, cuts, run)
         first.best, first.best_value = run.best, run.best_value
         if not found.exact or floor == NEG or found.value >= floor - obj.margin:
             return found
-    raise AssertionError("unreachable: the last target is the incumbent itself")  # pragma: no cover
+        high = floor  # nothing reaches the target
+    raise AssertionError("unreachable: the last attempt aims at the incumbent")  # pragma: no cover
 
 
 def _root_values(prob: SearchProblem) -> FloatArray:
@@ -209,12 +211,17 @@ def _root_bound(prob: SearchProblem, obj: Objective, cuts: Cuts, run: Run) -> fl
     return _top(run, cuts, 0)
 
 
-def _targets(top: float, incumbent: float, margin: float) -> list[float]:
-    """The targets of the attempts, the last (``NEG``) being the incumbent itself."""
-    gap = top - incumbent
-    if incumbent == NEG or not np.isfinite(gap) or gap <= 8.0 * margin:
-        return [NEG]
-    return [top - gap * f for f in LADDER] + [NEG]
+def _target(high: float, incumbent: float, margin: float, attempt: int) -> float:
+    """The target of attempt ``attempt``: between the incumbent and the proven bound ``high``.
+
+    The first aims a quarter of the way down from the bound, the next ones
+    halfway (a bisection); ``NEG`` (the incumbent itself) once the interval is
+    within the tolerance or after :data:`ATTEMPTS` attempts.
+    """
+    gap = high - incumbent
+    if attempt >= ATTEMPTS or incumbent == NEG or not np.isfinite(gap) or gap <= 8.0 * margin:
+        return NEG
+    return high - gap * (0.25 if attempt == 0 else 0.5)
 
 
 def _attempt(prob: SearchProblem, obj: Objective, cuts: Cuts, run: Run) -> Best:
@@ -254,15 +261,16 @@ def _keep(prob: SearchProblem, obj: Objective, cuts: Cuts, run: Run, vb: FloatAr
     ok: BoolArray = np.ones(n * m, dtype=bool)
     if obj.require_ir:
         ok &= (a - prob.batna + prob.box[t] > TOL).all(axis=1)
+    box = cuts.box(a, t)
+    cols = _by_use(cuts, np.arange(cuts.w.shape[1]))
     if run.level > NEG:
-        ok &= cuts.box(a, t) >= run.level - obj.margin
+        ok &= box >= run.level - obj.margin
+        ok, box, cols = _apply_dense(cuts, ok, box, vb, t, run.level - obj.margin, cols)
     idx = np.flatnonzero(ok)
-    bnd = cuts.box(a[idx], t)  # each kept candidate's smallest bound so far
-    first = 0  # the cuts not yet applied to ``idx`` start here
+    bnd = box[idx]  # each kept candidate's smallest bound so far
     for rounds in range(ROUNDS + 1):
         if run.level > NEG:
-            idx, bnd = _apply(cuts, idx, bnd, par, ch, vb, t, run.level - obj.margin, first)
-            first = cuts.w.shape[1]
+            idx, bnd = _apply(cuts, idx, bnd, par, ch, vb, t, run.level - obj.margin, cols)
         if idx.size <= REFINE_AT or t == len(prob.order) or rounds == ROUNDS:
             return idx
         row = int(idx[int(np.argmax(bnd))])
@@ -273,8 +281,36 @@ def _keep(prob: SearchProblem, obj: Objective, cuts: Cuts, run: Run, vb: FloatAr
         if lam is None:
             return idx
         cuts.add(lam, run.values)
+        cols = np.array([cuts.w.shape[1] - 1])
         _complete(prob, obj, run, int(par[row]), int(ch[row]), t, lam * cuts.scale)
     return idx
+
+
+def _by_use(cuts: Cuts, cols: IntArray) -> IntArray:
+    """``cols`` with the cuts that dropped most candidates lately first."""
+    return cols[np.argsort(-cuts.kills[cols], kind="stable")]
+
+
+def _apply_dense(
+    cuts: Cuts, ok: BoolArray, bnd: FloatArray, vb: FloatArray, t: int, floor: float, cols: IntArray
+) -> tuple[BoolArray, FloatArray, IntArray]:
+    """Apply cuts to every (parent, option) pair at once while most pairs are still kept.
+
+    Each cut's bound over the whole grid is one outer sum (no gathers); once
+    fewer than a quarter of the pairs remain, the rest of ``cols`` is returned
+    for :func:`_apply`, which then works on the kept pairs alone.
+    """
+    opt = vb @ cuts.w
+    total = ok.size
+    for i, c in enumerate(cols):
+        if 4 * int(np.count_nonzero(ok)) < total:
+            return ok, bnd, cols[i:]
+        val = (cuts.p[c][:, None] + (opt[:, c] + cuts.h[t, c])[None, :]).ravel()
+        live = val >= floor
+        cuts.kills[c] += int(np.count_nonzero(ok & ~live))
+        ok &= live
+        np.minimum(bnd, val, out=bnd)
+    return ok, bnd, cols[:0]
 
 
 def _apply(
@@ -286,15 +322,11 @@ def _apply(
     vb: FloatArray,
     t: int,
     floor: float,
-    first: int,
+    cols: IntArray,
 ) -> tuple[IntArray, FloatArray]:
-    """``idx`` (with bounds ``bnd``) less the candidates a cut from ``first`` on bounds below ``floor``.
-
-    The most useful cuts go first, so that later ones see fewer candidates.
-    """
+    """``idx`` (with bounds ``bnd``) less the candidates one of the cuts ``cols`` bounds below ``floor``."""
     opt = vb @ cuts.w
-    cols = np.arange(first, cuts.w.shape[1])
-    for c in cols[np.argsort(-cuts.kills[cols], kind="stable")]:
+    for c in cols:
         val = cuts.p[c][par[idx]] + opt[ch[idx], c] + cuts.h[t, c]
         live = val >= floor
         cuts.kills[c] += int(idx.size - np.count_nonzero(live))
