@@ -39,11 +39,12 @@ def _enc(value: Any) -> str:
     return json.dumps(value, separators=COMPACT, ensure_ascii=False, allow_nan=False)
 
 
-def point_encoder(space: Space) -> Callable[[IntArray, FloatArray], list[str]]:
-    """A function encoding points (package rows, utility rows) as the members of compact JSON objects.
+def point_encoder(space: Space, prefix: str = "{") -> Callable[[IntArray, FloatArray], list[str]]:
+    """A function encoding points (package rows, utility rows) as compact JSON objects opened by ``prefix``.
 
-    For each row ``"{" + member + "}"`` equals ``json.dumps(point_json(space, p, u))``
-    compactly. The ``"issue":"option"`` fragments are encoded once; a package is
+    With ``prefix="{"`` each object equals ``json.dumps(point_json(space, p, u))``
+    compactly; each is built by one join (the text of a large frontier is
+    copied as few times as possible). The ``"issue":"option"`` fragments are encoded once; a package is
     joined from blocks of consecutive issues (:func:`_blocks`), and a block's
     text is joined once per distinct assignment in a chunk of points: the points
     of a frontier next to each other differ in few issues (2 x 640 x 4: about
@@ -55,14 +56,18 @@ def point_encoder(space: Space) -> Callable[[IntArray, FloatArray], list[str]]:
     start = np.cumsum([0, *(len(o) for o in space.options[:-1])], dtype=np.int64)
     blocks = _blocks([len(o) for o in space.options])
     names = [_enc(p) + ":" for p in space.parties]
+    head, middle = prefix + '"utilities":{', '},"package":{'
 
     def encode(packages: IntArray, utilities: FloatArray) -> list[str]:
-        texts = [_block_texts(packages, table, start, lo, hi, mult) for lo, hi, mult in blocks]
+        texts = [
+            _block_texts(packages, table, start, lo, hi, mult, k > 0)
+            for k, (lo, hi, mult) in enumerate(blocks)
+        ]
         picked = np.stack(texts, axis=1).tolist() if texts else [[] for _ in packages]
         out = []
         for pk, us in zip(picked, utilities.tolist(), strict=True):
             ut = ",".join(n + _number(u) for n, u in zip(names, us, strict=True))
-            out.append('"utilities":{' + ut + '},"package":{' + ",".join(pk) + "}")
+            out.append("".join([head, ut, middle, *pk, "}}"]))
         return out
 
     return encode
@@ -93,13 +98,23 @@ def _blocks(sizes: list[int]) -> list[tuple[int, int, IntArray]]:
 
 
 def _block_texts(
-    packages: IntArray, table: NDArray[np.object_], start: IntArray, lo: int, hi: int, mult: IntArray
+    packages: IntArray,
+    table: NDArray[np.object_],
+    start: IntArray,
+    lo: int,
+    hi: int,
+    mult: IntArray,
+    comma: bool,
 ) -> NDArray[np.object_]:
-    """Each point's ``"issue":"option"`` members of issues ``lo`` to ``hi``, joined once per assignment."""
+    """Each point's ``"issue":"option"`` members of issues ``lo`` to ``hi``, joined once per assignment.
+
+    With ``comma`` each text starts with the comma that follows the block before.
+    """
     part = packages[:, lo:hi]
     _, first, inv = np.unique(part @ mult, return_index=True, return_inverse=True)
     rows = table[part[first] + start[lo:hi]].tolist()
-    texts = np.array([",".join(r) for r in rows], dtype=object)
+    lead = "," if comma else ""
+    texts = np.array([lead + ",".join(r) for r in rows], dtype=object)
     out: NDArray[np.object_] = texts[np.asarray(inv).ravel()]
     return out
 
@@ -107,10 +122,9 @@ def _block_texts(
 def _points(outcome: FrontierOutcome, prefix: str, sep: str) -> Iterator[str]:
     """The points as objects, ``CHUNK`` at a time, each opened by ``prefix`` and joined by ``sep``."""
     res = outcome.result
-    encode = point_encoder(outcome.space)
+    encode = point_encoder(outcome.space, prefix)
     for lo in range(0, len(res), CHUNK):
-        members = encode(res.packages[lo : lo + CHUNK], res.utilities[lo : lo + CHUNK])
-        yield sep.join(prefix + m + "}" for m in members)
+        yield sep.join(encode(res.packages[lo : lo + CHUNK], res.utilities[lo : lo + CHUNK]))
 
 
 def frontier_chunks(outcome: FrontierOutcome) -> Iterator[str]:
@@ -118,10 +132,10 @@ def frontier_chunks(outcome: FrontierOutcome) -> Iterator[str]:
     head = dumps({**frontier_head(outcome), "points": []})
     assert head.endswith("[]}\n")
     yield head[: -len("]}\n")]
-    first = True
-    for chunk in _points(outcome, "{", ","):
-        yield chunk if first else "," + chunk
-        first = False
+    for k, chunk in enumerate(_points(outcome, "{", ",")):
+        if k:
+            yield ","
+        yield chunk
     yield "]}\n"
 
 
