@@ -56,7 +56,9 @@ def point_encoder(space: Space, prefix: str = "{") -> Callable[[IntArray, FloatA
     start = np.cumsum([0, *(len(o) for o in space.options[:-1])], dtype=np.int64)
     blocks = _blocks([len(o) for o in space.options])
     names = [_enc(p) + ":" for p in space.parties]
-    head, middle = prefix + '"utilities":{', '},"package":{'
+    fmt = (
+        _brace(prefix + '"utilities":{') + ",".join(_brace(n) + "{}" for n in names) + _brace('},"package":{')
+    )
 
     def encode(packages: IntArray, utilities: FloatArray) -> list[str]:
         texts = [
@@ -64,13 +66,17 @@ def point_encoder(space: Space, prefix: str = "{") -> Callable[[IntArray, FloatA
             for k, (lo, hi, mult) in enumerate(blocks)
         ]
         picked = np.stack(texts, axis=1).tolist() if texts else [[] for _ in packages]
-        out = []
-        for pk, us in zip(picked, utilities.tolist(), strict=True):
-            ut = ",".join(n + _number(u) for n, u in zip(names, us, strict=True))
-            out.append("".join([head, ut, middle, *pk, "}}"]))
-        return out
+        k = utilities.shape[1]
+        flat = (utilities + 0.0).ravel().tolist()  # -0.0 + 0.0 is 0.0
+        cells = list(map(_number, flat)) if not np.isfinite(utilities).all() else list(map(repr, flat))
+        return ["".join([fmt.format(*cells[i * k : i * k + k]), *pk, "}}"]) for i, pk in enumerate(picked)]
 
     return encode
+
+
+def _brace(text: str) -> str:
+    """``text`` as literal text of a :meth:`str.format` pattern."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _number(u: float) -> str:
