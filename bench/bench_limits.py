@@ -126,21 +126,34 @@ def constraints_of(inst: dict[str, Any], pairs: list[tuple[int, int]], seed: int
 
 
 def run_cli(command: tuple[str, ...], path: Path, limit: float, out: Path) -> dict[str, Any]:
-    """Wall seconds, peak RSS, exit code and exactness of one command under ``--time-limit``."""
+    """Wall seconds, peak RSS, exit code and exactness of one command under ``--time-limit``.
+
+    A refusal (a JSON error on stderr, e.g. a linked component too large to
+    list) shows as ``refused`` in the exact column.
+    """
     argv = [command[0], str(path), *command[1:], "--time-limit", str(limit), "--json"]
-    cmd = ["/usr/bin/time", "-v", sys.executable, "-m", "accord.cli", *argv]
+    usage = out.with_suffix(".time")
+    cmd = ["/usr/bin/time", "-v", "-o", str(usage), sys.executable, "-m", "accord.cli", *argv]
     t0 = time.perf_counter()
     with out.open("w", encoding="utf-8") as fh:
         proc = subprocess.run(cmd, stdout=fh, stderr=subprocess.PIPE, text=True, check=False)
     wall = time.perf_counter() - t0
-    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
+    m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", usage.read_text(encoding="utf-8"))
+    rss = int(m.group(1)) / 1024 if m else 0.0
+    return {"wall": wall, "rss": rss, "exit": proc.returncode, "exact": _exactness(out, proc.stderr)}
+
+
+def _exactness(out: Path, stderr: str) -> str:
+    """``True``/``False`` from the result's JSON, ``refused`` for a JSON error, else ``no JSON``."""
     try:
         doc = json.loads(out.read_text(encoding="utf-8"))
-        exact = str(doc.get("exact", doc.get("best", {}).get("exact", "-")))
+        return str(doc.get("exact", doc.get("best", {}).get("exact", "-")))
     except (json.JSONDecodeError, AttributeError):
-        exact = "no JSON"
-    rss = int(m.group(1)) / 1024 if m else 0.0
-    return {"wall": wall, "rss": rss, "exit": proc.returncode, "exact": exact}
+        pass
+    try:
+        return "refused" if "error" in json.loads(stderr.strip().splitlines()[-1]) else "no JSON"
+    except (json.JSONDecodeError, IndexError):
+        return "no JSON"
 
 
 def command_line(args: argparse.Namespace) -> float:
