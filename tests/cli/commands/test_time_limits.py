@@ -147,3 +147,18 @@ def _text(view: Any) -> str:
     buf = io.StringIO()
     render(Console(file=buf, width=200, no_color=True, highlight=False), view)
     return buf.getvalue()
+
+
+def test_the_limit_counts_from_the_command_start() -> None:
+    from accord.cli.options import engine_limit, start_clock
+
+    assert engine_limit(5.0) == 5.0 and engine_limit(None) is None  # outside a command: unchanged
+    start_clock()
+    try:
+        time.sleep(0.05)
+        left = engine_limit(5.0)
+        assert left is not None and 0.0 < left <= 5.0 - 0.05
+        assert engine_limit(0.01) == 0.0  # never negative
+    finally:
+        start_clock(on=False)
+    assert engine_limit(5.0) == 5.0
