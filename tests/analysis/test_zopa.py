@@ -56,3 +56,12 @@ def test_two_party_counting_meets_in_the_middle() -> None:
     assert res.counting == "exact" and "meet-in-the-middle" in res.algorithm
     packages = np.array(list(itertools.product(range(4), repeat=10)))
     assert res.count == int((space.utilities(packages) - space.batna > TOL).all(axis=1).sum())
+
+
+def test_out_of_time_the_size_is_not_computed_rather_than_guessed() -> None:
+    space = random_space(3, 10, 4, seed=2, batna=0.3)
+    res = solve_zopa(space, time_limit=0.0)
+    assert res.counting == "not computed"
+    assert res.count is None and res.share is None and res.n_feasible is None and res.samples == 0
+    assert "not computed" in res.note and "time limit" in res.note
+    assert not res.best_exact

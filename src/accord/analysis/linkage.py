@@ -45,6 +45,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from accord.analysis.kernel.holding import hold
+from accord.analysis.kernel.limits import share_of
 from accord.analysis.nash import solve_nash
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import Provenanced, ZopaResult, freeze_fields
@@ -211,17 +212,22 @@ def _offer_space(space: Space, arena: Arena, offer: Offer | None) -> Space:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Limits:
-    time_limit: float | None
+    deadline: float | None
     samples: int
     seed: int
     max_trades: int
 
 
-def _arena(space: Space, arena: Arena, offer: Offer | None, limits: _Limits) -> ArenaResult:
-    """ZOPA, Nash and trades of one arena under one offer (or none)."""
+def _arena(space: Space, arena: Arena, offer: Offer | None, limits: _Limits, later: int) -> ArenaResult:
+    """ZOPA, Nash and trades of one arena under one offer (or none).
+
+    ZOPA and Nash each get an equal share of the time left with the ``later``
+    arenas still to come (:func:`~.kernel.limits.share_of`).
+    """
     sub = _offer_space(space, arena, offer)
-    zopa = solve_zopa(sub, time_limit=limits.time_limit, samples=limits.samples, seed=limits.seed)
-    nash = solve_nash(sub, time_limit=limits.time_limit)
+    zopa_s = share_of(limits.deadline, 2 * later + 2)
+    zopa = solve_zopa(sub, time_limit=zopa_s, samples=limits.samples, seed=limits.seed)
+    nash = solve_nash(sub, time_limit=share_of(limits.deadline, 2 * later + 1))
     ok = nash.package is not None and nash.utilities is not None and zopa.exists
     util = tuple(float(x) for x in nash.utilities) if ok and nash.utilities is not None else None
     found = trades(sub, arena)
@@ -253,8 +259,9 @@ def solve_linkage(
     """The ZOPA, Nash surpluses and value-creating trades of each arena, alone and under each offer.
 
     Default ``arenas``: one arena of every issue, judged by every party.
-    ``time_limit``, ``samples`` and ``seed`` go to the ZOPA's counting (exact while
-    within its limits, else Monte Carlo from ``seed``).
+    ``time_limit`` bounds the whole call: each arena's ZOPA and Nash search
+    get an equal share of the time left. ``samples`` and ``seed`` go to the
+    ZOPA's counting (exact while within its limits, else Monte Carlo from ``seed``).
     """
     t0 = time.perf_counter()
     chosen = (
@@ -262,11 +269,12 @@ def solve_linkage(
         if arenas is not None
         else [Arena(name="all", tables=(), issues=tuple(range(len(space.issues))), parties=space.parties)]
     )
-    limits = _Limits(time_limit=time_limit, samples=samples, seed=seed, max_trades=max_trades)
-    plain = tuple(_arena(space, a, None, limits) for a in chosen)
-    offered = tuple(
-        _arena(space, a, o, limits) for o in offers for a in chosen if set(a.issues) & {i for i, _ in o.terms}
-    )
+    deadline = None if time_limit is None else t0 + time_limit
+    limits = _Limits(deadline=deadline, samples=samples, seed=seed, max_trades=max_trades)
+    jobs = [(a, o) for o in offers for a in chosen if set(a.issues) & {i for i, _ in o.terms}]
+    n = len(chosen) + len(jobs)
+    plain = tuple(_arena(space, a, None, limits, n - k - 1) for k, a in enumerate(chosen))
+    offered = tuple(_arena(space, a, o, limits, len(jobs) - k - 1) for k, (a, o) in enumerate(jobs))
     statuses = {r.status for r in plain}
     status: Status = "ok" if "ok" in statuses else ("limit" if "limit" in statuses else plain[0].status)
     params = {

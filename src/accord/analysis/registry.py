@@ -303,7 +303,7 @@ for _spec in (
         options=(
             Option(name="arenas", default=None, help="tables negotiated together (default: every issue)"),
             Option(name="offers", default=(), help="unilateral offers whose effect to measure"),
-            Option(name="time_limit", default=None, help="seconds for each ZOPA and Nash search"),
+            Option(name="time_limit", default=None, help="seconds in all, shared by ZOPA and Nash searches"),
             Option(
                 name="samples", default=200_000, help="Monte Carlo draws when exact counting exceeds limits"
             ),
@@ -322,7 +322,7 @@ for _spec in (
         result="accord.analysis.sequence:SequenceResult",
         options=(
             Option(name="designs", default=None, help="designs (default: comprehensive and issue by issue)"),
-            Option(name="time_limit", default=None, help="seconds for each stage's Nash search"),
+            Option(name="time_limit", default=None, help="seconds in all, shared by the stages' searches"),
         ),
     ),
     SolverSpec(

@@ -177,7 +177,9 @@ class ZopaResult(Provenanced):
     of acceptable packages when ``counting == "exact"``; with
     ``counting == "monte-carlo"`` ``share`` is an estimate from ``samples``
     uniform draws over the feasible packages (``seed``) with the 95% Wilson
-    interval ``share_interval`` and ``count`` is None. ``exact`` (from the
+    interval ``share_interval`` and ``count`` is None; ``counting == "not computed"``
+    (the time limit ran out before the feasible packages were counted) leaves
+    ``count``, ``n_feasible`` and ``share`` None, with the reason in ``note``. ``exact`` (from the
     provenance) equals ``best_exact``: whether the best package is proven; how the
     count was found is ``counting``'s to say.
     """
@@ -190,9 +192,9 @@ class ZopaResult(Provenanced):
     best_utilities: FloatArray | None
     min_surplus: float | None
     best_exact: bool
-    counting: Literal["exact", "monte-carlo"]
+    counting: Literal["exact", "monte-carlo", "not computed"]
     count: int | None
-    n_feasible: int
+    n_feasible: int | None
     n_packages: int
     share: float | None
     share_interval: tuple[float, float] | None

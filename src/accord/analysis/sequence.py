@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from accord.analysis.kernel.holding import hold, status_quo_package
+from accord.analysis.kernel.limits import share_of
 from accord.analysis.nash import solve_nash
 from accord.analysis.registry import SOLVERS
 from accord.analysis.results import Provenanced, freeze_fields
@@ -178,11 +179,15 @@ def _stage(
     ), new
 
 
-def _run(space: Space, design: Design, time_limit: float | None) -> tuple[list[StageResult], dict[int, int]]:
+def _run(
+    space: Space, design: Design, deadline: float | None, later: int
+) -> tuple[list[StageResult], dict[int, int]]:
+    """Each stage of ``design`` in turn, each with its share of the time left (``later`` stages follow)."""
     agreed: dict[int, int] = {}
     out = []
-    for stage in design.stages:
-        result, agreed = _stage(space, stage, agreed, time_limit)
+    for k, stage in enumerate(design.stages):
+        budget = share_of(deadline, len(design.stages) - k + later)
+        result, agreed = _stage(space, stage, agreed, budget)
         out.append(result)
     return out, agreed
 
@@ -201,7 +206,8 @@ def solve_sequence(
 
     Default ``designs``: issue by issue, when every issue has a status quo.
 
-    ``time_limit`` bounds each stage's Nash search. Every issue outside a design's
+    ``time_limit`` bounds the whole call: each stage's Nash search gets an equal
+    share of the time left (:func:`~.kernel.limits.share_of`). Every issue outside a design's
     stages stays at its status quo (``ValueError`` when it has none).
     """
     t0 = time.perf_counter()
@@ -212,7 +218,9 @@ def solve_sequence(
         extra = list(designs)
     given = [d for d in extra if d.name == "comprehensive"]
     chosen = [given[0] if given else comprehensive(space), *(d for d in extra if d.name != "comprehensive")]
-    runs = [_run(space, d, time_limit) for d in chosen]
+    deadline = None if time_limit is None else t0 + time_limit
+    sizes = [len(d.stages) for d in chosen]
+    runs = [_run(space, d, deadline, sum(sizes[k + 1 :])) for k, d in enumerate(chosen)]
     base = _values(space, *runs[0])
     results = []
     for design, (stages, agreed) in zip(chosen, runs, strict=True):

@@ -39,7 +39,7 @@ import numpy as np
 from accord.analysis.kernel.backend import choose_backend, run_backend
 from accord.analysis.kernel.counting import count_by_stages, count_meet_in_middle
 from accord.analysis.kernel.graph import ClauseGraph, clause_graph
-from accord.analysis.kernel.limits import SolverTimeLimit
+from accord.analysis.kernel.limits import SolverTimeLimit, time_left
 from accord.analysis.kernel.mip import PackageMip
 from accord.analysis.kernel.mipsolve import best_maximin
 from accord.analysis.kernel.objectives import max_min_surplus
@@ -59,7 +59,7 @@ _Z95 = 1.959963984540054
 class _Counted:
     """How many feasible packages are acceptable to all, and how that was found."""
 
-    counting: Literal["exact", "monte-carlo"] = "exact"
+    counting: Literal["exact", "monte-carlo", "not computed"] = "exact"
     count: int | None = 0
     share: float | None = None
     interval: tuple[float, float] | None = None
@@ -199,7 +199,7 @@ def _status(conflict: tuple[str, ...], best: Best, exists: bool) -> Status:
 
 def _count_all(
     space: Space, graph: ClauseGraph, best: Best, conflict: tuple[str, ...], limits: _Limits
-) -> tuple[tuple[int, ...] | None, int, _Counted]:
+) -> tuple[tuple[int, ...] | None, int | None, _Counted]:
     """The best package, the number of feasible packages, and the count of acceptable ones."""
     if conflict:
         note = "no package satisfies the constraints, red lines and restrictions together"
@@ -211,14 +211,20 @@ def _count_all(
 
 def _count(
     space: Space, graph: ClauseGraph, best: tuple[int, ...] | None, *, proven: bool, limits: _Limits
-) -> tuple[int, _Counted]:
+) -> tuple[int | None, _Counted]:
     """The number of feasible packages, and how many (or what share) are acceptable to all.
 
     Exact when within limits, or when the ``best`` package by minimum surplus
-    (``proven`` optimal) is not acceptable.
+    (``proven`` optimal) is not acceptable. When the time limit runs out before
+    the feasible packages are counted, neither number is computed (None) and
+    the note says so: there is nothing to draw a Monte Carlo estimate from.
     """
     d = space.batna
-    feasible = feasible_set(space, graph=graph)
+    try:
+        feasible = feasible_set(space, graph=graph, deadline=limits.deadline)
+    except SolverTimeLimit as stop:
+        return None, _Counted(counting="not computed", count=None, method="size not computed",
+                              note=f"size of the ZOPA not computed: {stop}")  # fmt: skip
     if (best is None or float((space.utility(best) - d).min()) <= TOL) and proven:
         return feasible.count, _Counted(
             share=0.0,
@@ -233,16 +239,24 @@ def _count_acceptable(space: Space, graph: ClauseGraph, feasible: FeasibleSet, l
     d = space.batna
     if feasible.largest_component <= limits.count_states:
         # Exact counting needs every joint assignment, so the blocks are built in full here.
-        full = decompose(space, graph=graph)
+        try:
+            full = decompose(space, graph=graph, deadline=limits.deadline)
+        except SolverTimeLimit:
+            return _monte_carlo(space, feasible, limits)
         count = count_by_stages(full, d, max_states=limits.count_states, deadline=limits.deadline)
         method = "stage-wise counting with decided partial packages"
-        if count is None and full.n_parties == 2:
+        if count is None and full.n_parties == 2 and time_left(limits.deadline) != 0.0:
             count = count_meet_in_middle(full, d, max_half=max(2, limits.count_states // 2))
             method = "meet-in-the-middle 2-D dominance counting"
         if count is not None:
             return _Counted(count=count, share=count / feasible.count, method=method)
+    return _monte_carlo(space, feasible, limits)
+
+
+def _monte_carlo(space: Space, feasible: FeasibleSet, limits: _Limits) -> _Counted:
+    """The share of acceptable packages estimated from uniform draws over the feasible ones."""
     gen = limits.rng if limits.rng is not None else np.random.default_rng(limits.seed)
-    hits, n = _sample(space, feasible, d, limits.samples, gen, limits.deadline)
+    hits, n = _sample(space, feasible, space.batna, limits.samples, gen, limits.deadline)
     interval = _wilson(hits, n)
     return _Counted(
         counting="monte-carlo",

@@ -31,6 +31,7 @@ from accord.cli.commands import (
     tournament,
 )
 from accord.cli.errors import fail, run_guarded
+from accord.cli.options import start_clock
 
 app = typer.Typer(
     name="accord",
@@ -171,7 +172,11 @@ def main(argv: list[str] | None = None) -> int:
             raise
         return out if isinstance(out, int) else 0
 
-    code = run_guarded(run, as_json=as_json)
+    start_clock()
+    try:
+        code = run_guarded(run, as_json=as_json)
+    finally:
+        start_clock(on=False)
     if argv is None:
         sys.exit(code)
     return code

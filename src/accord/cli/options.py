@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, NoReturn, TypedDict
 
@@ -107,7 +108,8 @@ TimeLimitOpt = Annotated[
         "--time-limit",
         min=0.0,
         metavar="SECONDS",
-        help="Stop every stage of the search after this long and report the best found with its proven gap.",
+        help="Stop every stage of the search so that the command ends after about this long (start-up and "
+        "loading count), and report the best found with its proven gap.",
     ),
 ]
 BackendOpt = Annotated[
@@ -392,6 +394,26 @@ class Restrictions(TypedDict):
     time_limit: float | None
 
 
+_STARTED: list[float] = []
+"""When :func:`accord.cli.app.main` began the running command (empty outside it)."""
+
+
+def start_clock(on: bool = True) -> None:
+    """Mark the start of a command (or, with ``on=False``, its end): ``--time-limit`` counts from here."""
+    _STARTED[:] = [time.perf_counter()] if on else []
+
+
+def engine_limit(time_limit: float | None) -> float | None:
+    """What is left of ``time_limit`` for the engines once the command's own start-up and loading ran.
+
+    The limit binds the whole command, not only its engines: modules imported
+    and the scenario read since :func:`start_clock` count against it.
+    """
+    if time_limit is None or not _STARTED:
+        return time_limit
+    return max(0.0, time_limit - (time.perf_counter() - _STARTED[0]))
+
+
 def restrictions(
     scenario: str,
     *,
@@ -405,13 +427,14 @@ def restrictions(
 ) -> Restrictions:
     """Load the scenario and parse the options every search shares."""
     choice = parse_perspective(perspective)
+    loaded = load_scenario(scenario)
     return Restrictions(
-        scenario=load_scenario(scenario),
+        scenario=loaded,
         perspective=choice,
         parties=split_list(parties, "--parties"),
         tables=split_list(tables, "--tables"),
         tracks=split_list(tracks, "--tracks"),
         fixes=parse_fixes(fix),
         ignore_red_lines=ignore_red_lines,
-        time_limit=time_limit,
+        time_limit=engine_limit(time_limit),
     )

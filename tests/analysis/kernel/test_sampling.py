@@ -10,6 +10,8 @@ and a significance level (1e-6) at which a correct sampler essentially never fai
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -19,8 +21,9 @@ from tests.analysis.reference import (
     SETTINGS,
     enumerate_feasible,
 )
-from tests.strategies import spaces
+from tests.strategies import linked_spaces, random_space, spaces
 
+from accord.analysis.kernel.limits import SolverTimeLimit
 from accord.analysis.kernel.sampling import count_feasible, feasible_set, merge_tables, tabulate
 from accord.model.logic import Clause, Member
 from accord.space import Space
@@ -31,6 +34,23 @@ from accord.space import Space
 def test_count_feasible_equals_brute_force(space: Space, red_lines: bool) -> None:
     packages, _ = enumerate_feasible(space, red_lines=red_lines)
     assert count_feasible(space, red_lines=red_lines) == packages.shape[0]
+
+
+@SETTINGS
+@given(linked_spaces())
+def test_a_deadline_that_does_not_run_out_changes_no_count(space: Space) -> None:
+    packages, _ = enumerate_feasible(space)
+    assert feasible_set(space, deadline=time.perf_counter() + 3600).count == packages.shape[0]
+
+
+def test_the_build_stops_at_a_deadline_already_passed() -> None:
+    space = random_space(3, 12, 4, seed=1)
+    # x_i = 0 -> x_{i+1} = 0: one chain linking all 12 issues
+    members = [(Member(i, frozenset({1, 2, 3})), Member(i + 1, frozenset({0}))) for i in range(11)]
+    links = [Clause(m, f"l{i}") for i, m in enumerate(members)]
+    linked = Space.from_arrays(list(space.contrib), space.batna, constraints=links)
+    with pytest.raises(SolverTimeLimit, match="counting the feasible packages"):
+        feasible_set(linked, deadline=time.perf_counter() - 1.0)
 
 
 @SETTINGS

@@ -39,6 +39,16 @@ def time_left(deadline: float | None) -> float | None:
     return None if deadline is None else max(0.0, deadline - time.perf_counter())
 
 
+def share_of(deadline: float | None, parts: int) -> float | None:
+    """An equal share of the seconds left until ``deadline`` for each of ``parts`` calls still to run.
+
+    A command that makes several engine calls under one time limit gives each
+    call its share of what is left, so that the limit bounds the whole command.
+    """
+    left = time_left(deadline)
+    return None if left is None else left / max(parts, 1)
+
+
 class Pace:
     """A deadline checked before each step of a loop with the step's expected cost.
 

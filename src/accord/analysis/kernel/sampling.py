@@ -32,13 +32,16 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from accord.analysis.kernel.graph import ClauseGraph, clause_graph, extend, schedule
+from accord.analysis.kernel.graph import ClauseGraph, Schedule, clause_graph, extend, schedule
+from accord.analysis.kernel.limits import check_deadline
 from accord.model.logic import Clause
 from accord.numeric import FloatArray, IntArray
 from accord.space import Space
 
 _EXACT_LIMIT = 2**62
 _TABLE_ROWS = 1 << 16
+_CHUNK_ROWS = 1 << 15
+_STAGE = "counting the feasible packages"
 
 
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
@@ -151,11 +154,15 @@ def feasible_set(
     red_lines: bool = True,
     red_line_parties: Iterable[int] | None = None,
     graph: ClauseGraph | None = None,
+    deadline: float | None = None,
 ) -> FeasibleSet:
     """Count ``space``'s feasible packages (domains, constraints, honoured red lines) and prepare draws.
 
     ``graph``, the :func:`~.graph.clause_graph` of ``space`` with the same
-    ``red_lines`` and ``red_line_parties``, spares building it again.
+    ``red_lines`` and ``red_line_parties``, spares building it again. Past
+    ``deadline`` (``time.perf_counter``) the build raises
+    :class:`~.limits.SolverTimeLimit`: it is checked before every layer of a
+    linked component and between chunks of a long one.
     """
     if graph is None:
         graph = clause_graph(space, red_lines=red_lines, red_line_parties=red_line_parties)
@@ -170,7 +177,7 @@ def feasible_set(
         if len(issues) == 1 and len(doms[issues[0]]) == 1:
             forced[issues[0]] = next(iter(doms[issues[0]]))
             continue
-        comp = _build(issues, list(graph.clauses_of.get(root, ())), doms, space)
+        comp = _build(issues, list(graph.clauses_of.get(root, ())), doms, space, deadline)
         total *= comp.count
         if total == 0:
             return FeasibleSet(n_issues=n, count=0, forced=(-1,) * n, parts=())
@@ -207,9 +214,16 @@ def count_feasible(
 
 
 def _build(
-    issues: list[int], clauses: list[Clause], doms: Sequence[AbstractSet[int]], space: Space
+    issues: list[int],
+    clauses: list[Clause],
+    doms: Sequence[AbstractSet[int]],
+    space: Space,
+    deadline: float | None = None,
 ) -> Component:
-    """Forward pass over one component: the layers and the number of joint assignments."""
+    """Forward pass over one component: the layers and the number of joint assignments.
+
+    ``deadline`` is checked before each layer and between its chunks (:func:`_extend`).
+    """
     sched = schedule(issues, clauses, doms)
     order, pos, reach = sched.order, sched.pos, sched.reach
     # Integer weights are exact while no running sum can pass 2**62: the running
@@ -221,7 +235,8 @@ def _build(
     counts: NDArray[np.generic] = np.ones(1, dtype=dtype)
     layers: list[Layer] = []
     for step, i in enumerate(order):
-        parent, option = extend(rows, step, sched, doms, space)
+        check_deadline(deadline, _STAGE)
+        parent, option = _extend(rows, step, sched, doms, space, deadline)
         cand = rows[parent]
         cand[:, step] = option
         # Forget issues no longer linked to later ones; candidates that then coincide merge.
@@ -231,6 +246,7 @@ def _build(
         if cand.shape[0] == 0:
             return Component(issues=tuple(order), layers=(), count=0, exact=exact)
         uniq, inv, sort = _unique_rows(cand, space)
+        check_deadline(deadline, _STAGE)
         weight = counts[parent[sort]]
         start = np.searchsorted(inv[sort], np.arange(uniq.shape[0] + 1)).astype(np.int64)
         # Each state's count: its candidates' counts, contiguous in ``sort`` order.
@@ -254,22 +270,51 @@ def _build(
     return Component(issues=tuple(order), layers=tuple(layers), count=total, exact=exact)
 
 
+def _extend(
+    rows: IntArray,
+    step: int,
+    sched: Schedule,
+    doms: Sequence[AbstractSet[int]],
+    space: Space,
+    deadline: float | None,
+) -> tuple[IntArray, IntArray]:
+    """:func:`~.graph.extend`, ``_CHUNK_ROWS`` rows at a time, checking ``deadline`` between chunks."""
+    if rows.shape[0] <= _CHUNK_ROWS:
+        return extend(rows, step, sched, doms, space)
+    parents: list[IntArray] = []
+    options: list[IntArray] = []
+    for begin in range(0, rows.shape[0], _CHUNK_ROWS):
+        check_deadline(deadline, _STAGE)
+        parent, option = extend(rows[begin : begin + _CHUNK_ROWS], step, sched, doms, space)
+        parents.append(parent + begin)
+        options.append(option)
+    return np.concatenate(parents), np.concatenate(options)
+
+
 def _unique_rows(cand: IntArray, space: Space) -> tuple[IntArray, IntArray, IntArray]:
     """``np.unique(cand, axis=0, return_inverse=True)``, and the stable order of the inverse.
 
-    Entries are -1 (forgotten) or an option index. When it fits in 62 bits, a
-    mixed-radix key per row with the first column most significant sorts the rows
-    exactly as the lexicographic ``np.unique`` does: one stable sort of one integer
-    column (instead of a sort of rows and a second sort of the inverse) was most
-    of the counting time on 40 links over 20 issues.
+    Entries are -1 (forgotten) or an option index. Columns equal in every row
+    (issues not yet reached or already forgotten: most of them) decide no
+    comparison and are left out. When the rest fits in 62 bits, a mixed-radix key
+    per row with the first column most significant sorts the rows exactly as the
+    lexicographic ``np.unique`` does: one stable sort of one integer column
+    (instead of a sort of rows and a second sort of the inverse) was most of the
+    counting time on 40 links over 20 issues, and ``np.unique`` over all 25
+    columns most of it on a 5 x 5 grid.
     """
+    varying = np.flatnonzero((cand != cand[:1]).any(axis=0)) if cand.shape[0] else np.arange(0)
     radix = max(len(o) for o in space.options) + 1
-    if radix ** cand.shape[1] >= 2**62:
-        uniq, inv = np.unique(cand, axis=0, return_inverse=True)
+    if radix**varying.size >= 2**62:
+        _, inv = np.unique(cand[:, varying], axis=0, return_inverse=True)
         inv = np.asarray(inv, dtype=np.int64).ravel()
-        return uniq, inv, np.argsort(inv, kind="stable")
-    mult = (radix ** np.arange(cand.shape[1] - 1, -1, -1)).astype(np.int64)
-    key = (cand + 1) @ mult
+        sort = np.argsort(inv, kind="stable")
+        new = np.empty(inv.size, dtype=bool)
+        new[:1] = True
+        np.not_equal(inv[sort][1:], inv[sort][:-1], out=new[1:])
+        return cand[sort[new]], inv, sort
+    mult = (radix ** np.arange(varying.size - 1, -1, -1)).astype(np.int64)
+    key = (cand[:, varying] + 1) @ mult
     sort = np.argsort(key, kind="stable")
     ordered = key[sort]
     new = np.empty(key.size, dtype=bool)

@@ -15,6 +15,7 @@ from accord.cli.options import (
     TablesOpt,
     TimeLimitOpt,
     check_plot,
+    engine_limit,
     load_scenario,
     parse_perspective,
     split_list,
@@ -43,8 +44,9 @@ def linkage(
     choice = parse_perspective(perspective)
     wanted = split_list(tables, "--tables")
     with fields(tables="--tables"):
+        loaded = load_scenario(scenario)
         request = workbench.LinkageRequest(
-            scenario=load_scenario(scenario), perspective=choice, tables=wanted, time_limit=time_limit
+            scenario=loaded, perspective=choice, tables=wanted, time_limit=engine_limit(time_limit)
         )
         outcome = workbench.linkage(request)
     emit(outcome, as_json=as_json, show=print_linkage)
@@ -69,7 +71,7 @@ def sequence(
     choice = parse_perspective(perspective)
     with fields(rules="SCENARIO"):
         request = workbench.SequenceRequest(
-            scenario=load_scenario(scenario), perspective=choice, time_limit=time_limit
+            scenario=load_scenario(scenario), perspective=choice, time_limit=engine_limit(time_limit)
         )
         outcome = workbench.sequence(request)
     emit(outcome, as_json=as_json, show=print_sequence)

@@ -207,7 +207,7 @@ def frontier(
         return tuple(out)
     out.append(line(f"{count(res.n_feasible)} feasible packages in all.", tone="muted"))
     pk = res.packages
-    varying = [i for i in range(len(space.issues)) if len(set(pk[:, i].tolist())) > 1]
+    varying = (pk != pk[:1]).any(axis=0).nonzero()[0].tolist()
     shown = varying[:8]
     table = _frontier_table(outcome, show, shown)
     while shown and table_width(table) > width:
@@ -303,6 +303,8 @@ def _zopa_verdict(outcome: ZopaOutcome) -> list[Block]:
     if not res.exists:
         return [line("ZOPA: no. No feasible package gives every party more than its BATNA.", tone="alarm")]
     share = 100 * (res.share or 0)
+    if res.n_feasible is None:
+        return [line("ZOPA: yes. Its size was not computed: the time limit ran out first.", tone="success")]
     if res.counting == "exact" and res.count is not None:
         text = (
             f"ZOPA: yes. {count(res.count)} of {count(res.n_feasible)} feasible packages "
