@@ -222,3 +222,18 @@ def test_fuzzed_imports_are_imported_whole_or_refused_cleanly(
         assert store.process_ids() == before
     else:
         assert store.verify(pid).ok
+
+
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), 3, ["x"]])
+def test_an_import_with_a_number_for_a_table_id_is_refused_cleanly(
+    fuzz_target: tuple[Store, dict[str, Any]], value: Any
+) -> None:
+    """Found by the fuzz test above: a non-finite number at ``issues[i].table`` reached the
+    JSON encoder (a ValueError, not a refusal) when the audit digest of the spec was checked."""
+    store, doc = fuzz_target
+    bad = copy.deepcopy(doc)
+    bad["process"]["spec"]["issues"][0]["table"] = value
+    before = store.process_ids()
+    with pytest.raises(ProcessError, match=r"^import: "):
+        import_process(store, bad)
+    assert store.process_ids() == before

@@ -196,9 +196,9 @@ class ProcessSpec:
                 IssueSpec(
                     id=str(i["id"]),
                     title=str(i["title"]),
-                    options=tuple(tuple(o) for o in i["options"]),
-                    table=i.get("table"),
-                    track=i.get("track"),
+                    options=tuple((str(o), str(t)) for o, t in i["options"]),
+                    table=_text_or_none(i.get("table")),
+                    track=_text_or_none(i.get("track")),
                 )
                 for i in data["issues"]
             ),
@@ -212,6 +212,17 @@ class ProcessSpec:
             nauea=bool(data["nauea"]),
             early=tuple(map(str, data["early"])),
         )
+
+
+def _text_or_none(value: Any) -> str | None:
+    """An optional text field read back: None stays None, anything else becomes its text.
+
+    Like the other fields of :meth:`ProcessSpec.from_dict`, so that a malformed
+    value (a number where a table id belongs) can never reach the JSON encoder
+    as something it refuses; the audit's digest of the spec then tells the
+    import that the document was changed.
+    """
+    return None if value is None else str(value)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
