@@ -105,8 +105,8 @@ def _backends() -> str:
         Grossmann 1986), exact when the proven gap in log-product is at most {NASH_GAP:g}. `auto`
         takes the MIP when a linked component could have more than {AUTO_JOINT:,} joint options,
         else the decomposition, however many parties (measured faster with 6 to 12 parties), and
-        the MIP when a component proves too large to list; lotteries always use the decomposition. The result's
-        provenance records `backend` and `backend_reason`. Both backends reach the same optimal
+        the MIP when a component proves too large to list; lotteries always use the
+        decomposition. The result's provenance records `backend` and `backend_reason`. Both backends reach the same optimal
         value and break ties the same way first (the largest total surplus; for amendments the
         worst-off proposer's utility, then the total surplus); beyond that, and for Nash, each returns one
         package of the optimal set.
