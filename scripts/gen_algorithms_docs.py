@@ -99,17 +99,17 @@ def _backends() -> str:
         The bargaining solutions, `zopa` and `amendment` take `backend` = {names}. `decomposition`:
         super-issues of the linked components, then branch and bound (lotteries: linear programs;
         egalitarian, Kalai–Smorodinsky and the ZOPA's best package: a max-min search that adds
-        Lagrangian cuts from linear programs as it runs, Kelley 1960).
-        `mip`: one binary per option, clauses and individual rationality as rows, solved by HiGHS
-        (Huangfu & Hall 2018) with zero gap; Nash by outer approximation with tangent cuts (Duran &
-        Grossmann 1986), exact when the proven gap in log-product is at most {NASH_GAP:g}. `auto`
-        takes the MIP when a linked component could have more than {AUTO_JOINT:,} joint options,
-        else the decomposition, however many parties (measured faster with 6 to 12 parties), and
-        the MIP when a component proves too large to list; lotteries always use the
-        decomposition. The result's provenance records `backend` and `backend_reason`. Both backends reach the same optimal
-        value and break ties the same way first (the largest total surplus; for amendments the
-        worst-off proposer's utility, then the total surplus); beyond that, and for Nash, each returns one
-        package of the optimal set.
+        Lagrangian cuts from linear programs as it runs, Kelley 1960). `mip`: one binary per option,
+        clauses and individual rationality as rows, solved by HiGHS (Huangfu & Hall 2018) with zero
+        gap; Nash by outer approximation with tangent cuts (Duran & Grossmann 1986), exact when the
+        proven gap in log-product is at most {NASH_GAP:g}. `auto` takes the MIP when a linked
+        component could have more than {AUTO_JOINT:,} joint options, else the decomposition, however
+        many parties (measured faster with 6 to 12 parties), and the MIP when a component proves too
+        large to list; lotteries always use the decomposition. The result's provenance records
+        `backend` and `backend_reason`. Both backends reach the same optimal value and break ties
+        the same way first (the largest total surplus; for amendments the worst-off proposer's
+        utility, then the total surplus); beyond that, and for Nash, each returns one package of the
+        optimal set.
     """
     title = "## Search backends (`backend` option; `accord.analysis.kernel.backend`)\n\n"
     return title + " ".join(text.split()) + "\n"
