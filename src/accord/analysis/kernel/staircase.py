@@ -79,8 +79,10 @@ def staircase(
         keep = _undominated_sums(cand) if m > 1 else np.arange(cand.shape[0])
         values = cand[keep]
         ch, par = np.divmod(keep, cand.shape[0] // m)
-        parents.append(par)
-        choices.append(opts[ch])
+        # Narrow integers: the back-pointers of every issue are kept to the end, and
+        # with hundreds of issues they, not the staircase, are most of the memory.
+        parents.append(par.astype(np.int32 if cand.shape[0] // m < 2**31 else np.int64))
+        choices.append(opts[ch].astype(np.int16 if len(space.options[i]) < 2**15 else np.int64))
         if values.shape[0] > max_states or (deadline is not None and time.perf_counter() > deadline):
             return None
     rows = maxima(values)
