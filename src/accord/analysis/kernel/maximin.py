@@ -55,7 +55,7 @@ class Cuts:
     """The weights whose Lagrangian bounds prune, and each one's value on the partial packages.
 
     ``w[:, c]`` is cut ``c``'s weights times the scale; ``h[t, c]`` the most
-    ``w[:, c] . v`` the stages t.. can add; ``p[i, c]`` the value
+    ``w[:, c] . v`` the stages t.. can add; ``p[c][i]`` the value
     ``w[:, c] . s`` of partial package ``i``'s surpluses (kept up to date
     stage by stage, so that a candidate's bound is two look-ups and a sum; one
     array per cut, so that adding one copies nothing);
