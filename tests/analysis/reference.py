@@ -6,6 +6,7 @@ They share no code with the engines beyond :class:`accord.space.Space` itself.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import numpy as np
 from hypothesis import HealthCheck, settings
@@ -91,3 +92,12 @@ def lp_over_points(points: np.ndarray, batna: np.ndarray, solution: str) -> floa
             return None
         ideal[p] = x @ s[:, p]
     return maximin(1.0 / ideal)
+
+
+def checked_surplus(space: Space, res: Any) -> np.ndarray:
+    """The surpluses of an exact, feasible, individually rational answer ``res`` (asserted)."""
+    assert res.status == "ok" and res.exact and res.package is not None
+    assert space.feasible(res.package)
+    mine = space.utility(res.package) - space.batna
+    assert (mine > TOL).all()
+    return np.asarray(mine)

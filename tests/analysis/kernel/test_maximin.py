@@ -13,7 +13,7 @@ from unittest import mock
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.analysis.reference import enumerate_feasible, objective
+from tests.analysis.reference import checked_surplus, enumerate_feasible, objective
 from tests.strategies import random_space, spaces
 
 from accord.analysis.bargaining import solve_bargaining
@@ -32,10 +32,7 @@ def _check(space: Space, solution: str) -> None:
     if ir.shape[0] == 0:
         assert res.package is None and res.status in ("no_zopa", "infeasible")
         return
-    assert res.status == "ok" and res.exact and res.package is not None
-    assert space.feasible(res.package)
-    mine = space.utility(res.package) - space.batna
-    assert (mine > TOL).all()
+    mine = checked_surplus(space, res)
     ideal = ir.max(axis=0) if solution == "ks" else None
     values = objective(solution, ir, ideal)
     best = values.max()
