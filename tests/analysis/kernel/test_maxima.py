@@ -67,13 +67,15 @@ def test_every_sweep_gives_the_definition(k: int, n: int, seed: int, digits: int
         pts[:, -1] = np.round(60 - pts[:, :-1].sum(axis=1) / (k - 1) * 2 + rng.random(n), digits)
     import accord.analysis.kernel.maxima as mod
 
-    saved = mod._MAX_CELLS, mod._BATCH
-    # Small batches, so that the grid sweep meets several batches even on few points.
+    saved = mod._MAX_CELLS, mod._BATCH, mod._LEVELS_FROM
+    # Small batches, so that the grid sweep meets several batches even on few points;
+    # the level sweeps taken whatever the number of points.
     mod._MAX_CELLS, mod._BATCH = (saved[0], 8) if table else (0, saved[1])
+    mod._LEVELS_FROM = 0
     try:
         idx = maxima(pts)
     finally:
-        mod._MAX_CELLS, mod._BATCH = saved
+        mod._MAX_CELLS, mod._BATCH, mod._LEVELS_FROM = saved
     want = pareto(pts)
     assert len(idx) == len(set(idx.tolist())) == len(want) and same_vectors(want, pts[idx])
     for i in idx:
@@ -106,12 +108,12 @@ def test_level_sweeps_with_a_coarse_filter_give_the_definition(
         pts[:, -1] = values * (k - 1) - pts[:, :-1].sum(axis=1) + rng.integers(0, 2, n)  # many maxima
     import accord.analysis.kernel.maxima as mod
 
-    saved = mod._COARSE
-    mod._COARSE = coarse
+    saved = mod._COARSE, mod._LEVELS_FROM
+    mod._COARSE, mod._LEVELS_FROM = coarse, 0
     try:
         ordered, unordered = maxima(pts), maxima(pts, ordered=False)
     finally:
-        mod._COARSE = saved
+        mod._COARSE, mod._LEVELS_FROM = saved
     want = pareto(pts)
     assert len(ordered) == len(want) and same_vectors(want, pts[ordered])
     assert _lowest_of_equals(pts, ordered)
